@@ -1,0 +1,103 @@
+use crate::config::Config;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// The public record of a bilateral science, technology and innovation cooperation.
+#[derive(Debug, Parser)]
+#[command(
+    name = "sti-portal",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// With no subcommand, the portal serves with these options.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the portal (the default).
+    Serve(ServeArgs),
+    /// Apply pending database migrations, then exit.
+    Migrate(DatabaseArgs),
+    /// Fill an empty database with the demo records, then exit.
+    Seed(DatabaseArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// The SQLite database file (created if missing).
+    #[arg(long, env = "PORTAL_DATABASE", default_value = "data/portal.sqlite")]
+    pub database: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "PORTAL_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Do not fill a new database with the demo records.
+    #[arg(long, env = "PORTAL_NO_DEMO")]
+    pub no_demo: bool,
+    /// Directory of the stylesheet and images.
+    #[arg(long, env = "PORTAL_STATIC_DIR", default_value_os_t = Config::default_static_dir())]
+    pub static_dir: PathBuf,
+}
+
+impl From<ServeArgs> for Config {
+    fn from(args: ServeArgs) -> Self {
+        Config {
+            bind: args.bind,
+            database: args.database.database,
+            demo_data: !args.no_demo,
+            static_dir: args.static_dir,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_subcommand_means_serve_with_defaults() {
+        let cli = Cli::try_parse_from(["sti-portal"]).unwrap();
+        assert!(cli.command.is_none());
+        let config = Config::from(cli.serve);
+        assert_eq!(config.bind, "127.0.0.1:8080");
+        assert_eq!(config.database, PathBuf::from("data/portal.sqlite"));
+        assert!(config.demo_data);
+    }
+
+    #[test]
+    fn serve_takes_its_flags() {
+        let cli = Cli::try_parse_from([
+            "sti-portal",
+            "serve",
+            "--bind",
+            "0.0.0.0:9000",
+            "--database",
+            "/tmp/x.sqlite",
+            "--no-demo",
+        ])
+        .unwrap();
+        let Some(Command::Serve(args)) = cli.command else {
+            panic!("expected serve");
+        };
+        let config = Config::from(args);
+        assert_eq!(config.bind, "0.0.0.0:9000");
+        assert!(!config.demo_data);
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

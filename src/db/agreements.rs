@@ -1,0 +1,194 @@
+//! Government-to-government agreements.
+
+use super::meetings::{self, MeetingItem};
+use super::mous::{DocumentRef, StatusEvent};
+use super::reference::{CountryRef, Named, Page};
+use super::schema::{
+    agreement_areas, agreement_parties, agreement_signatories, agreement_status_events, agreements,
+    countries, documents, focus_areas, people,
+};
+use super::statements::{self, StatementItem, Subject};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, RecordStatus, Slug};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use diesel::sqlite::Sqlite;
+use std::collections::HashMap;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = agreements)]
+struct AgreementRow {
+    id: i32,
+    slug: String,
+    title: String,
+    signed_on: Option<PartialDate>,
+    signed_at: Option<String>,
+    status: RecordStatus,
+}
+
+#[derive(Debug)]
+pub struct AgreementItem {
+    pub slug: String,
+    pub title: String,
+    pub signed_on: Option<PartialDate>,
+    pub signed_at: Option<String>,
+    pub status: RecordStatus,
+    pub parties: Vec<CountryRef>,
+}
+
+type Condition = Box<dyn BoxableExpression<agreements::table, Sqlite, SqlType = Bool>>;
+
+fn condition(filter: &ListFilter) -> Condition {
+    let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
+    if let Some(area) = &filter.area {
+        let in_area = agreement_areas::table
+            .inner_join(focus_areas::table)
+            .filter(focus_areas::slug.eq(area.to_string()))
+            .select(agreement_areas::agreement_id);
+        condition = Box::new(condition.and(agreements::id.eq_any(in_area)));
+    }
+    if let Some(country) = filter.country {
+        let with_party = agreement_parties::table
+            .inner_join(countries::table)
+            .filter(countries::code.eq(country.to_string()))
+            .select(agreement_parties::agreement_id);
+        condition = Box::new(condition.and(agreements::id.eq_any(with_party)));
+    }
+    if let Some(person) = &filter.person {
+        let signed_by = agreement_signatories::table
+            .inner_join(people::table)
+            .filter(people::slug.eq(person.to_string()))
+            .select(agreement_signatories::agreement_id);
+        condition = Box::new(condition.and(agreements::id.eq_any(signed_by)));
+    }
+    if let Some(status) = filter.status {
+        condition = Box::new(condition.and(agreements::status.eq(status)));
+    }
+    if let Some(year) = filter.year {
+        let (from, until) = year.text_range();
+        let signed_on = agreements::signed_on.assume_not_null();
+        condition = Box::new(condition.and(signed_on.ge(from)).and(signed_on.lt(until)));
+    }
+    condition
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
+    let total: i64 = agreements::table
+        .filter(condition(filter))
+        .count()
+        .get_result(conn)?;
+    let rows: Vec<AgreementRow> = agreements::table
+        .filter(condition(filter))
+        .order((agreements::signed_on.desc(), agreements::id.desc()))
+        .limit(PAGE_SIZE)
+        .offset(filter.page.offset())
+        .select(AgreementRow::as_select())
+        .load(conn)?;
+    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
+    let mut parties: HashMap<i32, Vec<CountryRef>> = HashMap::new();
+    for (agreement_id, country) in agreement_parties::table
+        .inner_join(countries::table)
+        .filter(agreement_parties::agreement_id.eq_any(&ids))
+        .order(countries::name)
+        .select((
+            agreement_parties::agreement_id,
+            (countries::code, countries::name),
+        ))
+        .load::<(i32, CountryRef)>(conn)?
+    {
+        parties.entry(agreement_id).or_default().push(country);
+    }
+    let items = rows
+        .into_iter()
+        .map(|row| AgreementItem {
+            parties: parties.remove(&row.id).unwrap_or_default(),
+            slug: row.slug,
+            title: row.title,
+            signed_on: row.signed_on,
+            signed_at: row.signed_at,
+            status: row.status,
+        })
+        .collect();
+    Ok(Page::new(items, total, filter))
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = agreements)]
+pub struct AgreementDetailRow {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub signed_on: Option<PartialDate>,
+    pub signed_at: Option<String>,
+    pub summary: String,
+    pub status: RecordStatus,
+}
+
+#[derive(Debug)]
+pub struct AgreementDetail {
+    pub agreement: AgreementDetailRow,
+    pub parties: Vec<CountryRef>,
+    pub signatories: Vec<Named>,
+    pub areas: Vec<Named>,
+    pub history: Vec<StatusEvent>,
+    pub documents: Vec<DocumentRef>,
+    pub meetings: Page<MeetingItem>,
+    pub statements: Vec<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<AgreementDetail>> {
+    let Some(agreement) = agreements::table
+        .filter(agreements::slug.eq(slug.as_str()))
+        .select(AgreementDetailRow::as_select())
+        .first(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let id = agreement.id;
+    Ok(Some(AgreementDetail {
+        parties: agreement_parties::table
+            .inner_join(countries::table)
+            .filter(agreement_parties::agreement_id.eq(id))
+            .order(countries::name)
+            .select((countries::code, countries::name))
+            .load(conn)?,
+        signatories: agreement_signatories::table
+            .inner_join(people::table)
+            .filter(agreement_signatories::agreement_id.eq(id))
+            .order(people::name)
+            .select((people::slug, people::name))
+            .load(conn)?,
+        areas: agreement_areas::table
+            .inner_join(focus_areas::table)
+            .filter(agreement_areas::agreement_id.eq(id))
+            .order(focus_areas::name)
+            .select((focus_areas::slug, focus_areas::name))
+            .load(conn)?,
+        history: agreement_status_events::table
+            .filter(agreement_status_events::agreement_id.eq(id))
+            .order((
+                agreement_status_events::occurred_on,
+                agreement_status_events::id,
+            ))
+            .select((
+                agreement_status_events::status,
+                agreement_status_events::occurred_on,
+                agreement_status_events::note,
+            ))
+            .load(conn)?,
+        documents: documents::table
+            .filter(documents::agreement_id.eq(id))
+            .order(documents::id)
+            .select((
+                documents::title,
+                documents::file_name,
+                documents::byte_size,
+                documents::sha256,
+            ))
+            .load(conn)?,
+        meetings: meetings::list(conn, &ListFilter::with_agreement(slug))?,
+        statements: statements::about(conn, Subject::Agreement(id))?,
+        agreement,
+    }))
+}

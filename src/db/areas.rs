@@ -1,0 +1,83 @@
+//! Focus areas of the cooperation, and everything filed under each.
+
+use super::agreements::{self, AgreementItem};
+use super::delegations::{self, DelegationItem};
+use super::meetings::{self, MeetingItem};
+use super::mous::{self, MouItem};
+use super::organisations::{self, OrganisationItem};
+use super::reference::Page;
+use super::schema::{focus_areas, mou_areas, statement_subjects};
+use super::statements::{self, StatementItem};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, Slug};
+use diesel::prelude::*;
+
+/// An area with how much is filed under it.
+#[derive(Debug, Queryable)]
+pub struct AreaItem {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub mou_count: i64,
+    pub statement_count: i64,
+}
+
+/// Every area, with counts; there are few areas, so they are listed on one page.
+pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
+    let mou_count = mou_areas::table
+        .filter(mou_areas::area_id.eq(focus_areas::id))
+        .count()
+        .single_value()
+        .assume_not_null();
+    let statement_count = statement_subjects::table
+        .filter(statement_subjects::area_id.eq(focus_areas::id.nullable()))
+        .count()
+        .single_value()
+        .assume_not_null();
+    Ok(focus_areas::table
+        .order(focus_areas::name)
+        .select((
+            focus_areas::slug,
+            focus_areas::name,
+            focus_areas::description,
+            mou_count,
+            statement_count,
+        ))
+        .load(conn)?)
+}
+
+#[derive(Debug)]
+pub struct AreaDetail {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub agreements: Page<AgreementItem>,
+    pub meetings: Page<MeetingItem>,
+    pub delegations: Page<DelegationItem>,
+    pub mous: Page<MouItem>,
+    pub organisations: Page<OrganisationItem>,
+    pub statements: Page<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<AreaDetail>> {
+    let Some((name, description)) = focus_areas::table
+        .filter(focus_areas::slug.eq(slug.as_str()))
+        .select((focus_areas::name, focus_areas::description))
+        .first::<(String, String)>(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let related = ListFilter::with_area(slug);
+    Ok(Some(AreaDetail {
+        slug: slug.to_string(),
+        name,
+        description,
+        agreements: agreements::list(conn, &related)?,
+        meetings: meetings::list(conn, &related)?,
+        delegations: delegations::list(conn, &related)?,
+        mous: mous::list(conn, &related)?,
+        organisations: organisations::list(conn, &related)?,
+        statements: statements::list(conn, &related)?,
+    }))
+}

@@ -1,0 +1,333 @@
+//! Delegation visits and their itineraries.
+
+use super::reference::{CountryRef, Named, OrganisationRef, Page, countries_by_id};
+use super::schema::{
+    countries, delegation_areas, delegation_members, delegations, focus_areas, itinerary_stops,
+    meetings, mous, organisations, people,
+};
+use super::statements::{self, StatementItem, Subject};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug, format_day_range};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use diesel::sqlite::Sqlite;
+use std::collections::HashMap;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = delegations)]
+struct DelegationRow {
+    slug: String,
+    title: String,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+    leader_id: Option<i32>,
+    from_country_id: i32,
+    host_country_id: i32,
+}
+
+#[derive(Debug)]
+pub struct DelegationItem {
+    pub slug: String,
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub leader: Option<Named>,
+    pub from_country: String,
+    pub host_country: String,
+}
+
+impl DelegationItem {
+    pub fn dates(&self) -> String {
+        format_day_range(self.starts_on, self.ends_on)
+    }
+}
+
+type Condition = Box<dyn BoxableExpression<delegations::table, Sqlite, SqlType = Bool>>;
+
+fn condition(filter: &ListFilter) -> Condition {
+    let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
+    if let Some(area) = &filter.area {
+        let in_area = delegation_areas::table
+            .inner_join(focus_areas::table)
+            .filter(focus_areas::slug.eq(area.to_string()))
+            .select(delegation_areas::delegation_id);
+        condition = Box::new(condition.and(delegations::id.eq_any(in_area)));
+    }
+    if let Some(organisation) = &filter.organisation {
+        let visiting = itinerary_stops::table
+            .inner_join(organisations::table)
+            .filter(organisations::slug.eq(organisation.to_string()))
+            .select(itinerary_stops::delegation_id);
+        condition = Box::new(condition.and(delegations::id.eq_any(visiting)));
+    }
+    if let Some(country) = filter.country {
+        let country_id = countries::table
+            .filter(countries::code.eq(country.to_string()))
+            .select(countries::id);
+        let country_id_again = countries::table
+            .filter(countries::code.eq(country.to_string()))
+            .select(countries::id);
+        condition = Box::new(
+            condition.and(
+                delegations::from_country_id
+                    .eq_any(country_id)
+                    .or(delegations::host_country_id.eq_any(country_id_again)),
+            ),
+        );
+    }
+    if let Some(person) = &filter.person {
+        let person_id = people::table
+            .filter(people::slug.eq(person.to_string()))
+            .select(people::id);
+        let member_id = people::table
+            .filter(people::slug.eq(person.to_string()))
+            .select(people::id);
+        let with_member = delegation_members::table
+            .filter(delegation_members::person_id.eq_any(member_id))
+            .select(delegation_members::delegation_id);
+        condition = Box::new(
+            condition.and(
+                delegations::leader_id
+                    .assume_not_null()
+                    .eq_any(person_id)
+                    .or(delegations::id.eq_any(with_member)),
+            ),
+        );
+    }
+    if let Some(year) = filter.year {
+        let start = NaiveDate::from_ymd_opt(year.value(), 1, 1).unwrap_or_default();
+        let end = NaiveDate::from_ymd_opt(year.value(), 12, 31).unwrap_or_default();
+        condition = Box::new(
+            condition
+                .and(delegations::starts_on.le(end))
+                .and(delegations::ends_on.ge(start)),
+        );
+    }
+    condition
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
+    let total: i64 = delegations::table
+        .filter(condition(filter))
+        .count()
+        .get_result(conn)?;
+    let rows: Vec<DelegationRow> = delegations::table
+        .filter(condition(filter))
+        .order((delegations::starts_on.desc(), delegations::id.desc()))
+        .limit(PAGE_SIZE)
+        .offset(filter.page.offset())
+        .select(DelegationRow::as_select())
+        .load(conn)?;
+    Ok(Page::new(with_names(conn, rows)?, total, filter))
+}
+
+/// Visits that have not ended by `day`, soonest first.
+pub fn starting_from(conn: &mut SqliteConnection, day: NaiveDate) -> DbResult<Vec<DelegationItem>> {
+    let rows = delegations::table
+        .filter(delegations::ends_on.ge(day))
+        .order((delegations::starts_on, delegations::id))
+        .limit(5)
+        .select(DelegationRow::as_select())
+        .load(conn)?;
+    with_names(conn, rows)
+}
+
+fn with_names(
+    conn: &mut SqliteConnection,
+    rows: Vec<DelegationRow>,
+) -> DbResult<Vec<DelegationItem>> {
+    let leader_ids: Vec<i32> = rows.iter().filter_map(|row| row.leader_id).collect();
+    let leaders: HashMap<i32, Named> = people::table
+        .filter(people::id.eq_any(&leader_ids))
+        .select((people::id, (people::slug, people::name)))
+        .load::<(i32, Named)>(conn)?
+        .into_iter()
+        .collect();
+    let countries = countries_by_id(conn)?;
+    let country = |id: i32| {
+        countries
+            .get(&id)
+            .map(|c| c.name.clone())
+            .unwrap_or_default()
+    };
+    Ok(rows
+        .into_iter()
+        .map(|row| DelegationItem {
+            leader: row.leader_id.and_then(|id| leaders.get(&id).cloned()),
+            from_country: country(row.from_country_id),
+            host_country: country(row.host_country_id),
+            slug: row.slug,
+            title: row.title,
+            starts_on: row.starts_on,
+            ends_on: row.ends_on,
+        })
+        .collect())
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = delegations)]
+pub struct DelegationDetailRow {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub purpose: String,
+    pub leader_id: Option<i32>,
+    pub from_country_id: i32,
+    pub host_country_id: i32,
+}
+
+#[derive(Debug, Queryable)]
+pub struct Member {
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = itinerary_stops)]
+struct StopRow {
+    id: i32,
+    title: String,
+    stop_on: Option<PartialDate>,
+    place: Option<String>,
+    event_name: Option<String>,
+    summary: String,
+    organisation_id: Option<i32>,
+    meeting_id: Option<i32>,
+}
+
+/// One stop of an itinerary, with what was signed there.
+#[derive(Debug)]
+pub struct Stop {
+    pub title: String,
+    pub stop_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub event_name: Option<String>,
+    pub summary: String,
+    pub organisation: Option<OrganisationRef>,
+    pub meeting: Option<Named>,
+    pub mous_signed: Vec<Named>,
+}
+
+impl DelegationDetailRow {
+    pub fn dates(&self) -> String {
+        format_day_range(self.starts_on, self.ends_on)
+    }
+}
+
+#[derive(Debug)]
+pub struct DelegationDetail {
+    pub delegation: DelegationDetailRow,
+    pub leader: Option<Named>,
+    pub from_country: CountryRef,
+    pub host_country: CountryRef,
+    pub members: Vec<Member>,
+    pub areas: Vec<Named>,
+    pub itinerary: Vec<Stop>,
+    pub statements: Vec<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<DelegationDetail>> {
+    let Some(delegation) = delegations::table
+        .filter(delegations::slug.eq(slug.as_str()))
+        .select(DelegationDetailRow::as_select())
+        .first(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let id = delegation.id;
+    let leader = match delegation.leader_id {
+        Some(leader_id) => people::table
+            .find(leader_id)
+            .select((people::slug, people::name))
+            .first(conn)
+            .found()?,
+        None => None,
+    };
+    let country = |conn: &mut SqliteConnection, country_id: i32| {
+        countries::table
+            .find(country_id)
+            .select((countries::code, countries::name))
+            .first::<CountryRef>(conn)
+    };
+    let from_country = country(conn, delegation.from_country_id)?;
+    let host_country = country(conn, delegation.host_country_id)?;
+    let stop_rows: Vec<StopRow> = itinerary_stops::table
+        .filter(itinerary_stops::delegation_id.eq(id))
+        .order(itinerary_stops::position)
+        .select(StopRow::as_select())
+        .load(conn)?;
+    let organisation_ids: Vec<i32> = stop_rows.iter().filter_map(|s| s.organisation_id).collect();
+    let mut organisations_by_id: HashMap<i32, OrganisationRef> = organisations::table
+        .filter(organisations::id.eq_any(&organisation_ids))
+        .select((
+            organisations::id,
+            (
+                organisations::slug,
+                organisations::name,
+                organisations::short_name,
+            ),
+        ))
+        .load::<(i32, OrganisationRef)>(conn)?
+        .into_iter()
+        .collect();
+    let meeting_ids: Vec<i32> = stop_rows.iter().filter_map(|s| s.meeting_id).collect();
+    let mut meetings_by_id: HashMap<i32, Named> = meetings::table
+        .filter(meetings::id.eq_any(&meeting_ids))
+        .select((meetings::id, (meetings::slug, meetings::title)))
+        .load::<(i32, Named)>(conn)?
+        .into_iter()
+        .collect();
+    let stop_ids: Vec<i32> = stop_rows.iter().map(|s| s.id).collect();
+    let mut mous_by_stop: HashMap<i32, Vec<Named>> = HashMap::new();
+    for (stop_id, mou) in mous::table
+        .filter(mous::itinerary_stop_id.eq_any(&stop_ids))
+        .order(mous::id)
+        .select((
+            mous::itinerary_stop_id.assume_not_null(),
+            (mous::slug, mous::title),
+        ))
+        .load::<(i32, Named)>(conn)?
+    {
+        mous_by_stop.entry(stop_id).or_default().push(mou);
+    }
+    let itinerary = stop_rows
+        .into_iter()
+        .map(|row| Stop {
+            organisation: row
+                .organisation_id
+                .and_then(|oid| organisations_by_id.remove(&oid)),
+            meeting: row.meeting_id.and_then(|mid| meetings_by_id.remove(&mid)),
+            mous_signed: mous_by_stop.remove(&row.id).unwrap_or_default(),
+            title: row.title,
+            stop_on: row.stop_on,
+            place: row.place,
+            event_name: row.event_name,
+            summary: row.summary,
+        })
+        .collect();
+    Ok(Some(DelegationDetail {
+        leader,
+        from_country,
+        host_country,
+        members: delegation_members::table
+            .inner_join(people::table)
+            .filter(delegation_members::delegation_id.eq(id))
+            .order(people::name)
+            .select((people::slug, people::name, delegation_members::role))
+            .load(conn)?,
+        areas: delegation_areas::table
+            .inner_join(focus_areas::table)
+            .filter(delegation_areas::delegation_id.eq(id))
+            .order(focus_areas::name)
+            .select((focus_areas::slug, focus_areas::name))
+            .load(conn)?,
+        itinerary,
+        statements: statements::about(conn, Subject::Delegation(id))?,
+        delegation,
+    }))
+}

@@ -1,0 +1,49 @@
+//! What the home page gathers: the latest statements, what is coming up, and the totals.
+
+use super::DbResult;
+use super::areas::{self, AreaItem};
+use super::delegations::{self, DelegationItem};
+use super::meetings::{self, MeetingItem};
+use super::reference::Page;
+use super::schema::{agreements, delegations as delegation_rows, mous, organisations};
+use super::statements::{self, StatementItem};
+use crate::domain::ListFilter;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+
+#[derive(Debug)]
+pub struct Totals {
+    pub agreements: i64,
+    pub mous: i64,
+    pub delegations: i64,
+    pub organisations: i64,
+}
+
+#[derive(Debug)]
+pub struct Home {
+    pub statements: Page<StatementItem>,
+    pub upcoming: Vec<DelegationItem>,
+    pub recent_delegations: Page<DelegationItem>,
+    pub recent_meetings: Page<MeetingItem>,
+    pub areas: Vec<AreaItem>,
+    pub totals: Totals,
+}
+
+pub fn gather(conn: &mut SqliteConnection, today: NaiveDate) -> DbResult<Home> {
+    let everything = ListFilter::default();
+    let recent_delegations = delegations::list(conn, &everything)?;
+    let upcoming = delegations::starting_from(conn, today)?;
+    Ok(Home {
+        statements: statements::list(conn, &everything)?,
+        upcoming,
+        recent_delegations,
+        recent_meetings: meetings::list(conn, &everything)?,
+        areas: areas::list(conn)?,
+        totals: Totals {
+            agreements: agreements::table.count().get_result(conn)?,
+            mous: mous::table.count().get_result(conn)?,
+            delegations: delegation_rows::table.count().get_result(conn)?,
+            organisations: organisations::table.count().get_result(conn)?,
+        },
+    })
+}

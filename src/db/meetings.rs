@@ -1,0 +1,167 @@
+//! Sessions of the joint bodies set up under the agreements.
+
+use super::mous::{self, MouItem, SigningPlace};
+use super::reference::{Named, OrganisationRef, Page};
+use super::schema::{
+    agreements, countries, delegations, focus_areas, itinerary_stops, meeting_areas,
+    meeting_co_chairs, meeting_organisations, meetings, organisations, people,
+};
+use super::statements::{self, StatementItem, Subject};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use diesel::sqlite::Sqlite;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = meetings)]
+pub struct MeetingItem {
+    pub slug: String,
+    pub title: String,
+    pub joint_body: String,
+    pub held_on: Option<PartialDate>,
+    pub place: Option<String>,
+}
+
+type Condition = Box<dyn BoxableExpression<meetings::table, Sqlite, SqlType = Bool>>;
+
+fn condition(filter: &ListFilter) -> Condition {
+    let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
+    if let Some(area) = &filter.area {
+        let in_area = meeting_areas::table
+            .inner_join(focus_areas::table)
+            .filter(focus_areas::slug.eq(area.to_string()))
+            .select(meeting_areas::meeting_id);
+        condition = Box::new(condition.and(meetings::id.eq_any(in_area)));
+    }
+    if let Some(organisation) = &filter.organisation {
+        let with = meeting_organisations::table
+            .inner_join(organisations::table)
+            .filter(organisations::slug.eq(organisation.to_string()))
+            .select(meeting_organisations::meeting_id);
+        condition = Box::new(condition.and(meetings::id.eq_any(with)));
+    }
+    if let Some(country) = filter.country {
+        let with_organisation_from = meeting_organisations::table
+            .inner_join(organisations::table.inner_join(countries::table))
+            .filter(countries::code.eq(country.to_string()))
+            .select(meeting_organisations::meeting_id);
+        condition = Box::new(condition.and(meetings::id.eq_any(with_organisation_from)));
+    }
+    if let Some(person) = &filter.person {
+        let chaired_by = meeting_co_chairs::table
+            .inner_join(people::table)
+            .filter(people::slug.eq(person.to_string()))
+            .select(meeting_co_chairs::meeting_id);
+        condition = Box::new(condition.and(meetings::id.eq_any(chaired_by)));
+    }
+    if let Some(agreement) = &filter.agreement {
+        let under = agreements::table
+            .filter(agreements::slug.eq(agreement.to_string()))
+            .select(agreements::id.nullable());
+        condition = Box::new(condition.and(meetings::agreement_id.eq_any(under).assume_not_null()));
+    }
+    if let Some(year) = filter.year {
+        let (from, until) = year.text_range();
+        let held_on = meetings::held_on.assume_not_null();
+        condition = Box::new(condition.and(held_on.ge(from)).and(held_on.lt(until)));
+    }
+    condition
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
+    let total: i64 = meetings::table
+        .filter(condition(filter))
+        .count()
+        .get_result(conn)?;
+    let items = meetings::table
+        .filter(condition(filter))
+        .order((meetings::held_on.desc(), meetings::id.desc()))
+        .limit(PAGE_SIZE)
+        .offset(filter.page.offset())
+        .select(MeetingItem::as_select())
+        .load(conn)?;
+    Ok(Page::new(items, total, filter))
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = meetings)]
+pub struct MeetingRow {
+    pub id: i32,
+    pub slug: String,
+    pub title: String,
+    pub joint_body: String,
+    pub ordinal: Option<i32>,
+    pub held_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub summary: String,
+    pub outcomes: String,
+    pub agreement_id: Option<i32>,
+}
+
+#[derive(Debug)]
+pub struct MeetingDetail {
+    pub meeting: MeetingRow,
+    pub agreement: Option<Named>,
+    pub co_chairs: Vec<Named>,
+    pub organisations: Vec<OrganisationRef>,
+    pub areas: Vec<Named>,
+    /// The delegation visit during which the meeting took place.
+    pub during: Option<Named>,
+    pub mous_signed: Vec<MouItem>,
+    pub statements: Vec<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MeetingDetail>> {
+    let Some(meeting) = meetings::table
+        .filter(meetings::slug.eq(slug.as_str()))
+        .select(MeetingRow::as_select())
+        .first(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let id = meeting.id;
+    let agreement = match meeting.agreement_id {
+        Some(agreement_id) => agreements::table
+            .find(agreement_id)
+            .select((agreements::slug, agreements::title))
+            .first(conn)
+            .found()?,
+        None => None,
+    };
+    Ok(Some(MeetingDetail {
+        agreement,
+        co_chairs: meeting_co_chairs::table
+            .inner_join(people::table)
+            .filter(meeting_co_chairs::meeting_id.eq(id))
+            .order(meeting_co_chairs::position)
+            .select((people::slug, people::name))
+            .load(conn)?,
+        organisations: meeting_organisations::table
+            .inner_join(organisations::table)
+            .filter(meeting_organisations::meeting_id.eq(id))
+            .order(organisations::name)
+            .select((
+                organisations::slug,
+                organisations::name,
+                organisations::short_name,
+            ))
+            .load(conn)?,
+        areas: meeting_areas::table
+            .inner_join(focus_areas::table)
+            .filter(meeting_areas::meeting_id.eq(id))
+            .order(focus_areas::name)
+            .select((focus_areas::slug, focus_areas::name))
+            .load(conn)?,
+        during: itinerary_stops::table
+            .inner_join(delegations::table)
+            .filter(itinerary_stops::meeting_id.eq(id))
+            .select((delegations::slug, delegations::title))
+            .first(conn)
+            .found()?,
+        mous_signed: mous::signed_at(conn, SigningPlace::Meeting(id))?,
+        statements: statements::about(conn, Subject::Meeting(id))?,
+        meeting,
+    }))
+}

@@ -1,0 +1,183 @@
+//! Everything that touches SQL. Reads run inline on the worker's own connection; writes go
+//! through a small pool on the blocking threads, one `BEGIN IMMEDIATE` transaction each.
+
+pub mod agreements;
+pub mod areas;
+pub mod delegations;
+pub mod home;
+pub mod meetings;
+pub mod mous;
+pub mod organisations;
+pub mod people;
+pub mod reference;
+pub mod schema;
+pub mod seed;
+pub mod statements;
+
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
+
+/// How long a connection waits for another writer before giving up.
+const BUSY_TIMEOUT_MS: u32 = 5_000;
+const WRITE_POOL_SIZE: u32 = 4;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("the record was not found")]
+    NotFound,
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    #[error("could not open the database: {0}")]
+    Connection(String),
+    #[error("could not apply the migrations: {0}")]
+    Migration(String),
+    #[error("the write was interrupted: {0}")]
+    Interrupted(String),
+}
+
+pub type DbResult<T> = Result<T, DbError>;
+
+/// Turns "no row" into `None`, for lookups by slug.
+pub(crate) trait OptionalRow<T> {
+    fn found(self) -> DbResult<Option<T>>;
+}
+
+impl<T> OptionalRow<T> for QueryResult<T> {
+    fn found(self) -> DbResult<Option<T>> {
+        Ok(self.optional()?)
+    }
+}
+
+/// PRAGMAs every connection needs; `busy_timeout` first, so that the others wait for a writer
+/// rather than fail.
+fn configure(conn: &mut SqliteConnection, read_only: bool) -> QueryResult<()> {
+    conn.batch_execute(&format!(
+        "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};
+         PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = NORMAL;
+         PRAGMA query_only = {};",
+        i32::from(read_only)
+    ))
+}
+
+fn connect(path: &Path) -> DbResult<SqliteConnection> {
+    let url = path.to_str().ok_or_else(|| {
+        DbError::Connection(format!("the path {} is not valid UTF-8", path.display()))
+    })?;
+    SqliteConnection::establish(url).map_err(|e| DbError::Connection(e.to_string()))
+}
+
+#[derive(Debug)]
+struct WriteCustomizer;
+
+impl CustomizeConnection<SqliteConnection, diesel::r2d2::Error> for WriteCustomizer {
+    fn on_acquire(&self, conn: &mut SqliteConnection) -> Result<(), diesel::r2d2::Error> {
+        configure(conn, false).map_err(diesel::r2d2::Error::QueryError)
+    }
+}
+
+/// The database of one portal: its file and the pool that writes to it.
+#[derive(Clone)]
+pub struct Database {
+    path: PathBuf,
+    writers: Pool<ConnectionManager<SqliteConnection>>,
+}
+
+impl Database {
+    /// Opens (creating if needed) the database file, switches it to WAL and applies every
+    /// pending migration.
+    pub fn open(path: &Path) -> DbResult<Self> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| DbError::Connection(e.to_string()))?;
+        }
+        let mut conn = connect(path)?;
+        // WAL is a property of the file: set once, before any pooled connection opens it.
+        conn.batch_execute(&format!(
+            "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL;"
+        ))?;
+        configure(&mut conn, false)?;
+        conn.run_pending_migrations(MIGRATIONS)
+            .map_err(|e| DbError::Migration(e.to_string()))?;
+        let url = path.to_string_lossy().into_owned();
+        let writers = Pool::builder()
+            .max_size(WRITE_POOL_SIZE)
+            .min_idle(Some(0))
+            .connection_timeout(Duration::from_secs(30))
+            .connection_customizer(Box::new(WriteCustomizer))
+            .build(ConnectionManager::<SqliteConnection>::new(url))
+            .map_err(|e| DbError::Connection(e.to_string()))?;
+        Ok(Self {
+            path: path.to_owned(),
+            writers,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `work` in one `BEGIN IMMEDIATE` transaction on a blocking thread; the result comes
+    /// back only after the commit.
+    pub async fn write<T, F>(&self, work: F) -> DbResult<T>
+    where
+        F: FnOnce(&mut SqliteConnection) -> DbResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let writers = self.writers.clone();
+        actix_web::web::block(move || {
+            let mut conn = writers
+                .get()
+                .map_err(|e| DbError::Connection(e.to_string()))?;
+            conn.immediate_transaction(work)
+        })
+        .await
+        .map_err(|e| DbError::Interrupted(e.to_string()))?
+    }
+
+    /// A read connection for one worker thread, opened on first use.
+    pub fn reader(&self) -> Reader {
+        Reader {
+            path: self.path.clone(),
+            conn: RefCell::new(None),
+        }
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for DbError {
+    fn from(error: diesel::r2d2::PoolError) -> Self {
+        DbError::Connection(error.to_string())
+    }
+}
+
+/// One worker's own read-only connection. Reads are short and indexed, so running them inline is
+/// cheaper than a hop to the blocking pool.
+pub struct Reader {
+    path: PathBuf,
+    conn: RefCell<Option<SqliteConnection>>,
+}
+
+impl Reader {
+    pub fn read<T>(&self, work: impl FnOnce(&mut SqliteConnection) -> DbResult<T>) -> DbResult<T> {
+        let mut slot = self
+            .conn
+            .try_borrow_mut()
+            .map_err(|_| DbError::Connection("the read connection is already in use".into()))?;
+        let conn = match &mut *slot {
+            Some(conn) => conn,
+            empty => {
+                let mut conn = connect(&self.path)?;
+                configure(&mut conn, true)?;
+                empty.insert(conn)
+            }
+        };
+        // A snapshot for the whole page, so that its parts agree with each other.
+        conn.transaction(work)
+    }
+}

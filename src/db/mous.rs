@@ -1,0 +1,334 @@
+//! Memoranda of understanding between organisations.
+
+use super::reference::{Named, OrganisationRef, Page};
+use super::schema::{
+    countries, delegations, documents, focus_areas, itinerary_stops, meetings, mou_areas,
+    mou_parties, mou_status_events, mou_witnesses, mous, organisations, people,
+};
+use super::statements::{self, StatementItem, Subject};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, RecordStatus, Slug};
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use diesel::sqlite::Sqlite;
+use std::collections::HashMap;
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = mous)]
+struct MouRow {
+    id: i32,
+    slug: String,
+    title: String,
+    signed_on: Option<PartialDate>,
+    place: Option<String>,
+    status: RecordStatus,
+}
+
+/// An MoU as lists show it.
+#[derive(Debug)]
+pub struct MouItem {
+    pub slug: String,
+    pub title: String,
+    pub signed_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub status: RecordStatus,
+    pub parties: Vec<OrganisationRef>,
+}
+
+type Condition = Box<dyn BoxableExpression<mous::table, Sqlite, SqlType = Bool>>;
+
+fn condition(filter: &ListFilter) -> Condition {
+    let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
+    if let Some(area) = &filter.area {
+        let in_area = mou_areas::table
+            .inner_join(focus_areas::table)
+            .filter(focus_areas::slug.eq(area.to_string()))
+            .select(mou_areas::mou_id);
+        condition = Box::new(condition.and(mous::id.eq_any(in_area)));
+    }
+    if let Some(organisation) = &filter.organisation {
+        let with_party = mou_parties::table
+            .inner_join(organisations::table)
+            .filter(organisations::slug.eq(organisation.to_string()))
+            .select(mou_parties::mou_id);
+        condition = Box::new(condition.and(mous::id.eq_any(with_party)));
+    }
+    if let Some(country) = filter.country {
+        let with_party_from = mou_parties::table
+            .inner_join(organisations::table.inner_join(countries::table))
+            .filter(countries::code.eq(country.to_string()))
+            .select(mou_parties::mou_id);
+        condition = Box::new(condition.and(mous::id.eq_any(with_party_from)));
+    }
+    if let Some(person) = &filter.person {
+        let witnessed_by = mou_witnesses::table
+            .inner_join(people::table)
+            .filter(people::slug.eq(person.to_string()))
+            .select(mou_witnesses::mou_id);
+        condition = Box::new(condition.and(mous::id.eq_any(witnessed_by)));
+    }
+    if let Some(status) = filter.status {
+        condition = Box::new(condition.and(mous::status.eq(status)));
+    }
+    if let Some(year) = filter.year {
+        let (from, until) = year.text_range();
+        let signed_on = mous::signed_on.assume_not_null();
+        condition = Box::new(condition.and(signed_on.ge(from)).and(signed_on.lt(until)));
+    }
+    condition
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
+    let total: i64 = mous::table
+        .filter(condition(filter))
+        .count()
+        .get_result(conn)?;
+    let rows = mous::table
+        .filter(condition(filter))
+        .order((mous::signed_on.desc(), mous::id.desc()))
+        .limit(PAGE_SIZE)
+        .offset(filter.page.offset())
+        .select(MouRow::as_select())
+        .load(conn)?;
+    Ok(Page::new(with_parties(conn, rows)?, total, filter))
+}
+
+/// The MoUs signed at a meeting or at one of a delegation's stops.
+pub fn signed_at(conn: &mut SqliteConnection, place: SigningPlace) -> DbResult<Vec<MouItem>> {
+    let query = mous::table
+        .order((mous::signed_on.desc(), mous::id.desc()))
+        .select(MouRow::as_select());
+    let rows = match place {
+        SigningPlace::Meeting(id) => query.filter(mous::meeting_id.eq(id)).load(conn)?,
+        SigningPlace::Delegation(id) => query
+            .filter(
+                mous::itinerary_stop_id.eq_any(
+                    itinerary_stops::table
+                        .filter(itinerary_stops::delegation_id.eq(id))
+                        .select(itinerary_stops::id.nullable()),
+                ),
+            )
+            .load(conn)?,
+    };
+    with_parties(conn, rows)
+}
+
+pub enum SigningPlace {
+    Meeting(i32),
+    Delegation(i32),
+}
+
+fn with_parties(conn: &mut SqliteConnection, rows: Vec<MouRow>) -> DbResult<Vec<MouItem>> {
+    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
+    let mut parties = parties_of(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| MouItem {
+            parties: parties.remove(&row.id).unwrap_or_default(),
+            slug: row.slug,
+            title: row.title,
+            signed_on: row.signed_on,
+            place: row.place,
+            status: row.status,
+        })
+        .collect())
+}
+
+fn parties_of(
+    conn: &mut SqliteConnection,
+    mou_ids: &[i32],
+) -> DbResult<HashMap<i32, Vec<OrganisationRef>>> {
+    let rows: Vec<(i32, OrganisationRef)> = mou_parties::table
+        .inner_join(organisations::table)
+        .filter(mou_parties::mou_id.eq_any(mou_ids))
+        .order((mou_parties::mou_id, mou_parties::position))
+        .select((
+            mou_parties::mou_id,
+            (
+                organisations::slug,
+                organisations::name,
+                organisations::short_name,
+            ),
+        ))
+        .load(conn)?;
+    let mut grouped: HashMap<i32, Vec<OrganisationRef>> = HashMap::new();
+    for (mou_id, party) in rows {
+        grouped.entry(mou_id).or_default().push(party);
+    }
+    Ok(grouped)
+}
+
+#[derive(Debug, Queryable)]
+pub struct StatusEvent {
+    pub status: RecordStatus,
+    pub occurred_on: Option<PartialDate>,
+    pub note: String,
+}
+
+#[derive(Debug, Queryable)]
+pub struct DocumentRef {
+    pub title: String,
+    pub file_name: String,
+    pub byte_size: i32,
+    pub sha256: String,
+}
+
+#[derive(Debug, Queryable)]
+pub struct PartyRef {
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub country: String,
+}
+
+/// The delegation stop where an MoU was signed.
+#[derive(Debug, Queryable)]
+pub struct StopRef {
+    pub delegation_slug: String,
+    pub delegation_title: String,
+    pub stop_title: String,
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = mous)]
+struct MouDetailRow {
+    id: i32,
+    slug: String,
+    title: String,
+    signed_on: Option<PartialDate>,
+    place: Option<String>,
+    purpose: String,
+    status: RecordStatus,
+    valid_until: Option<NaiveDate>,
+    meeting_id: Option<i32>,
+    itinerary_stop_id: Option<i32>,
+    renews_mou_id: Option<i32>,
+}
+
+#[derive(Debug)]
+pub struct MouDetail {
+    pub slug: String,
+    pub title: String,
+    pub signed_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub purpose: String,
+    pub status: RecordStatus,
+    pub valid_until: Option<NaiveDate>,
+    pub parties: Vec<PartyRef>,
+    pub witnesses: Vec<Named>,
+    pub areas: Vec<Named>,
+    pub meeting: Option<Named>,
+    pub signed_during: Option<StopRef>,
+    pub renews: Option<Named>,
+    pub renewed_by: Vec<Named>,
+    pub history: Vec<StatusEvent>,
+    pub documents: Vec<DocumentRef>,
+    pub statements: Vec<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDetail>> {
+    let Some(row) = mous::table
+        .filter(mous::slug.eq(slug.as_str()))
+        .select(MouDetailRow::as_select())
+        .first(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let parties = mou_parties::table
+        .inner_join(organisations::table.inner_join(countries::table))
+        .filter(mou_parties::mou_id.eq(row.id))
+        .order(mou_parties::position)
+        .select((
+            organisations::slug,
+            organisations::name,
+            organisations::short_name,
+            countries::name,
+        ))
+        .load(conn)?;
+    let witnesses = mou_witnesses::table
+        .inner_join(people::table)
+        .filter(mou_witnesses::mou_id.eq(row.id))
+        .order(people::name)
+        .select((people::slug, people::name))
+        .load(conn)?;
+    let areas = mou_areas::table
+        .inner_join(focus_areas::table)
+        .filter(mou_areas::mou_id.eq(row.id))
+        .order(focus_areas::name)
+        .select((focus_areas::slug, focus_areas::name))
+        .load(conn)?;
+    let meeting = match row.meeting_id {
+        Some(id) => meetings::table
+            .find(id)
+            .select((meetings::slug, meetings::title))
+            .first(conn)
+            .found()?,
+        None => None,
+    };
+    let signed_during = match row.itinerary_stop_id {
+        Some(id) => itinerary_stops::table
+            .inner_join(delegations::table)
+            .filter(itinerary_stops::id.eq(id))
+            .select((
+                delegations::slug,
+                delegations::title,
+                itinerary_stops::title,
+            ))
+            .first(conn)
+            .found()?,
+        None => None,
+    };
+    let renews = match row.renews_mou_id {
+        Some(id) => mous::table
+            .find(id)
+            .select((mous::slug, mous::title))
+            .first(conn)
+            .found()?,
+        None => None,
+    };
+    let renewed_by = mous::table
+        .filter(mous::renews_mou_id.eq(row.id))
+        .order(mous::signed_on.desc())
+        .select((mous::slug, mous::title))
+        .load(conn)?;
+    let history = mou_status_events::table
+        .filter(mou_status_events::mou_id.eq(row.id))
+        .order((mou_status_events::occurred_on, mou_status_events::id))
+        .select((
+            mou_status_events::status,
+            mou_status_events::occurred_on,
+            mou_status_events::note,
+        ))
+        .load(conn)?;
+    let documents = documents::table
+        .filter(documents::mou_id.eq(row.id))
+        .order(documents::id)
+        .select((
+            documents::title,
+            documents::file_name,
+            documents::byte_size,
+            documents::sha256,
+        ))
+        .load(conn)?;
+    Ok(Some(MouDetail {
+        slug: row.slug,
+        title: row.title,
+        signed_on: row.signed_on,
+        place: row.place,
+        purpose: row.purpose,
+        status: row.status,
+        valid_until: row.valid_until,
+        parties,
+        witnesses,
+        areas,
+        meeting,
+        signed_during,
+        renews,
+        renewed_by,
+        history,
+        documents,
+        statements: statements::about(conn, Subject::Mou(row.id))?,
+    }))
+}

@@ -1,0 +1,155 @@
+//! Organisations: ministries, agencies, universities, institutes and companies.
+
+use super::delegations::{self, DelegationItem};
+use super::meetings::{self, MeetingItem};
+use super::mous::{self, MouItem};
+use super::reference::{CountryRef, Page, countries_by_id};
+use super::schema::{
+    appointments, countries, focus_areas, mou_areas, mou_parties, organisations, people,
+};
+use super::statements::{self, StatementItem};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, Slug};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use diesel::sqlite::Sqlite;
+
+#[derive(Debug)]
+pub struct OrganisationItem {
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: OrganisationKind,
+    pub country: CountryRef,
+}
+
+type Condition = Box<dyn BoxableExpression<organisations::table, Sqlite, SqlType = Bool>>;
+
+fn condition(filter: &ListFilter) -> Condition {
+    let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
+    if let Some(country) = filter.country {
+        let country_id = countries::table
+            .filter(countries::code.eq(country.to_string()))
+            .select(countries::id);
+        condition = Box::new(condition.and(organisations::country_id.eq_any(country_id)));
+    }
+    if let Some(kind) = filter.kind {
+        condition = Box::new(condition.and(organisations::kind.eq(kind)));
+    }
+    if let Some(area) = &filter.area {
+        let party_in_area = mou_parties::table
+            .inner_join(mou_areas::table.on(mou_areas::mou_id.eq(mou_parties::mou_id)))
+            .inner_join(focus_areas::table.on(focus_areas::id.eq(mou_areas::area_id)))
+            .filter(focus_areas::slug.eq(area.to_string()))
+            .select(mou_parties::organisation_id);
+        condition = Box::new(condition.and(organisations::id.eq_any(party_in_area)));
+    }
+    condition
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
+    let total: i64 = organisations::table
+        .filter(condition(filter))
+        .count()
+        .get_result(conn)?;
+    let rows: Vec<(String, String, Option<String>, OrganisationKind, i32)> = organisations::table
+        .filter(condition(filter))
+        .order((organisations::name, organisations::id))
+        .limit(PAGE_SIZE)
+        .offset(filter.page.offset())
+        .select((
+            organisations::slug,
+            organisations::name,
+            organisations::short_name,
+            organisations::kind,
+            organisations::country_id,
+        ))
+        .load(conn)?;
+    let countries = countries_by_id(conn)?;
+    let items = rows
+        .into_iter()
+        .map(
+            |(slug, name, short_name, kind, country_id)| OrganisationItem {
+                country: countries.get(&country_id).cloned().unwrap_or_default(),
+                slug,
+                name,
+                short_name,
+                kind,
+            },
+        )
+        .collect();
+    Ok(Page::new(items, total, filter))
+}
+
+#[derive(Debug, Queryable)]
+pub struct OrganisationRow {
+    pub id: i32,
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: OrganisationKind,
+    pub website: Option<String>,
+    pub description: String,
+    pub country: CountryRef,
+}
+
+/// Someone who held a post at the organisation.
+#[derive(Debug, Queryable)]
+pub struct Holder {
+    pub slug: String,
+    pub name: String,
+    pub title: String,
+    pub starts_on: Option<PartialDate>,
+    pub ends_on: Option<PartialDate>,
+}
+
+#[derive(Debug)]
+pub struct OrganisationDetail {
+    pub organisation: OrganisationRow,
+    pub people: Vec<Holder>,
+    pub mous: Page<MouItem>,
+    pub meetings: Page<MeetingItem>,
+    pub delegations: Page<DelegationItem>,
+    pub statements: Page<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<OrganisationDetail>> {
+    let Some(organisation) = organisations::table
+        .inner_join(countries::table)
+        .filter(organisations::slug.eq(slug.as_str()))
+        .select((
+            organisations::id,
+            organisations::slug,
+            organisations::name,
+            organisations::short_name,
+            organisations::kind,
+            organisations::website,
+            organisations::description,
+            (countries::code, countries::name),
+        ))
+        .first::<OrganisationRow>(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let related = ListFilter::with_organisation(slug);
+    Ok(Some(OrganisationDetail {
+        people: appointments::table
+            .inner_join(people::table)
+            .filter(appointments::organisation_id.eq(organisation.id))
+            .order((appointments::starts_on.desc(), people::name))
+            .select((
+                people::slug,
+                people::name,
+                appointments::title,
+                appointments::starts_on,
+                appointments::ends_on,
+            ))
+            .load(conn)?,
+        mous: mous::list(conn, &related)?,
+        meetings: meetings::list(conn, &related)?,
+        delegations: delegations::list(conn, &related)?,
+        statements: statements::list(conn, &related)?,
+        organisation,
+    }))
+}

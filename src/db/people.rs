@@ -1,0 +1,140 @@
+//! People: ministers, officials and the others who sign, chair and lead.
+
+use super::agreements::{self, AgreementItem};
+use super::delegations::{self, DelegationItem};
+use super::meetings::{self, MeetingItem};
+use super::mous::{self, MouItem};
+use super::reference::{CountryRef, OrganisationRef, Page, countries_by_id};
+use super::schema::{appointments, countries, organisations, people};
+use super::statements::{self, StatementItem};
+use super::{DbResult, OptionalRow};
+use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug};
+use diesel::prelude::*;
+use diesel::sql_types::Bool;
+use diesel::sqlite::Sqlite;
+use std::collections::HashMap;
+
+#[derive(Debug)]
+pub struct PersonItem {
+    pub slug: String,
+    pub name: String,
+    pub country: CountryRef,
+    /// The most recent post, as "Minister of …".
+    pub post: Option<String>,
+}
+
+type Condition = Box<dyn BoxableExpression<people::table, Sqlite, SqlType = Bool>>;
+
+fn condition(filter: &ListFilter) -> Condition {
+    let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
+    if let Some(country) = filter.country {
+        let country_id = countries::table
+            .filter(countries::code.eq(country.to_string()))
+            .select(countries::id);
+        condition = Box::new(condition.and(people::country_id.eq_any(country_id)));
+    }
+    if let Some(organisation) = &filter.organisation {
+        let appointed_at = appointments::table
+            .inner_join(organisations::table)
+            .filter(organisations::slug.eq(organisation.to_string()))
+            .select(appointments::person_id);
+        condition = Box::new(condition.and(people::id.eq_any(appointed_at)));
+    }
+    condition
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
+    let total: i64 = people::table
+        .filter(condition(filter))
+        .count()
+        .get_result(conn)?;
+    let rows: Vec<(i32, String, String, i32)> = people::table
+        .filter(condition(filter))
+        .order((people::name, people::id))
+        .limit(PAGE_SIZE)
+        .offset(filter.page.offset())
+        .select((people::id, people::slug, people::name, people::country_id))
+        .load(conn)?;
+    let countries = countries_by_id(conn)?;
+    let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
+    // Ordered oldest first, so the last post inserted per person is their newest.
+    let mut posts: HashMap<i32, String> = HashMap::new();
+    for (person_id, title) in appointments::table
+        .filter(appointments::person_id.eq_any(&ids))
+        .order((appointments::starts_on, appointments::id))
+        .select((appointments::person_id, appointments::title))
+        .load::<(i32, String)>(conn)?
+    {
+        posts.insert(person_id, title);
+    }
+    let items = rows
+        .into_iter()
+        .map(|(id, slug, name, country_id)| PersonItem {
+            post: posts.remove(&id),
+            country: countries.get(&country_id).cloned().unwrap_or_default(),
+            slug,
+            name,
+        })
+        .collect();
+    Ok(Page::new(items, total, filter))
+}
+
+#[derive(Debug, Queryable)]
+pub struct Appointment {
+    pub title: String,
+    pub organisation: Option<OrganisationRef>,
+    pub starts_on: Option<PartialDate>,
+    pub ends_on: Option<PartialDate>,
+}
+
+#[derive(Debug)]
+pub struct PersonDetail {
+    pub slug: String,
+    pub name: String,
+    pub country: CountryRef,
+    pub appointments: Vec<Appointment>,
+    pub agreements: Page<AgreementItem>,
+    pub meetings: Page<MeetingItem>,
+    pub delegations: Page<DelegationItem>,
+    pub mous: Page<MouItem>,
+    pub statements: Page<StatementItem>,
+}
+
+pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<PersonDetail>> {
+    let Some((id, name, country)) = people::table
+        .inner_join(countries::table)
+        .filter(people::slug.eq(slug.as_str()))
+        .select((people::id, people::name, (countries::code, countries::name)))
+        .first::<(i32, String, CountryRef)>(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let related = ListFilter::with_person(slug);
+    Ok(Some(PersonDetail {
+        slug: slug.to_string(),
+        name,
+        country,
+        appointments: appointments::table
+            .left_join(organisations::table)
+            .filter(appointments::person_id.eq(id))
+            .order((appointments::starts_on.desc(), appointments::id.desc()))
+            .select((
+                appointments::title,
+                (
+                    organisations::slug,
+                    organisations::name,
+                    organisations::short_name,
+                )
+                    .nullable(),
+                appointments::starts_on,
+                appointments::ends_on,
+            ))
+            .load(conn)?,
+        agreements: agreements::list(conn, &related)?,
+        meetings: meetings::list(conn, &related)?,
+        delegations: delegations::list(conn, &related)?,
+        mous: mous::list(conn, &related)?,
+        statements: statements::list(conn, &related)?,
+    }))
+}

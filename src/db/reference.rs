@@ -1,0 +1,119 @@
+//! Small shared read models: links to records, filter choices, pages of a list.
+
+use super::DbResult;
+use super::schema::{countries, focus_areas, organisations, people};
+use crate::domain::{ListFilter, PAGE_SIZE};
+use diesel::prelude::*;
+use std::collections::HashMap;
+
+/// Enough of a record to link to it.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct Named {
+    pub slug: String,
+    pub name: String,
+}
+
+/// An organisation as other pages mention it: the short name where it has one ("MIMOS").
+#[derive(Debug, Clone, Queryable)]
+pub struct OrganisationRef {
+    pub slug: String,
+    pub name: String,
+    pub short_name: Option<String>,
+}
+
+impl OrganisationRef {
+    pub fn label(&self) -> &str {
+        self.short_name.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, Default, Queryable)]
+pub struct CountryRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// One page of a list, with what the page links need.
+#[derive(Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub number: u32,
+}
+
+impl<T> Page<T> {
+    pub fn new(items: Vec<T>, total: i64, filter: &ListFilter) -> Self {
+        Self {
+            items,
+            total,
+            number: filter.page.get(),
+        }
+    }
+
+    pub fn last_number(&self) -> u32 {
+        u32::try_from(((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
+    }
+
+    pub fn has_more_than_shown(&self) -> bool {
+        self.total > self.items.len() as i64
+    }
+}
+
+/// Every country by id; there are few, so lists look them up here instead of joining.
+pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<HashMap<i32, CountryRef>> {
+    Ok(countries::table
+        .select((countries::id, (countries::code, countries::name)))
+        .load::<(i32, CountryRef)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// The choices a filter form offers.
+pub struct FilterChoices {
+    pub areas: Vec<Named>,
+    pub countries: Vec<CountryRef>,
+    pub organisations: Vec<Named>,
+}
+
+pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
+    Ok(FilterChoices {
+        areas: focus_areas::table
+            .order(focus_areas::name)
+            .select((focus_areas::slug, focus_areas::name))
+            .load(conn)?,
+        countries: countries::table
+            .order(countries::name)
+            .select((countries::code, countries::name))
+            .load(conn)?,
+        organisations: organisations::table
+            .order((organisations::name, organisations::id))
+            .select((organisations::slug, organisations::name))
+            .load(conn)?,
+    })
+}
+
+/// The display name of the record behind a filter's slug, so a filtered page can say
+/// "MoUs of MIMOS" rather than repeat the slug.
+pub fn filter_subject_names(
+    conn: &mut SqliteConnection,
+    filter: &ListFilter,
+) -> DbResult<Vec<(&'static str, String)>> {
+    let mut names = Vec::new();
+    if let Some(slug) = &filter.person {
+        let name: Option<String> = people::table
+            .filter(people::slug.eq(slug.as_str()))
+            .select(people::name)
+            .first(conn)
+            .optional()?;
+        names.push(("person", name.unwrap_or_else(|| slug.to_string())));
+    }
+    if let Some(slug) = &filter.agreement {
+        let name: Option<String> = super::schema::agreements::table
+            .filter(super::schema::agreements::slug.eq(slug.as_str()))
+            .select(super::schema::agreements::title)
+            .first(conn)
+            .optional()?;
+        names.push(("agreement", name.unwrap_or_else(|| slug.to_string())));
+    }
+    Ok(names)
+}

@@ -1,0 +1,213 @@
+use super::InvalidInput;
+use chrono::{Datelike, NaiveDate};
+use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::expression::AsExpression;
+use diesel::serialize::{self, IsNull, Output, ToSql};
+use diesel::sql_types::Text;
+use diesel::sqlite::{Sqlite, SqliteValue};
+use std::fmt;
+
+/// A date known to the day, the month or only the year: the record says no more than its source.
+/// Stored as ISO 8601 text (`2024`, `2024-04`, `2024-04-25`), which sorts and range-filters
+/// correctly as plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, AsExpression, FromSqlRow)]
+#[diesel(sql_type = Text)]
+pub enum PartialDate {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    pub fn parse(input: &str) -> Result<Self, InvalidInput> {
+        let invalid = || {
+            InvalidInput::new(
+                "date",
+                "must be a year (2024), a month (2024-04) or a day (2024-04-25)",
+            )
+        };
+        let year = |s: &str| -> Result<i32, InvalidInput> {
+            match s.parse::<i32>() {
+                Ok(y) if s.len() == 4 && (1900..=2199).contains(&y) => Ok(y),
+                _ => Err(invalid()),
+            }
+        };
+        match input.len() {
+            4 => Ok(Self::Year(year(input)?)),
+            7 if input.as_bytes()[4] == b'-' => {
+                let month = input[5..].parse::<u32>().map_err(|_| invalid())?;
+                if !(1..=12).contains(&month) || !input[5..].bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(invalid());
+                }
+                Ok(Self::Month(year(&input[..4])?, month))
+            }
+            10 => {
+                let day = NaiveDate::parse_from_str(input, "%Y-%m-%d").map_err(|_| invalid())?;
+                year(&input[..4])?;
+                Ok(Self::Day(day))
+            }
+            _ => Err(invalid()),
+        }
+    }
+
+    pub fn year(&self) -> i32 {
+        match self {
+            Self::Year(y) | Self::Month(y, _) => *y,
+            Self::Day(d) => d.year(),
+        }
+    }
+
+    /// The ISO 8601 form, for `<time datetime>` and for storage.
+    pub fn iso(&self) -> String {
+        match self {
+            Self::Year(y) => format!("{y:04}"),
+            Self::Month(y, m) => format!("{y:04}-{m:02}"),
+            Self::Day(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(day: NaiveDate) -> Self {
+        Self::Day(day)
+    }
+}
+
+/// Reads as people write dates: "25 April 2024", "April 2024", "2024".
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Year(y) => write!(f, "{y}"),
+            Self::Month(y, m) => write!(f, "{} {y}", MONTHS[*m as usize - 1]),
+            Self::Day(d) => write!(
+                f,
+                "{} {} {}",
+                d.day(),
+                MONTHS[d.month0() as usize],
+                d.year()
+            ),
+        }
+    }
+}
+
+impl FromSql<Text, Sqlite> for PartialDate {
+    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        let text = <String as FromSql<Text, Sqlite>>::from_sql(value)?;
+        Ok(Self::parse(&text)?)
+    }
+}
+
+impl ToSql<Text, Sqlite> for PartialDate {
+    fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
+        out.set_value(self.iso());
+        Ok(IsNull::No)
+    }
+}
+
+/// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024".
+pub fn format_day_range(start: NaiveDate, end: NaiveDate) -> String {
+    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+    if start == end {
+        PartialDate::Day(start).to_string()
+    } else if start.year() != end.year() {
+        format!("{} – {}", PartialDate::Day(start), PartialDate::Day(end))
+    } else if start.month() != end.month() {
+        format!(
+            "{} {} – {} {} {}",
+            start.day(),
+            month(start),
+            end.day(),
+            month(end),
+            end.year()
+        )
+    } else {
+        format!(
+            "{}–{} {} {}",
+            start.day(),
+            end.day(),
+            month(end),
+            end.year()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn each_precision_round_trips_through_its_iso_form() {
+        for text in ["2013", "2024-04", "2013-10-04"] {
+            assert_eq!(PartialDate::parse(text).unwrap().iso(), text);
+        }
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(
+            PartialDate::parse("2013-10-04").unwrap().to_string(),
+            "4 October 2013"
+        );
+        assert_eq!(
+            PartialDate::parse("2024-04").unwrap().to_string(),
+            "April 2024"
+        );
+        assert_eq!(PartialDate::parse("2024").unwrap().to_string(), "2024");
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        for bad in [
+            "",
+            "24",
+            "2024-13",
+            "2024-00",
+            "2024-02-30",
+            "20x4",
+            "2024-4",
+            "1800",
+            "2024-+4",
+        ] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_say_the_shared_month_once() {
+        assert_eq!(
+            format_day_range(day(2024, 4, 24), day(2024, 4, 28)),
+            "24–28 April 2024"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 4, 30), day(2024, 5, 2)),
+            "30 April – 2 May 2024"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 12, 30), day(2025, 1, 2)),
+            "30 December 2024 – 2 January 2025"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 4, 24), day(2024, 4, 24)),
+            "24 April 2024"
+        );
+    }
+}

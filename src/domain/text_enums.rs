@@ -1,0 +1,121 @@
+//! The closed vocabularies of the domain, stored as the lowercase words the migrations check.
+
+use super::InvalidInput;
+
+/// Declares an enum stored as text: its words in the database and URLs, its labels for people,
+/// and its diesel mapping.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident, $field:literal { $($variant:ident => $word:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash,
+                 diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            pub fn parse(input: &str) -> Result<Self, InvalidInput> {
+                match input {
+                    $($word => Ok(Self::$variant),)+
+                    _ => Err(InvalidInput::new($field, concat!("must be one of: ", $($word, " "),+).trim_end())),
+                }
+            }
+
+            pub fn as_str(&self) -> &'static str {
+                match self { $(Self::$variant => $word),+ }
+            }
+
+            pub fn label(&self) -> &'static str {
+                match self { $(Self::$variant => $label),+ }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+
+        impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
+            fn from_sql(value: diesel::sqlite::SqliteValue<'_, '_, '_>) -> diesel::deserialize::Result<Self> {
+                let text = <String as diesel::deserialize::FromSql<
+                    diesel::sql_types::Text, diesel::sqlite::Sqlite>>::from_sql(value)?;
+                Ok(Self::parse(&text)?)
+            }
+        }
+
+        impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
+            fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, diesel::sqlite::Sqlite>)
+                -> diesel::serialize::Result {
+                out.set_value(self.as_str());
+                Ok(diesel::serialize::IsNull::No)
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where an agreement or MoU stands; its history is a list of these with dates.
+    RecordStatus, "status" {
+        Proposed => "proposed", "Proposed";
+        Signed => "signed", "Signed";
+        InForce => "in_force", "In force";
+        Expired => "expired", "Expired";
+        Renewed => "renewed", "Renewed";
+        Terminated => "terminated", "Terminated";
+    }
+);
+
+text_enum!(
+    /// Where a press statement is in its life, from draft to publication (or withdrawal).
+    StatementStatus, "status" {
+        Draft => "draft", "Draft";
+        Submitted => "submitted", "Submitted";
+        Scheduled => "scheduled", "Scheduled";
+        Published => "published", "Published";
+        Withdrawn => "withdrawn", "Withdrawn";
+    }
+);
+
+text_enum!(
+    OrganisationKind, "kind" {
+        Ministry => "ministry", "Ministry";
+        Agency => "agency", "Agency";
+        University => "university", "University";
+        ResearchInstitute => "research_institute", "Research institute";
+        Company => "company", "Company";
+        Other => "other", "Other";
+    }
+);
+
+text_enum!(
+    /// The languages content is written in.
+    Language, "language" {
+        English => "en", "English";
+        Malay => "ms", "Bahasa Melayu";
+        Chinese => "zh", "中文";
+    }
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_word_parses_back_to_its_variant() {
+        for status in RecordStatus::ALL {
+            assert_eq!(RecordStatus::parse(status.as_str()), Ok(*status));
+        }
+        for kind in OrganisationKind::ALL {
+            assert_eq!(OrganisationKind::parse(kind.as_str()), Ok(*kind));
+        }
+    }
+
+    #[test]
+    fn an_unknown_word_is_refused_with_the_choices() {
+        let error = RecordStatus::parse("maybe").unwrap_err();
+        assert_eq!(error.field, "status");
+        assert!(error.message.contains("in_force"));
+    }
+}

@@ -1,0 +1,9 @@
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod views;

@@ -1,0 +1,18 @@
+//! The route table. Handlers are thin: parse the request into domain types, call one function
+//! of `db`, render one template.
+
+mod health;
+mod public;
+
+use crate::error::{AppError, AppResult};
+use actix_web::{HttpResponse, web};
+
+pub fn configure(config: &mut web::ServiceConfig) {
+    config.service(health::healthz);
+    public::configure(config);
+}
+
+/// Everything no route claims.
+pub async fn not_found() -> AppResult<HttpResponse> {
+    Err(AppError::NotFound)
+}

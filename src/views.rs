@@ -1,0 +1,336 @@
+//! What every page template shares: the layout, the filter form and the pager, built from
+//! typed values so that templates only lay them out.
+
+use crate::db::reference::{FilterChoices, Page};
+use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, RecordStatus};
+
+/// The sections of the site, in the order the navigation shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Statements,
+    Agreements,
+    Meetings,
+    Delegations,
+    Mous,
+    Organisations,
+    People,
+    Areas,
+    None,
+}
+
+const NAVIGATION: [(Section, &str, &str); 8] = [
+    (Section::Statements, "/statements", "Statements"),
+    (Section::Agreements, "/agreements", "Agreements"),
+    (Section::Meetings, "/meetings", "Meetings"),
+    (Section::Delegations, "/delegations", "Delegations"),
+    (Section::Mous, "/mous", "MoUs"),
+    (Section::Organisations, "/organisations", "Organisations"),
+    (Section::People, "/people", "People"),
+    (Section::Areas, "/areas", "Focus areas"),
+];
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+pub struct Crumb {
+    pub href: String,
+    pub label: String,
+}
+
+/// The parts of the base layout that change from page to page.
+pub struct Layout {
+    pub title: String,
+    pub description: String,
+    pub section: Section,
+    pub crumbs: Vec<Crumb>,
+}
+
+impl Layout {
+    pub fn new(title: impl Into<String>, section: Section) -> Self {
+        Self {
+            title: title.into(),
+            description: String::new(),
+            section,
+            crumbs: Vec::new(),
+        }
+    }
+
+    pub fn describe(mut self, description: impl Into<String>) -> Self {
+        self.description = description.into();
+        self
+    }
+
+    /// Adds the crumb of the section's list page, then the current page's own.
+    pub fn within(mut self, href: &str, label: &str) -> Self {
+        self.crumbs.push(Crumb {
+            href: href.to_owned(),
+            label: label.to_owned(),
+        });
+        self
+    }
+
+    pub fn navigation(&self) -> Vec<NavItem> {
+        NAVIGATION
+            .iter()
+            .map(|(section, href, label)| NavItem {
+                href,
+                label,
+                current: *section == self.section,
+            })
+            .collect()
+    }
+}
+
+pub struct SelectOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct SelectField {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub options: Vec<SelectOption>,
+}
+
+/// A list's filter form: a select per filter the list takes, and hidden fields for filters set
+/// from another page (a person's or an agreement's).
+pub struct FilterForm {
+    pub action: &'static str,
+    pub fields: Vec<SelectField>,
+    pub hidden: Vec<(&'static str, String)>,
+    /// Filters set from elsewhere, shown in words ("Person: Chang Lih Kang").
+    pub fixed: Vec<(&'static str, String)>,
+}
+
+/// Which filters a list offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Area,
+    Organisation,
+    Country,
+    Kind,
+    Status,
+    Year,
+}
+
+impl FilterForm {
+    pub fn new(
+        action: &'static str,
+        offered: &[Filter],
+        filter: &ListFilter,
+        choices: FilterChoices,
+        fixed: Vec<(&'static str, String)>,
+    ) -> Self {
+        let selected = |value: &str, current: Option<String>| current.as_deref() == Some(value);
+        let mut fields = Vec::new();
+        let FilterChoices {
+            areas,
+            countries,
+            organisations,
+        } = choices;
+        for offer in offered {
+            let field = match offer {
+                Filter::Area => SelectField {
+                    name: "area",
+                    label: "Focus area",
+                    options: areas
+                        .iter()
+                        .map(|a| SelectOption {
+                            selected: selected(
+                                &a.slug,
+                                filter.area.as_ref().map(|s| s.to_string()),
+                            ),
+                            value: a.slug.clone(),
+                            label: a.name.clone(),
+                        })
+                        .collect(),
+                },
+                Filter::Organisation => SelectField {
+                    name: "organisation",
+                    label: "Organisation",
+                    options: organisations
+                        .iter()
+                        .map(|o| SelectOption {
+                            selected: selected(
+                                &o.slug,
+                                filter.organisation.as_ref().map(|s| s.to_string()),
+                            ),
+                            value: o.slug.clone(),
+                            label: o.name.clone(),
+                        })
+                        .collect(),
+                },
+                Filter::Country => SelectField {
+                    name: "country",
+                    label: "Country",
+                    options: countries
+                        .iter()
+                        .map(|c| SelectOption {
+                            selected: selected(&c.code, filter.country.map(|c| c.to_string())),
+                            value: c.code.clone(),
+                            label: c.name.clone(),
+                        })
+                        .collect(),
+                },
+                Filter::Kind => SelectField {
+                    name: "kind",
+                    label: "Kind",
+                    options: OrganisationKind::ALL
+                        .iter()
+                        .map(|k| SelectOption {
+                            selected: filter.kind == Some(*k),
+                            value: k.as_str().to_owned(),
+                            label: k.label().to_owned(),
+                        })
+                        .collect(),
+                },
+                Filter::Status => SelectField {
+                    name: "status",
+                    label: "Status",
+                    options: RecordStatus::ALL
+                        .iter()
+                        .map(|s| SelectOption {
+                            selected: filter.status == Some(*s),
+                            value: s.as_str().to_owned(),
+                            label: s.label().to_owned(),
+                        })
+                        .collect(),
+                },
+                Filter::Year => SelectField {
+                    name: "year",
+                    label: "Year",
+                    options: year_choices(filter),
+                },
+            };
+            fields.push(field);
+        }
+        let hidden = filter
+            .filters()
+            .filter(|(name, _)| matches!(*name, "person" | "agreement"))
+            .collect();
+        Self {
+            action,
+            fields,
+            hidden,
+            fixed,
+        }
+    }
+}
+
+/// The years from the cooperation agreement to next year, newest first, with any year asked for
+/// outside that span kept selectable.
+fn year_choices(filter: &ListFilter) -> Vec<SelectOption> {
+    use chrono::Datelike;
+    let next_year = chrono::Utc::now().year() + 1;
+    let mut years: Vec<i32> = (2010..=next_year).rev().collect();
+    if let Some(year) = filter.year.map(|y| y.value()) {
+        if !years.contains(&year) {
+            years.push(year);
+        }
+    }
+    years
+        .into_iter()
+        .map(|year| SelectOption {
+            value: year.to_string(),
+            label: year.to_string(),
+            selected: filter.year.map(|y| y.value()) == Some(year),
+        })
+        .collect()
+}
+
+pub struct PageLink {
+    pub number: u32,
+    pub href: String,
+    pub current: bool,
+}
+
+/// Links between the pages of a list; every link keeps the filters.
+pub struct Pager {
+    pub summary: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub pages: Vec<PageLink>,
+}
+
+impl Pager {
+    pub fn new<T>(path: &str, page: &Page<T>, filter: &ListFilter) -> Self {
+        let href = |number: u32| format!("{path}{}", filter.query_string_for_page(number));
+        let last = page.last_number();
+        let current = page.number;
+        let first_shown = i64::from(current - 1) * PAGE_SIZE + 1;
+        let summary = match page.total {
+            0 => String::new(),
+            total if page.items.is_empty() => {
+                format!("No results on page {current} of {total} results")
+            }
+            total => format!(
+                "Showing {first_shown}–{} of {total}",
+                first_shown + page.items.len() as i64 - 1
+            ),
+        };
+        // First, last, and two either side of the current page.
+        let pages = (1..=last)
+            .filter(|n| *n == 1 || *n == last || n.abs_diff(current) <= 2)
+            .map(|number| PageLink {
+                number,
+                href: href(number),
+                current: number == current,
+            })
+            .collect();
+        Self {
+            summary,
+            previous: (current > 1).then(|| href(current.min(last + 1) - 1)),
+            next: (current < last).then(|| href(current + 1)),
+            pages,
+        }
+    }
+
+    pub fn has_links(&self) -> bool {
+        self.pages.len() > 1 || self.previous.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PageNumber;
+
+    fn page_of(total: i64, number: u32, shown: usize) -> (Page<()>, ListFilter) {
+        let filter = ListFilter {
+            page: PageNumber::parse(&number.to_string()).unwrap(),
+            year: Some(crate::domain::Year::parse("2024").unwrap()),
+            ..ListFilter::default()
+        };
+        (Page::new(vec![(); shown], total, &filter), filter)
+    }
+
+    #[test]
+    fn pager_links_keep_the_filters() {
+        let (page, filter) = page_of(95, 2, 20);
+        let pager = Pager::new("/mous", &page, &filter);
+        assert_eq!(pager.previous.as_deref(), Some("/mous?year=2024"));
+        assert_eq!(pager.next.as_deref(), Some("/mous?year=2024&page=3"));
+        assert_eq!(pager.summary, "Showing 21–40 of 95");
+        let numbers: Vec<u32> = pager.pages.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, vec![1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn a_single_page_needs_no_links() {
+        let (page, filter) = page_of(3, 1, 3);
+        assert!(!Pager::new("/mous", &page, &filter).has_links());
+    }
+
+    #[test]
+    fn a_page_past_the_end_links_back_to_the_last() {
+        let (page, filter) = page_of(25, 9, 0);
+        let pager = Pager::new("/mous", &page, &filter);
+        assert_eq!(pager.previous.as_deref(), Some("/mous?year=2024&page=2"));
+        assert_eq!(pager.next, None);
+    }
+}
