@@ -1,0 +1,10 @@
+//! Black-box tests: each starts the real portal on a free port with its own SQLite file and
+//! talks HTTP to it.
+
+mod cross_links;
+mod errors;
+mod filters;
+mod helpers;
+mod migrations;
+mod pages;
+mod seeding;

@@ -1,0 +1,56 @@
+use diesel::prelude::*;
+use diesel_migrations::MigrationHarness;
+use sti_portal::db::MIGRATIONS;
+
+fn user_tables(conn: &mut SqliteConnection) -> Vec<String> {
+    #[derive(QueryableByName)]
+    struct Table {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    diesel::sql_query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         AND name <> '__diesel_schema_migrations' ORDER BY name",
+    )
+    .load::<Table>(conn)
+    .unwrap()
+    .into_iter()
+    .map(|t| t.name)
+    .collect()
+}
+
+#[test]
+fn every_migration_reverts_cleanly_and_applies_again() {
+    let mut conn = SqliteConnection::establish(":memory:").unwrap();
+    diesel::sql_query("PRAGMA foreign_keys = ON").execute(&mut conn).unwrap();
+
+    let applied = conn.run_pending_migrations(MIGRATIONS).unwrap().len();
+    let tables = user_tables(&mut conn);
+    for _ in 0..applied {
+        conn.revert_last_migration(MIGRATIONS).unwrap();
+    }
+    let after_revert = user_tables(&mut conn);
+    conn.run_pending_migrations(MIGRATIONS).unwrap();
+
+    assert!(applied >= 4);
+    assert!(tables.contains(&"mous".to_owned()) && tables.contains(&"audit_events".to_owned()));
+    assert!(after_revert.is_empty(), "left behind: {after_revert:?}");
+    assert_eq!(user_tables(&mut conn), tables);
+}
+
+#[test]
+fn foreign_keys_and_checks_refuse_inconsistent_rows() {
+    let mut conn = SqliteConnection::establish(":memory:").unwrap();
+    diesel::sql_query("PRAGMA foreign_keys = ON").execute(&mut conn).unwrap();
+    conn.run_pending_migrations(MIGRATIONS).unwrap();
+
+    for bad in [
+        "INSERT INTO organisations (slug, name, country_id, kind) VALUES ('x', 'X', 999, 'company')",
+        "INSERT INTO countries (code, slug, name) VALUES ('my', 'm', 'M')",
+        "INSERT INTO mous (slug, title, status, signed_on) VALUES ('m', 'M', 'signed', 'April')",
+        "INSERT INTO statements (slug, title, body_markdown, body_html, renderer_version, language, status) \
+         VALUES ('s', 'S', '', '', 1, 'en', 'published')",
+    ] {
+        assert!(diesel::sql_query(bad).execute(&mut conn).is_err(), "accepted: {bad}");
+    }
+}

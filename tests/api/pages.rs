@@ -1,0 +1,142 @@
+use crate::helpers::TestApp;
+
+#[actix_web::test]
+async fn the_home_page_shows_the_latest_statement_and_the_totals() {
+    let app = TestApp::spawn().await;
+
+    let home = app.page("/").await;
+
+    assert!(home.links_to("/statements/malaysia-china-second-joint-research-project-group-2024"));
+    let totals = home.texts(".totals li").join(" | ");
+    assert_eq!(totals, "2 agreements | 4 MoUs | 1 delegations | 14 organisations");
+    assert!(home.links_to("/areas/space-technology"));
+}
+
+#[actix_web::test]
+async fn every_section_in_the_navigation_lists_the_demo_records() {
+    let app = TestApp::spawn().await;
+    let expected = [
+        ("/statements", "Press statements", 1),
+        ("/agreements", "Agreements", 2),
+        ("/meetings", "Meetings", 2),
+        ("/delegations", "Delegations", 1),
+        ("/mous", "Memoranda of understanding", 4),
+        ("/organisations", "Organisations", 14),
+        ("/people", "People", 2),
+    ];
+    let home = app.page("/").await;
+
+    for (path, heading, count) in expected {
+        assert!(home.links_to(path), "the navigation links {path}");
+        let list = app.page(path).await;
+        assert_eq!(list.heading(), heading);
+        assert_eq!(list.texts(".cards > .card").len(), count, "cards on {path}");
+        assert_eq!(list.texts("[aria-current=page]"), vec![nav_label(path)], "{path} is marked current");
+    }
+    let areas = app.page("/areas").await;
+    assert_eq!(areas.texts(".area-grid > .card").len(), 11);
+}
+
+fn nav_label(path: &str) -> String {
+    match path {
+        "/mous" => "MoUs".into(),
+        "/statements" => "Statements".into(),
+        other => {
+            let word = &other[1..];
+            word[..1].to_uppercase() + &word[1..]
+        }
+    }
+}
+
+#[actix_web::test]
+async fn every_detail_page_type_shows_its_record() {
+    let app = TestApp::spawn().await;
+    let pages = [
+        ("/agreements/sti-cooperation-agreement-2013", "Malaysia–China Science, Technology and Innovation Cooperation Agreement"),
+        ("/meetings/3rd-joint-committee-meeting-sti", "3rd Malaysia–China Joint Committee Meeting on STI Cooperation"),
+        ("/delegations/working-visit-to-china-2024", "Working visit to China by the Minister of Science, Technology and Innovation"),
+        ("/mous/mimos-cetc-mou-2024", "MoU between MIMOS Berhad and China Electronics Technology Group Corporation"),
+        ("/statements/malaysia-china-second-joint-research-project-group-2024", "Malaysia and China to collaborate in research through the Second Joint Research Project Group"),
+        ("/organisations/mimos", "MIMOS Berhad (Malaysian Institute of Microelectronic Systems)"),
+        ("/people/chang-lih-kang", "Chang Lih Kang"),
+        ("/areas/energy-storage", "Energy storage"),
+    ];
+
+    for (path, heading) in pages {
+        let page = app.page(path).await;
+        assert_eq!(page.heading(), heading, "{path}");
+        let title = page.texts("title").join("");
+        assert!(title.starts_with(heading), "{path} has the title {title:?}");
+        let crumbs = page.texts(".breadcrumbs li");
+        assert_eq!(crumbs.first().map(String::as_str), Some("Home"), "{path}");
+        assert_eq!(crumbs.last().map(String::as_str), Some(heading), "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn the_statement_is_rendered_from_markdown_with_its_table() {
+    let app = TestApp::spawn().await;
+
+    let page = app
+        .page("/statements/malaysia-china-second-joint-research-project-group-2024")
+        .await;
+
+    assert!(page.body.contains("<table>"));
+    assert!(page.texts(".prose h2").contains(&"The 3rd Joint Committee Meeting".to_owned()));
+    assert!(page.texts(".card__meta time").contains(&"29 April 2024".to_owned()));
+    assert_eq!(page.texts("#revisions + ol li"), vec!["Version 1, 29 April 2024 — First published."]);
+}
+
+#[actix_web::test]
+async fn the_itinerary_lists_every_stop_of_the_visit_in_order() {
+    let app = TestApp::spawn().await;
+
+    let page = app.page("/delegations/working-visit-to-china-2024").await;
+
+    assert_eq!(
+        page.texts(".itinerary__stop h3"),
+        vec![
+            "3rd Joint Committee Meeting on STI Cooperation",
+            "China Electronics Technology Group Corporation (CETC)",
+            "TCab Technology Co Ltd",
+            "Xiaomi",
+            "Zhongguancun Forum 2024",
+            "Auto China 2024",
+            "China National Space Administration (CNSA)",
+        ]
+    );
+    assert!(page.texts(".lede").contains(&"24–28 April 2024".to_owned()));
+}
+
+#[actix_web::test]
+async fn pages_carry_a_content_security_policy_without_inline_code() {
+    let app = TestApp::spawn().await;
+
+    let home = app.page("/").await;
+
+    let policy = home.headers.get("content-security-policy").unwrap().to_str().unwrap();
+    assert!(policy.contains("default-src 'none'"));
+    assert!(!policy.contains("unsafe-inline"));
+    assert!(!home.body.contains("<script"));
+    assert!(!home.body.contains(" style="));
+    assert_eq!(home.headers.get("x-content-type-options").unwrap(), "nosniff");
+}
+
+#[actix_web::test]
+async fn health_check_answers_ok() {
+    let app = TestApp::spawn().await;
+
+    let reply = app.page("/healthz").await;
+
+    assert_eq!(reply.body.trim(), "ok");
+}
+
+#[actix_web::test]
+async fn the_stylesheets_are_served() {
+    let app = TestApp::spawn().await;
+
+    for path in ["/static/css/site.css", "/static/css/print.css", "/static/img/mark.svg"] {
+        let reply = app.page(path).await;
+        assert!(!reply.body.is_empty(), "{path}");
+    }
+}

@@ -1,0 +1,44 @@
+use crate::helpers::TestApp;
+use diesel::prelude::*;
+use sti_portal::db::schema::{mous, organisations, statements};
+
+fn counts(app: &TestApp) -> (i64, i64, i64) {
+    let mut conn = app.connection();
+    (
+        organisations::table.count().get_result(&mut conn).unwrap(),
+        mous::table.count().get_result(&mut conn).unwrap(),
+        statements::table.count().get_result(&mut conn).unwrap(),
+    )
+}
+
+#[actix_web::test]
+async fn a_new_database_is_filled_with_the_demo_records_once() {
+    let app = TestApp::spawn().await;
+    let first = counts(&app);
+
+    let restarted = app.restart().await;
+
+    assert_eq!(first, (14, 4, 1));
+    assert_eq!(counts(&restarted), first, "a restart adds nothing");
+    assert_eq!(restarted.page("/mous").await.texts(".cards > .card").len(), 4);
+}
+
+#[actix_web::test]
+async fn demo_data_never_goes_into_a_database_that_holds_records() {
+    let app = TestApp::spawn_empty().await;
+    let mut conn = app.connection();
+    diesel::sql_query("INSERT INTO countries (code, slug, name) VALUES ('SG', 'singapore', 'Singapore')")
+        .execute(&mut conn)
+        .unwrap();
+
+    let restarted = app.restart().await;
+
+    assert_eq!(counts(&restarted), (0, 0, 0));
+}
+
+#[actix_web::test]
+async fn without_demo_data_the_database_starts_empty() {
+    let app = TestApp::spawn_empty().await;
+
+    assert_eq!(counts(&app), (0, 0, 0));
+}
