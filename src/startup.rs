@@ -1,5 +1,5 @@
 use crate::config::Config;
-use crate::db::{Database, seed};
+use crate::db::{Database, seed, statements};
 use crate::error::AppError;
 use crate::routes;
 use actix_web::dev::Server;
@@ -19,12 +19,20 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img
      font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 impl Application {
-    /// Opens the database (migrating it, and filling it with the demo records if it is new and
-    /// `config.demo_data` is set), then binds the listener.
+    /// Opens the database (migrating it, filling it with the demo records if it is new and
+    /// `config.demo_data` is set, and re-rendering statement bodies an older renderer made),
+    /// then binds the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
         let database = Database::open(&config.database)?;
         if config.demo_data && database.write(seed::seed_demo_if_empty).await? {
             tracing::info!(database = %config.database.display(), "filled the new database with the demo records");
+        }
+        let rerendered = database.write(statements::rerender_outdated).await?;
+        if rerendered > 0 {
+            tracing::info!(
+                rerendered,
+                "rendered statement bodies again with the current renderer"
+            );
         }
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();

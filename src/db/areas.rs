@@ -6,7 +6,9 @@ use super::meetings::{self, MeetingItem};
 use super::mous::{self, MouItem};
 use super::organisations::{self, OrganisationItem};
 use super::reference::Page;
-use super::schema::{focus_areas, mou_areas, statement_subjects};
+use super::schema::{
+    agreement_areas, delegation_areas, focus_areas, meeting_areas, mou_areas, statement_subjects,
+};
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow};
 use crate::domain::{ListFilter, Slug};
@@ -18,12 +20,41 @@ pub struct AreaItem {
     pub slug: String,
     pub name: String,
     pub description: String,
+    pub agreement_count: i64,
+    pub meeting_count: i64,
+    pub delegation_count: i64,
     pub mou_count: i64,
     pub statement_count: i64,
 }
 
+impl AreaItem {
+    /// Everything filed under the area: agreements, meetings, visits, MoUs and statements.
+    pub fn record_count(&self) -> i64 {
+        self.agreement_count
+            + self.meeting_count
+            + self.delegation_count
+            + self.mou_count
+            + self.statement_count
+    }
+}
+
 /// Every area, with counts; there are few areas, so they are listed on one page.
 pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
+    let agreement_count = agreement_areas::table
+        .filter(agreement_areas::area_id.eq(focus_areas::id))
+        .count()
+        .single_value()
+        .assume_not_null();
+    let meeting_count = meeting_areas::table
+        .filter(meeting_areas::area_id.eq(focus_areas::id))
+        .count()
+        .single_value()
+        .assume_not_null();
+    let delegation_count = delegation_areas::table
+        .filter(delegation_areas::area_id.eq(focus_areas::id))
+        .count()
+        .single_value()
+        .assume_not_null();
     let mou_count = mou_areas::table
         .filter(mou_areas::area_id.eq(focus_areas::id))
         .count()
@@ -40,6 +71,9 @@ pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
             focus_areas::slug,
             focus_areas::name,
             focus_areas::description,
+            agreement_count,
+            meeting_count,
+            delegation_count,
             mou_count,
             statement_count,
         ))

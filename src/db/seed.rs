@@ -169,17 +169,18 @@ The commitment was discussed at the **3rd Malaysia–China Joint Committee Meeti
 
 The JCM is held under the Science, Technology and Innovation Cooperation Agreement that Malaysia and China signed on 4 October 2013. This year's meeting fell in the 50th anniversary of diplomatic relations between the two countries.
 
-Besides the research areas above, the meeting covered:
-
-| Area of cooperation | |
-| --- | --- |
-| Microelectronics technology | semiconductors and chip design |
-| Advanced materials technology | |
-| Technology transfer and entrepreneurship | commercialisation of research |
-| People-to-people exchange | |
-| Multilateral mechanisms | cooperation within multilateral frameworks |
+Besides the research areas above, the meeting covered microelectronics technology, advanced materials technology, technology transfer and entrepreneurship, people-to-people exchange, and cooperation within multilateral mechanisms.
 
 At the close of the meeting, both ministers witnessed the signing of a memorandum of understanding (MoU) on semiconductor and microelectronics technology cooperation between Xiamen University, the Malaysian Institute of Microelectronic Systems (MIMOS) and Xiamen University Malaysia.
+
+## Four MoUs
+
+| Parties | Where | Field |
+| --- | --- | --- |
+| Xiamen University, MIMOS and Xiamen University Malaysia | 3rd Joint Committee Meeting | semiconductors and microelectronics |
+| MIMOS Berhad and CETC | CETC | advanced packaging, broadband semiconductors, system design |
+| MRANTI and Beijing Zhongguancun Science City Innovation Development Co Ltd | Zhongguancun Forum 2024 | technology commercialisation |
+| Gigafactory Malaysia, BAIC International Development and BAIC Bluepark New Energy Technology | Auto China 2024 | electric vehicles |
 
 ## Visits to industry
 

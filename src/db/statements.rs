@@ -6,6 +6,7 @@ use super::schema::{
     statement_revisions, statement_subjects, statements,
 };
 use super::{DbResult, OptionalRow};
+use crate::domain::markdown::{self, RENDERER_VERSION};
 use crate::domain::{Language, ListFilter, PAGE_SIZE, PartialDate, Slug, StatementStatus};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -285,4 +286,35 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<State
         subjects,
         revisions,
     }))
+}
+
+/// Renders again every stored body (current and revisions) that an older renderer made, so that
+/// a change to the Markdown or sanitising rules reaches every page. Returns how many it updated.
+pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
+    let mut updated = 0;
+    let stale: Vec<(i32, String)> = statements::table
+        .filter(statements::renderer_version.ne(RENDERER_VERSION))
+        .select((statements::id, statements::body_markdown))
+        .load(conn)?;
+    for (id, body) in stale {
+        updated += diesel::update(statements::table.find(id))
+            .set((
+                statements::body_html.eq(markdown::render(&body)),
+                statements::renderer_version.eq(RENDERER_VERSION),
+            ))
+            .execute(conn)?;
+    }
+    let stale_revisions: Vec<(i32, String)> = statement_revisions::table
+        .filter(statement_revisions::renderer_version.ne(RENDERER_VERSION))
+        .select((statement_revisions::id, statement_revisions::body_markdown))
+        .load(conn)?;
+    for (id, body) in stale_revisions {
+        updated += diesel::update(statement_revisions::table.find(id))
+            .set((
+                statement_revisions::body_html.eq(markdown::render(&body)),
+                statement_revisions::renderer_version.eq(RENDERER_VERSION),
+            ))
+            .execute(conn)?;
+    }
+    Ok(updated)
 }

@@ -64,10 +64,21 @@ mod tests {
         for input in hostile {
             let html = render(input).to_lowercase();
             for banned in [
-                "<script", "onerror=", "onclick=", "href=\"javascript:", "href=\"data:", "<iframe",
-                "style=", "<svg", "<object", "<embed",
+                "<script",
+                "onerror=",
+                "onclick=",
+                "href=\"javascript:",
+                "href=\"data:",
+                "<iframe",
+                "style=",
+                "<svg",
+                "<object",
+                "<embed",
             ] {
-                assert!(!html.contains(banned), "{banned} survived {input:?} as {html}");
+                assert!(
+                    !html.contains(banned),
+                    "{banned} survived {input:?} as {html}"
+                );
             }
         }
     }

@@ -11,8 +11,16 @@ async fn every_link_on_every_public_page_leads_somewhere() {
 
     while let Some(path) = queue.pop_front() {
         let page = app.get(&path).await;
-        assert_eq!(page.status, 200, "{path} is linked but answers {}", page.status);
-        if !page.headers.get("content-type").is_some_and(|t| t.to_str().unwrap().starts_with("text/html")) {
+        assert_eq!(
+            page.status, 200,
+            "{path} is linked but answers {}",
+            page.status
+        );
+        if !page
+            .headers
+            .get("content-type")
+            .is_some_and(|t| t.to_str().unwrap().starts_with("text/html"))
+        {
             continue;
         }
         for link in page.links() {
@@ -40,7 +48,9 @@ async fn every_link_on_every_public_page_leads_somewhere() {
 async fn an_mou_page_links_its_parties_witnesses_areas_event_and_statements() {
     let app = TestApp::spawn().await;
 
-    let mou = app.page("/mous/xmu-mimos-xmum-semiconductor-mou-2024").await;
+    let mou = app
+        .page("/mous/xmu-mimos-xmum-semiconductor-mou-2024")
+        .await;
 
     for href in [
         "/organisations/xiamen-university",
@@ -68,9 +78,15 @@ async fn an_organisation_page_lists_its_mous_visits_meetings_and_statements() {
     assert!(mimos.links_to("/mous/mimos-cetc-mou-2024"));
     assert!(mimos.links_to("/mous/xmu-mimos-xmum-semiconductor-mou-2024"));
     assert!(mimos.links_to(STATEMENT));
-    assert!(cetc.links_to("/delegations/working-visit-to-china-2024"), "CETC was visited");
+    assert!(
+        cetc.links_to("/delegations/working-visit-to-china-2024"),
+        "CETC was visited"
+    );
     assert!(most.links_to("/meetings/3rd-joint-committee-meeting-sti"));
-    assert!(most.links_to("/people/yin-hejun"), "the minister holds a post at MOST");
+    assert!(
+        most.links_to("/people/yin-hejun"),
+        "the minister holds a post at MOST"
+    );
 }
 
 #[actix_web::test]
@@ -78,12 +94,27 @@ async fn related_records_link_each_other_both_ways() {
     let app = TestApp::spawn().await;
     let pairs = [
         ("/mous/mimos-cetc-mou-2024", "/organisations/cetc"),
-        ("/mous/mranti-zhongguancun-mou-2024", "/areas/technology-transfer-and-commercialisation"),
-        ("/meetings/3rd-joint-committee-meeting-sti", "/agreements/sti-cooperation-agreement-2013"),
-        ("/meetings/3rd-joint-committee-meeting-sti", "/people/chang-lih-kang"),
-        ("/delegations/working-visit-to-china-2024", "/people/chang-lih-kang"),
+        (
+            "/mous/mranti-zhongguancun-mou-2024",
+            "/areas/technology-transfer-and-commercialisation",
+        ),
+        (
+            "/meetings/3rd-joint-committee-meeting-sti",
+            "/agreements/sti-cooperation-agreement-2013",
+        ),
+        (
+            "/meetings/3rd-joint-committee-meeting-sti",
+            "/people/chang-lih-kang",
+        ),
+        (
+            "/delegations/working-visit-to-china-2024",
+            "/people/chang-lih-kang",
+        ),
         ("/mous/gmsb-baic-ev-mou-2024", "/people/chang-lih-kang"),
-        ("/agreements/space-cooperation-agreement", "/areas/space-technology"),
+        (
+            "/agreements/space-cooperation-agreement",
+            "/areas/space-technology",
+        ),
         (STATEMENT, "/mous/gmsb-baic-ev-mou-2024"),
         (STATEMENT, "/organisations/cnsa"),
         (STATEMENT, "/delegations/working-visit-to-china-2024"),
@@ -108,11 +139,21 @@ async fn an_area_page_gathers_everything_in_that_area() {
         "/delegations/working-visit-to-china-2024",
         STATEMENT,
     ] {
-        assert!(space.links_to(href), "the space technology page links {href}");
+        assert!(
+            space.links_to(href),
+            "the space technology page links {href}"
+        );
     }
     let chips = app.page("/areas/microelectronics-and-semiconductors").await;
-    for href in ["/mous/mimos-cetc-mou-2024", "/organisations/cetc", "/organisations/xiamen-university"] {
-        assert!(chips.links_to(href), "the microelectronics page links {href}");
+    for href in [
+        "/mous/mimos-cetc-mou-2024",
+        "/organisations/cetc",
+        "/organisations/xiamen-university",
+    ] {
+        assert!(
+            chips.links_to(href),
+            "the microelectronics page links {href}"
+        );
     }
 }
 
@@ -123,12 +164,26 @@ async fn the_statement_links_every_record_it_mentions() {
     let statement = app.page(STATEMENT).await;
 
     let organisations = [
-        "mosti", "most-china", "xiamen-university", "mimos", "xiamen-university-malaysia", "cetc",
-        "tcab-technology", "xiaomi", "mranti", "zhongguancun-science-city", "gigafactory-malaysia",
-        "baic-international", "baic-bluepark", "cnsa",
+        "mosti",
+        "most-china",
+        "xiamen-university",
+        "mimos",
+        "xiamen-university-malaysia",
+        "cetc",
+        "tcab-technology",
+        "xiaomi",
+        "mranti",
+        "zhongguancun-science-city",
+        "gigafactory-malaysia",
+        "baic-international",
+        "baic-bluepark",
+        "cnsa",
     ];
     for slug in organisations {
-        assert!(statement.links_to(&format!("/organisations/{slug}")), "{slug}");
+        assert!(
+            statement.links_to(&format!("/organisations/{slug}")),
+            "{slug}"
+        );
     }
     for href in [
         "/agreements/sti-cooperation-agreement-2013",

@@ -4,7 +4,13 @@ use crate::helpers::TestApp;
 async fn unknown_addresses_get_the_not_found_page() {
     let app = TestApp::spawn().await;
 
-    for path in ["/nowhere", "/mous/no-such-mou", "/organisations/nobody", "/areas/x/y", "/static/nothing.css"] {
+    for path in [
+        "/nowhere",
+        "/mous/no-such-mou",
+        "/organisations/nobody",
+        "/areas/x/y",
+        "/static/nothing.css",
+    ] {
         let reply = app.get(path).await;
         assert_eq!(reply.status, 404, "{path}");
         if !path.starts_with("/static") {
@@ -43,7 +49,10 @@ async fn a_bad_filter_value_is_a_400_that_names_the_field() {
     ] {
         let reply = app.get(path).await;
         assert_eq!(reply.status, 400, "{path}");
-        assert!(reply.body.contains(&format!("“{field}”")), "{path} names {field}");
+        assert!(
+            reply.body.contains(&format!("“{field}”")),
+            "{path} names {field}"
+        );
     }
 }
 

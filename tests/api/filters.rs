@@ -6,7 +6,9 @@ use sti_portal::db::schema::organisations;
 async fn filters_combine_and_the_form_remembers_them() {
     let app = TestApp::spawn().await;
 
-    let chips_in_china = app.page("/mous?area=microelectronics-and-semiconductors&country=CN").await;
+    let chips_in_china = app
+        .page("/mous?area=microelectronics-and-semiconductors&country=CN")
+        .await;
     let chips_with_cetc = app
         .page("/mous?area=microelectronics-and-semiconductors&organisation=cetc")
         .await;
@@ -23,18 +25,33 @@ async fn filters_combine_and_the_form_remembers_them() {
         chips_in_china.texts("#filter-area option[selected]"),
         vec!["Microelectronics and semiconductors"]
     );
-    assert_eq!(chips_in_china.texts("#filter-country option[selected]"), vec!["China"]);
+    assert_eq!(
+        chips_in_china.texts("#filter-country option[selected]"),
+        vec!["China"]
+    );
 }
 
 #[actix_web::test]
 async fn each_list_filters_by_year() {
     let app = TestApp::spawn().await;
 
-    for (path, in_2024) in [("/mous", 4), ("/delegations", 1), ("/meetings", 1), ("/statements", 1)] {
+    for (path, in_2024) in [
+        ("/mous", 4),
+        ("/delegations", 1),
+        ("/meetings", 1),
+        ("/statements", 1),
+    ] {
         let this_year = app.page(&format!("{path}?year=2024")).await;
         let other_year = app.page(&format!("{path}?year=2019")).await;
-        assert_eq!(this_year.texts(".cards > .card").len(), in_2024, "{path} in 2024");
-        assert!(other_year.texts(".cards > .card").is_empty(), "{path} in 2019");
+        assert_eq!(
+            this_year.texts(".cards > .card").len(),
+            in_2024,
+            "{path} in 2024"
+        );
+        assert!(
+            other_year.texts(".cards > .card").is_empty(),
+            "{path} in 2019"
+        );
     }
     let agreements_2013 = app.page("/agreements?year=2013").await;
     assert_eq!(agreements_2013.texts(".card__title").len(), 1);
@@ -51,8 +68,14 @@ async fn filters_by_status_kind_and_country() {
 
     assert_eq!(signed.texts(".cards > .card").len(), 4);
     assert!(expired.texts(".cards > .card").is_empty());
-    assert_eq!(malaysian_companies.texts(".card__title"), vec!["Gigafactory Malaysia Sdn Bhd (GMSB)"]);
-    assert_eq!(people_at_mosti.texts(".card__title"), vec!["Chang Lih Kang"]);
+    assert_eq!(
+        malaysian_companies.texts(".card__title"),
+        vec!["Gigafactory Malaysia Sdn Bhd (GMSB)"]
+    );
+    assert_eq!(
+        people_at_mosti.texts(".card__title"),
+        vec!["Chang Lih Kang"]
+    );
 }
 
 #[actix_web::test]
@@ -73,7 +96,12 @@ async fn an_empty_portal_explains_that_nothing_is_published_yet() {
         let page = app.page(path).await;
         assert!(page.body.contains("There is nothing here yet."), "{path}");
     }
-    assert!(app.page("/").await.body.contains("No statement has been published yet."));
+    assert!(
+        app.page("/")
+            .await
+            .body
+            .contains("No statement has been published yet.")
+    );
 }
 
 #[actix_web::test]
@@ -103,5 +131,8 @@ async fn pages_of_a_filtered_list_keep_the_filter_in_their_links() {
     assert!(third.links_to("/organisations?kind=university&page=2"));
     let first_names = first.texts(".card__title");
     let third_names = third.texts(".card__title");
-    assert!(first_names.iter().all(|name| !third_names.contains(name)), "pages do not overlap");
+    assert!(
+        first_names.iter().all(|name| !third_names.contains(name)),
+        "pages do not overlap"
+    );
 }

@@ -22,7 +22,9 @@ fn user_tables(conn: &mut SqliteConnection) -> Vec<String> {
 #[test]
 fn every_migration_reverts_cleanly_and_applies_again() {
     let mut conn = SqliteConnection::establish(":memory:").unwrap();
-    diesel::sql_query("PRAGMA foreign_keys = ON").execute(&mut conn).unwrap();
+    diesel::sql_query("PRAGMA foreign_keys = ON")
+        .execute(&mut conn)
+        .unwrap();
 
     let applied = conn.run_pending_migrations(MIGRATIONS).unwrap().len();
     let tables = user_tables(&mut conn);
@@ -41,7 +43,9 @@ fn every_migration_reverts_cleanly_and_applies_again() {
 #[test]
 fn foreign_keys_and_checks_refuse_inconsistent_rows() {
     let mut conn = SqliteConnection::establish(":memory:").unwrap();
-    diesel::sql_query("PRAGMA foreign_keys = ON").execute(&mut conn).unwrap();
+    diesel::sql_query("PRAGMA foreign_keys = ON")
+        .execute(&mut conn)
+        .unwrap();
     conn.run_pending_migrations(MIGRATIONS).unwrap();
 
     for bad in [
@@ -51,6 +55,9 @@ fn foreign_keys_and_checks_refuse_inconsistent_rows() {
         "INSERT INTO statements (slug, title, body_markdown, body_html, renderer_version, language, status) \
          VALUES ('s', 'S', '', '', 1, 'en', 'published')",
     ] {
-        assert!(diesel::sql_query(bad).execute(&mut conn).is_err(), "accepted: {bad}");
+        assert!(
+            diesel::sql_query(bad).execute(&mut conn).is_err(),
+            "accepted: {bad}"
+        );
     }
 }

@@ -8,7 +8,10 @@ async fn the_home_page_shows_the_latest_statement_and_the_totals() {
 
     assert!(home.links_to("/statements/malaysia-china-second-joint-research-project-group-2024"));
     let totals = home.texts(".totals li").join(" | ");
-    assert_eq!(totals, "2 agreements | 4 MoUs | 1 delegations | 14 organisations");
+    assert_eq!(
+        totals,
+        "2 agreements | 4 MoUs | 1 delegations | 14 organisations"
+    );
     assert!(home.links_to("/areas/space-technology"));
 }
 
@@ -31,7 +34,11 @@ async fn every_section_in_the_navigation_lists_the_demo_records() {
         let list = app.page(path).await;
         assert_eq!(list.heading(), heading);
         assert_eq!(list.texts(".cards > .card").len(), count, "cards on {path}");
-        assert_eq!(list.texts("[aria-current=page]"), vec![nav_label(path)], "{path} is marked current");
+        assert_eq!(
+            list.texts("[aria-current=page]"),
+            vec![nav_label(path)],
+            "{path} is marked current"
+        );
     }
     let areas = app.page("/areas").await;
     assert_eq!(areas.texts(".area-grid > .card").len(), 11);
@@ -52,12 +59,30 @@ fn nav_label(path: &str) -> String {
 async fn every_detail_page_type_shows_its_record() {
     let app = TestApp::spawn().await;
     let pages = [
-        ("/agreements/sti-cooperation-agreement-2013", "Malaysia–China Science, Technology and Innovation Cooperation Agreement"),
-        ("/meetings/3rd-joint-committee-meeting-sti", "3rd Malaysia–China Joint Committee Meeting on STI Cooperation"),
-        ("/delegations/working-visit-to-china-2024", "Working visit to China by the Minister of Science, Technology and Innovation"),
-        ("/mous/mimos-cetc-mou-2024", "MoU between MIMOS Berhad and China Electronics Technology Group Corporation"),
-        ("/statements/malaysia-china-second-joint-research-project-group-2024", "Malaysia and China to collaborate in research through the Second Joint Research Project Group"),
-        ("/organisations/mimos", "MIMOS Berhad (Malaysian Institute of Microelectronic Systems)"),
+        (
+            "/agreements/sti-cooperation-agreement-2013",
+            "Malaysia–China Science, Technology and Innovation Cooperation Agreement",
+        ),
+        (
+            "/meetings/3rd-joint-committee-meeting-sti",
+            "3rd Malaysia–China Joint Committee Meeting on STI Cooperation",
+        ),
+        (
+            "/delegations/working-visit-to-china-2024",
+            "Working visit to China by the Minister of Science, Technology and Innovation",
+        ),
+        (
+            "/mous/mimos-cetc-mou-2024",
+            "MoU between MIMOS Berhad and China Electronics Technology Group Corporation",
+        ),
+        (
+            "/statements/malaysia-china-second-joint-research-project-group-2024",
+            "Malaysia and China to collaborate in research through the Second Joint Research Project Group",
+        ),
+        (
+            "/organisations/mimos",
+            "MIMOS Berhad (Malaysian Institute of Microelectronic Systems)",
+        ),
         ("/people/chang-lih-kang", "Chang Lih Kang"),
         ("/areas/energy-storage", "Energy storage"),
     ];
@@ -82,9 +107,18 @@ async fn the_statement_is_rendered_from_markdown_with_its_table() {
         .await;
 
     assert!(page.body.contains("<table>"));
-    assert!(page.texts(".prose h2").contains(&"The 3rd Joint Committee Meeting".to_owned()));
-    assert!(page.texts(".card__meta time").contains(&"29 April 2024".to_owned()));
-    assert_eq!(page.texts("#revisions + ol li"), vec!["Version 1, 29 April 2024 — First published."]);
+    assert!(
+        page.texts(".prose h2")
+            .contains(&"The 3rd Joint Committee Meeting".to_owned())
+    );
+    assert!(
+        page.texts(".card__meta time")
+            .contains(&"29 April 2024".to_owned())
+    );
+    assert_eq!(
+        page.texts("#revisions + ol li"),
+        vec!["Version 1, 29 April 2024 — First published."]
+    );
 }
 
 #[actix_web::test]
@@ -114,12 +148,20 @@ async fn pages_carry_a_content_security_policy_without_inline_code() {
 
     let home = app.page("/").await;
 
-    let policy = home.headers.get("content-security-policy").unwrap().to_str().unwrap();
+    let policy = home
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
     assert!(policy.contains("default-src 'none'"));
     assert!(!policy.contains("unsafe-inline"));
     assert!(!home.body.contains("<script"));
     assert!(!home.body.contains(" style="));
-    assert_eq!(home.headers.get("x-content-type-options").unwrap(), "nosniff");
+    assert_eq!(
+        home.headers.get("x-content-type-options").unwrap(),
+        "nosniff"
+    );
 }
 
 #[actix_web::test]
@@ -135,8 +177,37 @@ async fn health_check_answers_ok() {
 async fn the_stylesheets_are_served() {
     let app = TestApp::spawn().await;
 
-    for path in ["/static/css/site.css", "/static/css/print.css", "/static/img/mark.svg"] {
+    for path in [
+        "/static/css/site.css",
+        "/static/css/print.css",
+        "/static/img/mark.svg",
+    ] {
         let reply = app.page(path).await;
         assert!(!reply.body.is_empty(), "{path}");
     }
+}
+
+#[actix_web::test]
+async fn bodies_made_by_an_older_renderer_are_rendered_again_at_start() {
+    use diesel::prelude::*;
+    use sti_portal::db::schema::statements;
+    let app = TestApp::spawn().await;
+    diesel::update(statements::table)
+        .set((
+            statements::body_html.eq("<p>stale</p>"),
+            statements::renderer_version.eq(0),
+        ))
+        .execute(&mut app.connection())
+        .unwrap();
+    let path = "/statements/malaysia-china-second-joint-research-project-group-2024";
+    assert!(
+        app.page(path).await.body.contains("<p>stale</p>"),
+        "reads never render"
+    );
+
+    let restarted = app.restart().await;
+
+    let page = restarted.page(path).await;
+    assert!(!page.body.contains("<p>stale</p>"));
+    assert!(page.body.contains("<table>"));
 }

@@ -20,16 +20,21 @@ async fn a_new_database_is_filled_with_the_demo_records_once() {
 
     assert_eq!(first, (14, 4, 1));
     assert_eq!(counts(&restarted), first, "a restart adds nothing");
-    assert_eq!(restarted.page("/mous").await.texts(".cards > .card").len(), 4);
+    assert_eq!(
+        restarted.page("/mous").await.texts(".cards > .card").len(),
+        4
+    );
 }
 
 #[actix_web::test]
 async fn demo_data_never_goes_into_a_database_that_holds_records() {
     let app = TestApp::spawn_empty().await;
     let mut conn = app.connection();
-    diesel::sql_query("INSERT INTO countries (code, slug, name) VALUES ('SG', 'singapore', 'Singapore')")
-        .execute(&mut conn)
-        .unwrap();
+    diesel::sql_query(
+        "INSERT INTO countries (code, slug, name) VALUES ('SG', 'singapore', 'Singapore')",
+    )
+    .execute(&mut conn)
+    .unwrap();
 
     let restarted = app.restart().await;
 
