@@ -1,5 +1,70 @@
 //! The public pages: one module per collection, each with its list and detail page.
 
+/// Declares the list page and the detail page of one collection: their templates and handlers.
+/// Every collection's pages work alike; what differs is named here.
+macro_rules! collection {
+    (
+        queries: $db:ident,
+        list: $path:tt, $list_template:tt, $item:ty,
+        detail: $detail_path:tt, $detail_template:tt, $record_type:ty,
+        spec: { title: $title:tt, intro: $intro:tt, section: $section:ident, filters: [$($filter:ident),* $(,)?] $(,)? },
+        heading: |$record:ident| $heading:expr $(,)?
+    ) => {
+        use super::{ListChrome, ListSpec, detail_page, list_page};
+        use crate::db::Reader;
+        use crate::db::reference::Page;
+        use crate::domain::ListQuery;
+        use crate::error::AppResult;
+        use crate::views::{Filter, Layout, Section};
+        use actix_web::{HttpResponse, get, web};
+        use askama::Template;
+
+        const LIST: ListSpec = ListSpec {
+            path: $path,
+            title: $title,
+            intro: $intro,
+            section: Section::$section,
+            filters: &[$(Filter::$filter),*],
+        };
+
+        #[derive(Template)]
+        #[template(path = $list_template)]
+        struct ListPage {
+            layout: Layout,
+            chrome: ListChrome,
+            page: Page<$item>,
+        }
+
+        #[get($path)]
+        pub async fn list(
+            reader: web::Data<Reader>,
+            query: web::Query<ListQuery>,
+        ) -> AppResult<HttpResponse> {
+            list_page(&reader, query.into_inner(), &LIST, $db::list, |layout, chrome, page| {
+                ListPage { layout, chrome, page }
+            })
+        }
+
+        #[derive(Template)]
+        #[template(path = $detail_template)]
+        struct DetailPage {
+            layout: Layout,
+            record: $record_type,
+        }
+
+        #[get($detail_path)]
+        pub async fn detail(
+            reader: web::Data<Reader>,
+            slug: web::Path<String>,
+        ) -> AppResult<HttpResponse> {
+            detail_page(&reader, slug, $db::detail, |$record| DetailPage {
+                layout: Layout::new($heading.clone(), Section::$section).within($path, $title),
+                record: $record,
+            })
+        }
+    };
+}
+
 mod agreements;
 mod areas;
 mod delegations;
