@@ -26,12 +26,52 @@ pub enum Command {
     Migrate(DatabaseArgs),
     /// Fill an empty database with the demo records, then exit.
     Seed(DatabaseArgs),
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Add {
+        username: String,
+        #[arg(long, value_parser = ["writer", "editor", "admin"])]
+        role: String,
+        /// The name staff pages show (defaults to the username).
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// List the accounts.
+    List,
+    /// Disable an account and end its sessions at once.
+    Disable { username: String },
+    /// Enable a disabled account again.
+    Enable { username: String },
+    /// Set a new password (read from standard input) and end the account's sessions.
+    SetPassword {
+        username: String,
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
     /// The SQLite database file (created if missing).
-    #[arg(long, env = "PORTAL_DATABASE", default_value = "data/portal.sqlite")]
+    #[arg(
+        long,
+        env = "PORTAL_DATABASE",
+        default_value = "data/portal.sqlite",
+        global = true
+    )]
     pub database: PathBuf,
 }
 
@@ -45,6 +85,9 @@ pub struct ServeArgs {
     /// Do not fill a new database with the demo records.
     #[arg(long, env = "PORTAL_NO_DEMO")]
     pub no_demo: bool,
+    /// Send cookies without the `Secure` attribute, for plain-HTTP use other than on localhost.
+    #[arg(long, env = "PORTAL_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
     /// Directory of the stylesheet and images.
     #[arg(long, env = "PORTAL_STATIC_DIR", default_value_os_t = Config::default_static_dir())]
     pub static_dir: PathBuf,
@@ -56,7 +99,9 @@ impl From<ServeArgs> for Config {
             bind: args.bind,
             database: args.database.database,
             demo_data: !args.no_demo,
+            secure_cookies: !args.insecure_cookies,
             static_dir: args.static_dir,
+            publish_check_interval: Config::DEFAULT_PUBLISH_CHECK_INTERVAL,
         }
     }
 }
@@ -73,6 +118,43 @@ mod tests {
         assert_eq!(config.bind, "127.0.0.1:8080");
         assert_eq!(config.database, PathBuf::from("data/portal.sqlite"));
         assert!(config.demo_data);
+        assert!(config.secure_cookies, "cookies are secure by default");
+    }
+
+    #[test]
+    fn user_add_needs_a_role_and_the_password_on_stdin() {
+        assert!(
+            Cli::try_parse_from(["sti-portal", "user", "add", "ann", "--role", "editor"]).is_err()
+        );
+        assert!(
+            Cli::try_parse_from([
+                "sti-portal",
+                "user",
+                "add",
+                "ann",
+                "--role",
+                "boss",
+                "--password-stdin"
+            ])
+            .is_err()
+        );
+        let cli = Cli::try_parse_from([
+            "sti-portal",
+            "user",
+            "add",
+            "ann",
+            "--role",
+            "editor",
+            "--password-stdin",
+        ])
+        .unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::User {
+                action: UserCommand::Add { .. },
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// How one portal runs.
 #[derive(Debug, Clone)]
@@ -8,11 +9,17 @@ pub struct Config {
     pub database: PathBuf,
     /// Fill a new, empty database with the demo records.
     pub demo_data: bool,
+    /// Give cookies the `Secure` attribute.
+    pub secure_cookies: bool,
     /// Where the stylesheet and images are served from.
     pub static_dir: PathBuf,
+    /// How often scheduled statements are checked for being due.
+    pub publish_check_interval: Duration,
 }
 
 impl Config {
+    pub const DEFAULT_PUBLISH_CHECK_INTERVAL: Duration = Duration::from_secs(15);
+
     pub fn default_static_dir() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("static")
     }

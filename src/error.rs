@@ -1,14 +1,21 @@
 //! Every error a request can end in, and the one place each becomes an HTTP status and page.
 //!
-//! - 400: a query string or path that does not parse (the page says which value and why);
+//! - 303 to the login page: a staff page asked for without a live session;
+//! - 400: a query string, path or form that does not parse (the page says which value and why);
+//! - 403: a role that may not do this, a missing or wrong CSRF token, a cross-site request;
 //! - 404: no such page or record;
+//! - 413: a request body over the limit;
+//! - 429: too many login attempts (with `Retry-After`);
 //! - 500: anything unexpected; the page says only that, and the cause goes to the log.
+//!
+//! A form with invalid values is not an error here: its handler renders the form again with a
+//! message beside each field, with status 422.
 
 use crate::db::DbError;
 use crate::domain::InvalidInput;
 use crate::views::{Layout, Section};
 use actix_web::http::StatusCode;
-use actix_web::http::header::ContentType;
+use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, ResponseError};
 use askama::Template;
 
@@ -20,6 +27,14 @@ pub enum AppError {
     BadRequest(#[from] InvalidInput),
     #[error("unreadable request: {0}")]
     Unreadable(String),
+    #[error("login required for {0}")]
+    LoginRequired(String),
+    #[error("forbidden")]
+    Forbidden,
+    #[error("request body too large")]
+    PayloadTooLarge,
+    #[error("too many login attempts")]
+    TooManyAttempts(std::time::Duration),
     #[error(transparent)]
     Database(#[from] DbError),
     #[error("template failed: {0}")]
@@ -41,12 +56,22 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound | AppError::Database(DbError::NotFound) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) | AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
+            AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
+        if let AppError::LoginRequired(next) = self {
+            let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, format!("/staff/login?{query}")))
+                .finish();
+        }
         let (heading, message) = match status {
             StatusCode::NOT_FOUND => (
                 "Page not found",
@@ -54,6 +79,22 @@ impl ResponseError for AppError {
                     .to_owned(),
             ),
             StatusCode::BAD_REQUEST => ("This request cannot be answered", self.public_detail()),
+            StatusCode::FORBIDDEN => (
+                "Not allowed",
+                "Your account may not do this, or the form was out of date or sent from another site. Go back, reload the page and try again."
+                    .to_owned(),
+            ),
+            StatusCode::PAYLOAD_TOO_LARGE => (
+                "Too large",
+                "What was sent is larger than the portal accepts.".to_owned(),
+            ),
+            StatusCode::TOO_MANY_REQUESTS => (
+                "Too many attempts",
+                format!(
+                    "There have been too many login attempts. Please wait {} seconds and try again.",
+                    self.retry_after_seconds()
+                ),
+            ),
             _ => {
                 tracing::error!(error = %self, cause = ?self, "request failed");
                 (
@@ -70,13 +111,31 @@ impl ResponseError for AppError {
         let body = page
             .render()
             .unwrap_or_else(|_| format!("{heading}. {}", status.canonical_reason().unwrap_or("")));
-        HttpResponse::build(status)
-            .content_type(ContentType::html())
-            .body(body)
+        let mut response = HttpResponse::build(status);
+        if let AppError::TooManyAttempts(_) = self {
+            response.insert_header((header::RETRY_AFTER, self.retry_after_seconds().to_string()));
+        }
+        response.content_type(ContentType::html()).body(body)
     }
 }
 
 impl AppError {
+    /// Maps a body that could not be read: too large, or broken.
+    pub fn from_payload(error: actix_web::Error) -> Self {
+        if error.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::PayloadTooLarge
+        } else {
+            AppError::Unreadable(error.to_string())
+        }
+    }
+
+    fn retry_after_seconds(&self) -> u64 {
+        match self {
+            AppError::TooManyAttempts(wait) => wait.as_secs().max(1),
+            _ => 0,
+        }
+    }
+
     /// What a reader may be told about a bad request: which value was refused and why.
     fn public_detail(&self) -> String {
         match self {
@@ -93,7 +152,20 @@ impl AppError {
 
 /// Renders a page template into a 200 response.
 pub fn html(page: impl Template) -> AppResult<HttpResponse> {
-    Ok(HttpResponse::Ok()
+    html_with_status(StatusCode::OK, page)
+}
+
+/// Renders a page template with another status: 422 for a form with invalid values, 409 for a
+/// conflicting edit.
+pub fn html_with_status(status: StatusCode, page: impl Template) -> AppResult<HttpResponse> {
+    Ok(HttpResponse::build(status)
         .content_type(ContentType::html())
         .body(page.render()?))
+}
+
+/// Where a form goes after a write: 303, so a reload does not send the form again.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .finish()
 }

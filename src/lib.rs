@@ -1,3 +1,5 @@
+pub mod accounts;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;

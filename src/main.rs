@@ -1,14 +1,23 @@
 use clap::Parser;
-use sti_portal::cli::{Cli, Command};
+use std::io::BufRead;
+use sti_portal::accounts;
+use sti_portal::cli::{Cli, Command, UserCommand};
 use sti_portal::config::Config;
 use sti_portal::db::{Database, seed};
+use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use sti_portal::telemetry;
 
 #[actix_web::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() {
     telemetry::init();
-    let cli = Cli::parse();
+    if let Err(error) = run(Cli::parse()).await {
+        eprintln!("error: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None => serve(cli.serve.into()).await,
         Some(Command::Serve(args)) => serve(args.into()).await,
@@ -26,6 +35,10 @@ async fn main() -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Some(Command::User { action, database }) => {
+            let database = Database::open(&database.database)?;
+            manage_users(&database, action).await
+        }
     }
 }
 
@@ -41,5 +54,70 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         application.port()
     );
     application.run_until_stopped().await?;
+    Ok(())
+}
+
+/// The first line of standard input, without its line ending.
+fn password_from_stdin() -> anyhow::Result<Password> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']);
+    Ok(Password::parse(password)?)
+}
+
+async fn manage_users(database: &Database, action: UserCommand) -> anyhow::Result<()> {
+    // Changes from the command line are audited without an account: whoever runs it owns the
+    // database file.
+    let actor = None;
+    match action {
+        UserCommand::Add {
+            username,
+            role,
+            display_name,
+            ..
+        } => {
+            let username = Username::parse(&username)?;
+            let display_name =
+                DisplayName::parse(display_name.as_deref().unwrap_or(username.as_str()))?;
+            let role = Role::parse(&role)?;
+            let password = password_from_stdin()?;
+            accounts::add(
+                database,
+                actor,
+                username.clone(),
+                display_name,
+                role,
+                password,
+            )
+            .await?;
+            println!("created {username} ({})", role.as_str());
+        }
+        UserCommand::List => {
+            println!("{:<24} {:<8} {:<9} name", "username", "role", "status");
+            for user in accounts::list(database).await? {
+                let status = if user.disabled { "disabled" } else { "active" };
+                println!(
+                    "{:<24} {:<8} {:<9} {}",
+                    user.username,
+                    user.role.as_str(),
+                    status,
+                    user.display_name
+                );
+            }
+        }
+        UserCommand::Disable { username } => {
+            accounts::set_disabled(database, actor, Username::parse(&username)?, true).await?;
+            println!("disabled {username}; its sessions have ended");
+        }
+        UserCommand::Enable { username } => {
+            accounts::set_disabled(database, actor, Username::parse(&username)?, false).await?;
+            println!("enabled {username}");
+        }
+        UserCommand::SetPassword { username, .. } => {
+            let password = password_from_stdin()?;
+            accounts::set_password(database, actor, Username::parse(&username)?, password).await?;
+            println!("password of {username} changed; its sessions have ended");
+        }
+    }
     Ok(())
 }

@@ -1,5 +1,8 @@
+use crate::auth::password::PasswordChecker;
+use crate::auth::session::CookiePolicy;
+use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
-use crate::db::{Database, seed, statements};
+use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
 use crate::routes;
 use actix_web::dev::Server;
@@ -14,6 +17,11 @@ pub struct Application {
     port: u16,
     server: Server,
 }
+
+/// The largest request body accepted: a long statement with room to spare.
+const BODY_LIMIT: usize = 512 * 1024;
+/// Password checks running at once; each takes 19 MiB and most of a core for a moment.
+const PASSWORD_CHECKS_AT_ONCE: usize = 2;
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
      font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
@@ -34,9 +42,20 @@ impl Application {
                 "rendered statement bodies again with the current renderer"
             );
         }
+        publish_due_statements(&database).await?;
+        actix_web::rt::spawn(publish_on_schedule(
+            database.clone(),
+            config.publish_check_interval,
+        ));
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
+        let cookies = web::Data::new(CookiePolicy {
+            secure: config.secure_cookies,
+        });
+        let throttle = web::Data::new(LoginThrottle::default());
+        let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
+        let writer = web::Data::new(database.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(Compress::default())
@@ -52,6 +71,21 @@ impl Application {
                 )
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))
+                .app_data(writer.clone())
+                .app_data(cookies.clone())
+                .app_data(throttle.clone())
+                .app_data(checker.clone())
+                .app_data(web::PayloadConfig::new(BODY_LIMIT))
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(BODY_LIMIT)
+                        .error_handler(|error, _| match error {
+                            actix_web::error::UrlencodedError::Overflow { .. } => {
+                                AppError::PayloadTooLarge.into()
+                            }
+                            other => AppError::Unreadable(other.to_string()).into(),
+                        }),
+                )
                 .app_data(
                     web::QueryConfig::default()
                         .error_handler(|error, _| AppError::Unreadable(error.to_string()).into()),
@@ -80,5 +114,28 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+async fn publish_due_statements(database: &Database) -> Result<(), crate::db::DbError> {
+    let now = chrono::Utc::now().naive_utc();
+    let published = database
+        .write(move |conn| editorial::publish_due(conn, now))
+        .await?;
+    if !published.is_empty() {
+        tracing::info!(?published, "published scheduled statements");
+    }
+    Ok(())
+}
+
+/// Publishes scheduled statements when their time comes, for as long as the server runs; those
+/// that fell due while it was down go out at start-up.
+async fn publish_on_schedule(database: Database, every: std::time::Duration) {
+    let mut ticks = actix_web::rt::time::interval(every);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = publish_due_statements(&database).await {
+            tracing::error!(%error, "scheduled publication failed; will try again");
+        }
     }
 }

@@ -5,7 +5,7 @@ use super::delegations::{self, DelegationItem};
 use super::meetings::{self, MeetingItem};
 use super::mous::{self, MouItem};
 use super::organisations::{self, OrganisationItem};
-use super::reference::Page;
+use super::reference::{Named, Page};
 use super::schema::{
     agreement_areas, delegation_areas, focus_areas, meeting_areas, mou_areas, statement_subjects,
 };
@@ -77,6 +77,14 @@ pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
             mou_count,
             statement_count,
         ))
+        .load(conn)?)
+}
+
+/// Every area's slug and name, for forms that file records under areas.
+pub fn names(conn: &mut SqliteConnection) -> DbResult<Vec<Named>> {
+    Ok(focus_areas::table
+        .order(focus_areas::name)
+        .select((focus_areas::slug, focus_areas::name))
         .load(conn)?)
 }
 

@@ -4,6 +4,7 @@
 pub mod agreements;
 pub mod areas;
 pub mod delegations;
+pub mod editorial;
 pub mod home;
 pub mod meetings;
 pub mod mous;
@@ -12,6 +13,7 @@ pub mod people;
 pub mod reference;
 pub mod schema;
 pub mod seed;
+pub mod staff;
 pub mod statements;
 
 use diesel::connection::SimpleConnection;
@@ -40,6 +42,10 @@ pub enum DbError {
     Migration(String),
     #[error("the write was interrupted: {0}")]
     Interrupted(String),
+    #[error("the name is already taken")]
+    Taken,
+    #[error("no record at {0}")]
+    UnknownRecord(String),
 }
 
 pub type DbResult<T> = Result<T, DbError>;

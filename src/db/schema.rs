@@ -19,6 +19,7 @@ diesel::table! {
         description -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -34,6 +35,7 @@ diesel::table! {
         description -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -45,6 +47,7 @@ diesel::table! {
         country_id -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -72,6 +75,7 @@ diesel::table! {
         status -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -121,6 +125,7 @@ diesel::table! {
         outcomes -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -159,6 +164,7 @@ diesel::table! {
         purpose -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -209,6 +215,7 @@ diesel::table! {
         renews_mou_id -> Nullable<Integer>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -314,6 +321,7 @@ diesel::table! {
         author_id -> Nullable<Integer>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -345,6 +353,15 @@ diesel::table! {
         organisation_id -> Nullable<Integer>,
         person_id -> Nullable<Integer>,
         area_id -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    form_submissions (token) {
+        token -> Text,
+        user_id -> Integer,
+        location -> Text,
+        created_at -> Timestamp,
     }
 }
 
@@ -384,6 +401,7 @@ diesel::joinable!(mou_areas -> mous (mou_id));
 diesel::joinable!(mou_areas -> focus_areas (area_id));
 diesel::joinable!(mou_status_events -> mous (mou_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(form_submissions -> users (user_id));
 diesel::joinable!(audit_events -> users (user_id));
 diesel::joinable!(statements -> users (author_id));
 diesel::joinable!(statement_revisions -> statements (statement_id));
@@ -429,4 +447,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     statements,
     statement_revisions,
     statement_subjects,
+    form_submissions,
 );

@@ -2,17 +2,21 @@
 //! portal never checks them again.
 
 mod country_code;
+pub mod forms;
 mod listing;
 pub mod markdown;
 mod partial_date;
 mod slug;
+mod staff;
+pub mod statement;
 mod text_enums;
 
 pub use country_code::CountryCode;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
 pub use partial_date::{PartialDate, format_day_range};
 pub use slug::Slug;
-pub use text_enums::{Language, OrganisationKind, RecordStatus, StatementStatus};
+pub use staff::{DisplayName, MIN_PASSWORD_CHARS, Password, Username};
+pub use text_enums::{Language, OrganisationKind, RecordStatus, Role, StatementStatus};
 
 /// Why a value was refused, in words that can be shown beside the field that held it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -28,5 +32,16 @@ impl InvalidInput {
             field,
             message: message.into(),
         }
+    }
+
+    /// The message as a sentence that names the field: "Publish at must be in the future."
+    pub fn sentence(&self) -> String {
+        let name = self.field.replace('_', " ");
+        let mut chars = name.chars();
+        let capitalised: String = chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        format!("{capitalised} {}.", self.message.trim_end_matches('.'))
     }
 }

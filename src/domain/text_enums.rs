@@ -90,6 +90,31 @@ text_enum!(
 );
 
 text_enum!(
+    /// What a staff member may do: writers draft and submit; editors also publish and keep the
+    /// records; admins also manage the staff accounts.
+    Role, "role" {
+        Writer => "writer", "Writer";
+        Editor => "editor", "Editor";
+        Admin => "admin", "Admin";
+    }
+);
+
+impl Role {
+    /// Whether this role includes everything `needed` may do.
+    pub fn allows(&self, needed: Role) -> bool {
+        self.rank() >= needed.rank()
+    }
+
+    fn rank(&self) -> u8 {
+        match self {
+            Role::Writer => 0,
+            Role::Editor => 1,
+            Role::Admin => 2,
+        }
+    }
+}
+
+text_enum!(
     /// The languages content is written in.
     Language, "language" {
         English => "en", "English";
@@ -110,6 +135,15 @@ mod tests {
         for kind in OrganisationKind::ALL {
             assert_eq!(OrganisationKind::parse(kind.as_str()), Ok(*kind));
         }
+    }
+
+    #[test]
+    fn each_role_includes_the_ones_below_it() {
+        assert!(Role::Admin.allows(Role::Editor));
+        assert!(Role::Editor.allows(Role::Writer));
+        assert!(Role::Editor.allows(Role::Editor));
+        assert!(!Role::Writer.allows(Role::Editor));
+        assert!(!Role::Editor.allows(Role::Admin));
     }
 
     #[test]

@@ -3,12 +3,14 @@
 
 mod health;
 mod public;
+mod staff;
 
 use crate::error::{AppError, AppResult};
 use actix_web::{HttpResponse, web};
 
 pub fn configure(config: &mut web::ServiceConfig) {
     config.service(health::healthz);
+    staff::configure(config);
     public::configure(config);
 }
 

@@ -82,7 +82,9 @@ impl TestApp {
             bind: "127.0.0.1:0".into(),
             database: database.clone(),
             demo_data,
+            secure_cookies: false,
             static_dir: Config::default_static_dir(),
+            publish_check_interval: std::time::Duration::from_millis(200),
         };
         let application = Application::build(config).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", application.port());

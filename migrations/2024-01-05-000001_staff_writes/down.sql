@@ -1,0 +1,12 @@
+DROP INDEX statement_revisions_by_statement;
+DROP INDEX statements_by_author;
+DROP INDEX statements_by_update;
+DROP TABLE form_submissions;
+ALTER TABLE statements DROP COLUMN version;
+ALTER TABLE focus_areas DROP COLUMN version;
+ALTER TABLE people DROP COLUMN version;
+ALTER TABLE organisations DROP COLUMN version;
+ALTER TABLE mous DROP COLUMN version;
+ALTER TABLE delegations DROP COLUMN version;
+ALTER TABLE meetings DROP COLUMN version;
+ALTER TABLE agreements DROP COLUMN version;

@@ -1,0 +1,54 @@
+//! Who is asking: password hashing, sessions, CSRF tokens, the staff guard, and the login rate
+//! limit.
+
+pub mod csrf;
+pub mod password;
+pub mod session;
+pub mod throttle;
+
+pub use session::{SESSION_COOKIE, Staff, StaffForm};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sha2::{Digest, Sha256};
+
+/// A random token of 256 bits, URL-safe.
+pub fn random_token() -> String {
+    use rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the database keeps of a session token: its SHA-256, so a copy of the database cannot be
+/// used to take over a session.
+pub fn token_hash(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_long_random_and_url_safe() {
+        let (a, b) = (random_token(), random_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert!(
+            a.bytes()
+                .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        );
+    }
+
+    #[test]
+    fn a_token_hash_is_stable_and_hides_the_token() {
+        let hash = token_hash("abc");
+        assert_eq!(hash, token_hash("abc"));
+        assert_eq!(hash.len(), 64);
+        assert!(!hash.contains("abc"));
+    }
+}

@@ -1,0 +1,307 @@
+//! Press statements as staff write them: the validated content of the form, and the rules of
+//! the workflow from draft to publication.
+
+use super::forms::{FormErrors, RecordRef, optional_text, record_refs, required_text};
+use super::{InvalidInput, Language, Role, Slug, StatementStatus};
+use chrono::NaiveDateTime;
+
+const MAX_TITLE: usize = 300;
+const MAX_SUMMARY: usize = 1_000;
+const MAX_BODY: usize = 200_000;
+const MAX_NOTE: usize = 500;
+
+/// The statement form as it arrives: every value still unchecked text.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct StatementForm {
+    pub title: String,
+    pub summary: String,
+    pub dateline: String,
+    pub body: String,
+    pub language: String,
+    pub related: String,
+    pub areas: Vec<String>,
+    pub change_note: String,
+    pub publish_at: String,
+    pub withdrawn_reason: String,
+    pub action: String,
+    pub version: String,
+    pub form_token: String,
+}
+
+/// What the statement says and what it is about; cannot be built with invalid content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementContent {
+    pub title: String,
+    pub summary: String,
+    pub dateline: Option<String>,
+    pub body: String,
+    pub language: Language,
+    pub subjects: Vec<RecordRef>,
+    pub change_note: String,
+}
+
+/// What the staff member asked the form to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Show the rendered body beside the form, saving nothing.
+    Preview,
+    Save,
+    Submit,
+    Publish,
+    Schedule(NaiveDateTime),
+    Unschedule,
+    Withdraw(String),
+}
+
+impl StatementForm {
+    /// Checks every field, collecting a message for each one that is refused.
+    pub fn content(&self) -> Result<StatementContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = errors.check(required_text("title", &self.title, MAX_TITLE));
+        let summary = errors.check(optional_text("summary", &self.summary, MAX_SUMMARY));
+        let dateline = errors.check(optional_text("dateline", &self.dateline, 100));
+        let body = errors.check(required_text("body", &self.body, MAX_BODY));
+        let language = errors.check(Language::parse(&self.language));
+        let mut subjects = errors
+            .check(record_refs("related", &self.related))
+            .unwrap_or_default();
+        for area in &self.areas {
+            match Slug::parse(area) {
+                Ok(slug) => subjects.push(RecordRef {
+                    collection: super::forms::Collection::Areas,
+                    slug,
+                }),
+                Err(_) => errors.add(InvalidInput::new("areas", "names an unknown focus area")),
+            }
+        }
+        let change_note = errors.check(optional_text("change_note", &self.change_note, MAX_NOTE));
+        match (title, summary, dateline, body, language, change_note) {
+            (
+                Some(title),
+                Some(summary),
+                Some(dateline),
+                Some(body),
+                Some(language),
+                Some(change_note),
+            ) if errors.is_empty() => Ok(StatementContent {
+                title,
+                summary,
+                dateline: Some(dateline).filter(|d| !d.is_empty()),
+                body,
+                language,
+                subjects,
+                change_note,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// The button pressed, with what it needs from the form.
+    pub fn action(&self, now: NaiveDateTime) -> Result<Action, InvalidInput> {
+        match self.action.as_str() {
+            "preview" => Ok(Action::Preview),
+            "save" | "" => Ok(Action::Save),
+            "submit" => Ok(Action::Submit),
+            "publish" => Ok(Action::Publish),
+            "unschedule" => Ok(Action::Unschedule),
+            "schedule" => {
+                let at = NaiveDateTime::parse_from_str(self.publish_at.trim(), "%Y-%m-%dT%H:%M")
+                    .map_err(|_| {
+                        InvalidInput::new(
+                            "publish_at",
+                            "must be a date and time, such as 2025-01-31T09:00",
+                        )
+                    })?;
+                if at <= now {
+                    return Err(InvalidInput::new("publish_at", "must be in the future"));
+                }
+                Ok(Action::Schedule(at))
+            }
+            "withdraw" => {
+                let reason = required_text("withdrawn_reason", &self.withdrawn_reason, MAX_NOTE)?;
+                Ok(Action::Withdraw(reason))
+            }
+            _ => Err(InvalidInput::new(
+                "action",
+                "is not an action this form offers",
+            )),
+        }
+    }
+
+    pub fn version(&self) -> Option<i32> {
+        self.version.trim().parse().ok()
+    }
+}
+
+/// Why the workflow refused an action.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("your role may not do this")]
+    Role,
+    #[error("{0}")]
+    State(&'static str),
+}
+
+/// The status a statement moves to when `role` takes `action` on it (`None`: not saved yet).
+/// Writers draft and submit their own statements; editors also publish, schedule, amend and
+/// withdraw.
+pub fn next_status(
+    current: Option<StatementStatus>,
+    action: &Action,
+    role: Role,
+) -> Result<StatementStatus, Refusal> {
+    use StatementStatus::*;
+    let editor = role.allows(Role::Editor);
+    let needs_editor = |status| {
+        if editor {
+            Ok(status)
+        } else {
+            Err(Refusal::Role)
+        }
+    };
+    match (action, current) {
+        (Action::Preview, _) => Err(Refusal::State("a preview saves nothing")),
+        (_, Some(Withdrawn)) => Err(Refusal::State("a withdrawn statement cannot be changed")),
+        (Action::Save, None | Some(Draft)) => Ok(Draft),
+        (Action::Save, Some(Submitted)) => Ok(Submitted),
+        (Action::Save, Some(Scheduled)) => needs_editor(Scheduled),
+        (Action::Save, Some(Published)) => needs_editor(Published),
+        (Action::Submit, None | Some(Draft)) => Ok(Submitted),
+        (Action::Submit, _) => Err(Refusal::State("only a draft can be submitted")),
+        (Action::Publish, Some(Published)) => Err(Refusal::State(
+            "the statement is already published; save to amend it",
+        )),
+        (Action::Publish, _) => needs_editor(Published),
+        (Action::Schedule(_), Some(Published)) => {
+            Err(Refusal::State("a published statement cannot be scheduled"))
+        }
+        (Action::Schedule(_), _) => needs_editor(Scheduled),
+        (Action::Unschedule, Some(Scheduled)) => needs_editor(Draft),
+        (Action::Unschedule, _) => Err(Refusal::State(
+            "only a scheduled statement can be unscheduled",
+        )),
+        (Action::Withdraw(_), Some(Published)) => needs_editor(Withdrawn),
+        (Action::Withdraw(_), _) => Err(Refusal::State(
+            "only a published statement can be withdrawn",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use StatementStatus::*;
+
+    fn form() -> StatementForm {
+        StatementForm {
+            title: "MoU signed".into(),
+            body: "Text".into(),
+            language: "en".into(),
+            related: "/mous/mimos-cetc-mou-2024".into(),
+            areas: vec!["space-technology".into()],
+            ..StatementForm::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_form_becomes_content_with_its_subjects() {
+        let content = form().content().unwrap();
+        assert_eq!(content.subjects.len(), 2);
+        assert_eq!(content.dateline, None);
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message() {
+        let bad = StatementForm {
+            title: " ".into(),
+            body: "".into(),
+            language: "fr".into(),
+            related: "/nowhere/x".into(),
+            ..form()
+        };
+        let errors = bad.content().unwrap_err();
+        for field in ["title", "body", "language", "related"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn scheduling_needs_a_future_time() {
+        let now = NaiveDateTime::parse_from_str("2025-01-01T00:00", "%Y-%m-%dT%H:%M").unwrap();
+        let at = |text: &str| StatementForm {
+            action: "schedule".into(),
+            publish_at: text.into(),
+            ..form()
+        };
+        assert!(matches!(
+            at("2025-02-01T09:30").action(now),
+            Ok(Action::Schedule(_))
+        ));
+        assert_eq!(
+            at("2024-12-31T09:30").action(now).unwrap_err().field,
+            "publish_at"
+        );
+        assert_eq!(at("soon").action(now).unwrap_err().field, "publish_at");
+    }
+
+    #[test]
+    fn withdrawing_needs_a_public_reason() {
+        let now = NaiveDateTime::default();
+        let withdraw = StatementForm {
+            action: "withdraw".into(),
+            ..form()
+        };
+        assert_eq!(withdraw.action(now).unwrap_err().field, "withdrawn_reason");
+    }
+
+    #[test]
+    fn writers_draft_and_submit_but_never_publish() {
+        assert_eq!(next_status(None, &Action::Save, Role::Writer), Ok(Draft));
+        assert_eq!(
+            next_status(Some(Draft), &Action::Submit, Role::Writer),
+            Ok(Submitted)
+        );
+        assert_eq!(
+            next_status(Some(Submitted), &Action::Publish, Role::Writer),
+            Err(Refusal::Role)
+        );
+        let at = Action::Schedule(NaiveDateTime::default());
+        assert_eq!(
+            next_status(Some(Draft), &at, Role::Writer),
+            Err(Refusal::Role)
+        );
+        assert_eq!(
+            next_status(Some(Published), &Action::Save, Role::Writer),
+            Err(Refusal::Role)
+        );
+    }
+
+    #[test]
+    fn editors_publish_amend_schedule_and_withdraw() {
+        assert_eq!(
+            next_status(Some(Submitted), &Action::Publish, Role::Editor),
+            Ok(Published)
+        );
+        assert_eq!(
+            next_status(Some(Published), &Action::Save, Role::Editor),
+            Ok(Published)
+        );
+        let withdraw = Action::Withdraw("wrong date".into());
+        assert_eq!(
+            next_status(Some(Published), &withdraw, Role::Editor),
+            Ok(Withdrawn)
+        );
+        assert_eq!(
+            next_status(Some(Scheduled), &Action::Unschedule, Role::Admin),
+            Ok(Draft)
+        );
+    }
+
+    #[test]
+    fn a_withdrawn_statement_is_final() {
+        for action in [Action::Save, Action::Publish, Action::Submit] {
+            assert!(next_status(Some(Withdrawn), &action, Role::Admin).is_err());
+        }
+    }
+}

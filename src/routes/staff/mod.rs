@@ -1,0 +1,54 @@
+//! The staff side: login, the statement workflow, accounts and the audit log. Every route here
+//! takes `Staff` (a live session) or `StaffForm` (a live session, same site, and the CSRF token),
+//! and answers with `Cache-Control: no-store`.
+
+mod audit;
+mod dashboard;
+mod login;
+mod statements;
+mod users;
+
+use crate::views::{Layout, Section};
+use actix_web::http::header;
+use actix_web::middleware::DefaultHeaders;
+use actix_web::web;
+
+pub fn configure(config: &mut web::ServiceConfig) {
+    config.service(
+        web::scope("/staff")
+            .wrap(
+                DefaultHeaders::new()
+                    .add((header::CACHE_CONTROL, "no-store"))
+                    .add(("x-robots-tag", "noindex")),
+            )
+            .service(login::login_form)
+            .service(login::login)
+            .service(login::logout)
+            .service(dashboard::dashboard)
+            .service(statements::list)
+            .service(statements::new)
+            .service(statements::create)
+            .service(statements::edit)
+            .service(statements::update)
+            .service(users::list)
+            .service(users::add)
+            .service(users::change)
+            .service(audit::trail),
+    );
+    config.service(statements::published_version);
+}
+
+/// The layout of a staff page: its title under the "Staff" crumb.
+fn staff_layout(title: impl Into<String>) -> Layout {
+    Layout::new(title, Section::None).within("/staff", "Staff")
+}
+
+/// A one-line confirmation shown after a redirect (`?done=…`), from a fixed list so that the
+/// address cannot put arbitrary text on the page.
+fn notice(done: Option<&str>, messages: &[(&str, &'static str)]) -> Option<&'static str> {
+    let done = done?;
+    messages
+        .iter()
+        .find(|(key, _)| *key == done)
+        .map(|(_, text)| *text)
+}

@@ -1,0 +1,436 @@
+use super::{notice, staff_layout};
+use crate::auth::{Staff, StaffForm, random_token};
+use crate::db::editorial::{
+    self, Editable, PublishedRevision, SaveOutcome, SaveRequest, StaffStatementItem,
+};
+use crate::db::reference::{Named, Page};
+use crate::db::{Database, DbError, Reader, areas};
+use crate::domain::forms::FormErrors;
+use crate::domain::markdown;
+use crate::domain::statement::{Action, StatementForm};
+use crate::domain::{
+    InvalidInput, Language, ListFilter, ListQuery, PageNumber, Role, Slug, StatementStatus,
+};
+use crate::error::{AppError, AppResult, html, html_with_status, see_other};
+use crate::views::{Layout, Pager, Section};
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, get, post, web};
+use askama::Template;
+use chrono::{NaiveDateTime, Utc};
+use serde::Deserialize;
+
+pub struct Tab {
+    href: String,
+    label: &'static str,
+    current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "staff/statements.html")]
+struct ListPage {
+    layout: Layout,
+    staff: Staff,
+    tabs: Vec<Tab>,
+    page: Page<StaffStatementItem>,
+    pager: Pager,
+}
+
+#[derive(Deserialize)]
+pub struct StatusQuery {
+    status: Option<String>,
+    page: Option<String>,
+}
+
+/// Every statement the staff member may edit, by status: writers see their own.
+#[get("/statements")]
+pub async fn list(
+    staff: Staff,
+    query: web::Query<StatusQuery>,
+    reader: web::Data<Reader>,
+) -> AppResult<HttpResponse> {
+    let query = query.into_inner();
+    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
+        Some(text) => Some(StatementStatus::parse(text)?),
+        None => None,
+    };
+    let filter = ListFilter::try_from(ListQuery::default())?;
+    let filter = ListFilter {
+        page: match query.page.as_deref() {
+            Some(page) => PageNumber::parse(page)?,
+            None => PageNumber::FIRST,
+        },
+        ..filter
+    };
+    let only_mine = (!staff.may(Role::Editor)).then_some(staff.user.id);
+    let page = reader.read(|conn| editorial::list(conn, only_mine, status, &filter))?;
+    let path = match status {
+        Some(status) => format!("/staff/statements?status={}&", status.as_str()),
+        None => "/staff/statements?".to_owned(),
+    };
+    let mut pager = Pager::new("", &page, &filter);
+    let with_status = |href: String| format!("{path}{}", href.trim_start_matches('?'));
+    pager.previous = pager.previous.map(with_status);
+    pager.next = pager.next.map(with_status);
+    let tabs = std::iter::once(Tab {
+        href: "/staff/statements".into(),
+        label: "All",
+        current: status.is_none(),
+    })
+    .chain(StatementStatus::ALL.iter().map(|s| Tab {
+        href: format!("/staff/statements?status={}", s.as_str()),
+        label: s.label(),
+        current: status == Some(*s),
+    }))
+    .collect();
+    html(ListPage {
+        layout: staff_layout("Statements"),
+        staff,
+        tabs,
+        page,
+        pager,
+    })
+}
+
+/// The statement as the edit page shows it above the form.
+pub struct EditedStatement {
+    id: i32,
+    slug: String,
+    status: StatementStatus,
+    version: i32,
+    publish_at: Option<NaiveDateTime>,
+}
+
+impl EditedStatement {
+    fn is_public(&self) -> bool {
+        matches!(
+            self.status,
+            StatementStatus::Published | StatementStatus::Withdrawn
+        )
+    }
+}
+
+#[derive(Template)]
+#[template(path = "staff/statement_form.html")]
+struct EditorPage {
+    layout: Layout,
+    staff: Staff,
+    action: String,
+    statement: Option<EditedStatement>,
+    form: StatementForm,
+    form_token: String,
+    errors: FormErrors,
+    preview: Option<String>,
+    refusal: Option<String>,
+    notice: Option<&'static str>,
+    areas: Vec<Named>,
+    languages: Vec<(&'static str, &'static str)>,
+    may_save: bool,
+    may_submit: bool,
+    may_publish: bool,
+    may_unschedule: bool,
+    may_withdraw: bool,
+}
+
+/// What the editor page shows besides the form values.
+struct EditorState {
+    statement: Option<EditedStatement>,
+    errors: FormErrors,
+    preview: Option<String>,
+    refusal: Option<String>,
+    notice: Option<&'static str>,
+}
+
+impl EditorState {
+    fn blank(statement: Option<EditedStatement>) -> Self {
+        Self {
+            statement,
+            errors: FormErrors::default(),
+            preview: None,
+            refusal: None,
+            notice: None,
+        }
+    }
+}
+
+fn editor(
+    status: StatusCode,
+    staff: Staff,
+    reader: &Reader,
+    form: StatementForm,
+    state: EditorState,
+) -> AppResult<HttpResponse> {
+    let areas = reader.read(areas::names)?;
+    let current = state.statement.as_ref().map(|s| s.status);
+    let editor = staff.may(Role::Editor);
+    let editable = !matches!(current, Some(StatementStatus::Withdrawn));
+    let title = match &state.statement {
+        Some(_) => "Edit statement",
+        None => "New statement",
+    };
+    html_with_status(
+        status,
+        EditorPage {
+            layout: staff_layout(title).within("/staff/statements", "Statements"),
+            action: state.statement.as_ref().map_or_else(
+                || "/staff/statements".to_owned(),
+                |s| format!("/staff/statements/{}", s.id),
+            ),
+            may_save: editable
+                && (editor
+                    || matches!(
+                        current,
+                        None | Some(StatementStatus::Draft | StatementStatus::Submitted)
+                    )),
+            may_submit: matches!(current, None | Some(StatementStatus::Draft)),
+            may_publish: editor && editable && current != Some(StatementStatus::Published),
+            may_unschedule: editor && current == Some(StatementStatus::Scheduled),
+            may_withdraw: editor && current == Some(StatementStatus::Published),
+            statement: state.statement,
+            form_token: random_token(),
+            form,
+            errors: state.errors,
+            preview: state.preview,
+            refusal: state.refusal,
+            notice: state.notice,
+            areas,
+            languages: Language::ALL
+                .iter()
+                .map(|l| (l.as_str(), l.label()))
+                .collect(),
+            staff,
+        },
+    )
+}
+
+#[get("/statements/new")]
+pub async fn new(staff: Staff, reader: web::Data<Reader>) -> AppResult<HttpResponse> {
+    let form = StatementForm {
+        language: Language::English.as_str().into(),
+        ..StatementForm::default()
+    };
+    editor(
+        StatusCode::OK,
+        staff,
+        &reader,
+        form,
+        EditorState::blank(None),
+    )
+}
+
+fn form_from(statement: &Editable) -> StatementForm {
+    StatementForm {
+        title: statement.title.clone(),
+        summary: statement.summary.clone(),
+        dateline: statement.dateline.clone().unwrap_or_default(),
+        body: statement.body.clone(),
+        language: statement.language.as_str().into(),
+        related: statement.related.join("\n"),
+        areas: statement.areas.clone(),
+        version: statement.version.to_string(),
+        withdrawn_reason: statement.withdrawn_reason.clone().unwrap_or_default(),
+        publish_at: statement
+            .publish_at
+            .map(|at| at.format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default(),
+        ..StatementForm::default()
+    }
+}
+
+fn edited(statement: &Editable) -> EditedStatement {
+    EditedStatement {
+        id: statement.id,
+        slug: statement.slug.clone(),
+        status: statement.status,
+        version: statement.version,
+        publish_at: statement.publish_at,
+    }
+}
+
+/// Loads a statement the staff member may edit: writers only their own.
+fn load(staff: &Staff, reader: &Reader, id: i32) -> AppResult<Editable> {
+    let statement = reader
+        .read(|conn| editorial::editable(conn, id))?
+        .ok_or(AppError::NotFound)?;
+    if statement.author_id != Some(staff.user.id) {
+        staff.require(Role::Editor)?;
+    }
+    Ok(statement)
+}
+
+const NOTICES: [(&str, &str); 6] = [
+    ("draft", "Saved as a draft."),
+    ("submitted", "Submitted for review."),
+    ("scheduled", "Scheduled."),
+    ("published", "Published."),
+    (
+        "withdrawn",
+        "Withdrawn; the statement stays public with its reason.",
+    ),
+    (
+        "repeated",
+        "This form had already been sent; nothing was saved twice.",
+    ),
+];
+
+#[derive(Deserialize)]
+pub struct Done {
+    done: Option<String>,
+}
+
+#[get("/statements/{id}/edit")]
+pub async fn edit(
+    staff: Staff,
+    path: web::Path<i32>,
+    query: web::Query<Done>,
+    reader: web::Data<Reader>,
+) -> AppResult<HttpResponse> {
+    let statement = load(&staff, &reader, path.into_inner())?;
+    let mut state = EditorState::blank(Some(edited(&statement)));
+    state.notice = notice(query.done.as_deref(), &NOTICES);
+    editor(StatusCode::OK, staff, &reader, form_from(&statement), state)
+}
+
+#[post("/statements")]
+pub async fn create(
+    request: StaffForm<StatementForm>,
+    reader: web::Data<Reader>,
+    database: web::Data<Database>,
+) -> AppResult<HttpResponse> {
+    save(request, None, &reader, &database).await
+}
+
+#[post("/statements/{id}")]
+pub async fn update(
+    path: web::Path<i32>,
+    request: StaffForm<StatementForm>,
+    reader: web::Data<Reader>,
+    database: web::Data<Database>,
+) -> AppResult<HttpResponse> {
+    let current = load(&request.staff, &reader, path.into_inner())?;
+    save(request, Some(current), &reader, &database).await
+}
+
+#[derive(Template)]
+#[template(path = "staff/conflict.html")]
+struct ConflictPage {
+    layout: Layout,
+    staff: Staff,
+    theirs: Editable,
+    yours: StatementForm,
+}
+
+/// Validates the form, then previews it or saves it as one transaction; the reply comes only
+/// after the commit.
+async fn save(
+    request: StaffForm<StatementForm>,
+    current: Option<Editable>,
+    reader: &Reader,
+    database: &Database,
+) -> AppResult<HttpResponse> {
+    let StaffForm { staff, form } = request;
+    let now = Utc::now().naive_utc();
+    let statement = current.as_ref().map(edited);
+    let action = form.action(now);
+    let content = form.content();
+    let (content, action) = match (content, action) {
+        (Ok(content), Ok(action)) => (content, action),
+        (content, action) => {
+            let mut errors = content.err().unwrap_or_default();
+            if let Err(invalid) = action {
+                errors.add(invalid);
+            }
+            let mut state = EditorState::blank(statement);
+            state.errors = errors;
+            return editor(StatusCode::UNPROCESSABLE_ENTITY, staff, reader, form, state);
+        }
+    };
+    if action == Action::Preview {
+        let mut state = EditorState::blank(statement);
+        state.preview = Some(markdown::render(&content.body));
+        return editor(StatusCode::OK, staff, reader, form, state);
+    }
+    let save_request = SaveRequest {
+        statement_id: current.as_ref().map(|c| c.id),
+        expected_version: form.version(),
+        content,
+        action,
+        actor_id: staff.user.id,
+        actor_role: staff.user.role,
+        form_token: form.form_token.clone(),
+        now,
+    };
+    if save_request.form_token.len() < 16 {
+        return Err(InvalidInput::new("form_token", "is missing; reload the form").into());
+    }
+    match database
+        .write(move |conn| editorial::save(conn, save_request))
+        .await
+    {
+        Ok(SaveOutcome::Saved { id, status }) => Ok(see_other(&format!(
+            "/staff/statements/{id}/edit?done={}",
+            status.as_str()
+        ))),
+        Ok(SaveOutcome::Repeated(location)) => {
+            let separator = if location.contains('?') { '&' } else { '?' };
+            Ok(see_other(&format!("{location}{separator}done=repeated")))
+        }
+        Ok(SaveOutcome::Refused(refusal)) => {
+            let mut state = EditorState::blank(statement);
+            state.refusal = Some(refusal.to_string());
+            let status = match refusal {
+                crate::domain::statement::Refusal::Role => StatusCode::FORBIDDEN,
+                crate::domain::statement::Refusal::State(_) => StatusCode::CONFLICT,
+            };
+            editor(status, staff, reader, form, state)
+        }
+        Ok(SaveOutcome::Conflict(theirs)) => html_with_status(
+            StatusCode::CONFLICT,
+            ConflictPage {
+                layout: staff_layout("Edit conflict"),
+                staff,
+                theirs: *theirs,
+                yours: form,
+            },
+        ),
+        Err(DbError::UnknownRecord(path)) => {
+            let mut state = EditorState::blank(statement);
+            state.errors.add(InvalidInput::new(
+                "related",
+                format!("names {path}, which is not a record of the portal"),
+            ));
+            editor(StatusCode::UNPROCESSABLE_ENTITY, staff, reader, form, state)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "public/revision.html")]
+struct RevisionPage {
+    layout: Layout,
+    slug: String,
+    revision: PublishedRevision,
+}
+
+/// The permanent address of each published version of a statement.
+#[get("/statements/{slug}/v/{number}")]
+pub async fn published_version(
+    path: web::Path<(String, i32)>,
+    reader: web::Data<Reader>,
+) -> AppResult<HttpResponse> {
+    let (slug, number) = path.into_inner();
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let (current_title, revision) = reader
+        .read(|conn| editorial::published_revision(conn, &slug, number))?
+        .ok_or(AppError::NotFound)?;
+    html(RevisionPage {
+        layout: Layout::new(
+            format!("{} (version {number})", revision.title),
+            Section::Statements,
+        )
+        .within("/statements", "Press statements")
+        .within(&format!("/statements/{slug}"), &current_title),
+        slug: slug.to_string(),
+        revision,
+    })
+}
