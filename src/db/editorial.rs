@@ -459,16 +459,13 @@ fn write_content(
             statement_revisions::created_at.eq(request.now),
         ))
         .execute(conn)?;
-    let verb = match (current, status) {
-        (None, _) => "create",
-        (Some(c), StatementStatus::Published) if c.status == StatementStatus::Published => "amend",
-        (_, StatementStatus::Published) => "publish",
-        (_, StatementStatus::Submitted)
-            if current.is_some_and(|c| c.status == StatementStatus::Draft) =>
-        {
-            "submit"
-        }
-        (_, StatementStatus::Scheduled) => "schedule",
+    let was = current.map(|c| c.status);
+    let verb = match status {
+        StatementStatus::Published if was == Some(StatementStatus::Published) => "amend",
+        StatementStatus::Published => "publish",
+        StatementStatus::Scheduled => "schedule",
+        StatementStatus::Submitted if was != Some(StatementStatus::Submitted) => "submit",
+        _ if current.is_none() => "create",
         _ => "update",
     };
     let before = current.map_or_else(

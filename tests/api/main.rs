@@ -1,6 +1,7 @@
 //! Black-box tests: each starts the real portal on a free port with its own SQLite file and
 //! talks HTTP to it.
 
+mod cli;
 mod cross_links;
 mod errors;
 mod filters;
@@ -8,3 +9,4 @@ mod helpers;
 mod migrations;
 mod pages;
 mod seeding;
+mod staff;
