@@ -26,6 +26,18 @@ pub enum Command {
     Migrate(DatabaseArgs),
     /// Fill an empty database with the demo records, then exit.
     Seed(DatabaseArgs),
+    /// Write a consistent copy of the database to FILE, also while the portal serves.
+    Backup {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Replace the database with the backup in FILE (refused while a portal serves it).
+    Restore {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]

@@ -3,7 +3,7 @@ use std::io::BufRead;
 use sti_portal::accounts;
 use sti_portal::cli::{Cli, Command, UserCommand};
 use sti_portal::config::Config;
-use sti_portal::db::{Database, seed};
+use sti_portal::db::{Database, maintenance, seed};
 use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use sti_portal::telemetry;
@@ -33,6 +33,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 tracing::info!("the database already holds records; nothing was added");
             }
+            Ok(())
+        }
+        Some(Command::Backup { file, database }) => {
+            let database = Database::open(&database.database)?;
+            let mut conn = database.connection()?;
+            maintenance::backup(&mut conn, &file)?;
+            println!(
+                "backed up {} to {}",
+                database.path().display(),
+                file.display()
+            );
+            Ok(())
+        }
+        Some(Command::Restore { file, database }) => {
+            maintenance::restore(&file, &database.database)?;
+            println!(
+                "restored {} from {}",
+                database.database.display(),
+                file.display()
+            );
             Ok(())
         }
         Some(Command::User { action, database }) => {

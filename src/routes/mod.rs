@@ -9,7 +9,7 @@ use crate::error::{AppError, AppResult};
 use actix_web::{HttpResponse, web};
 
 pub fn configure(config: &mut web::ServiceConfig) {
-    config.service(health::healthz);
+    config.service(health::healthz).service(health::readyz);
     staff::configure(config);
     public::configure(config);
 }

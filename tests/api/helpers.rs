@@ -12,6 +12,7 @@ pub struct TestApp {
     pub address: String,
     pub database: PathBuf,
     client: awc::Client,
+    server: actix_web::dev::ServerHandle,
     /// Cookies the portal has set, sent back with every request like a browser would.
     cookies: Mutex<BTreeMap<String, String>>,
     _dir: std::sync::Arc<TempDir>,
@@ -102,9 +103,23 @@ impl TestApp {
         Self::start(database, demo_data, dir, false).await
     }
 
-    /// Another portal on this one's database file, as after a restart.
+    /// Stops this portal and starts another on its database file, as after a restart.
     pub async fn restart(&self) -> Self {
+        self.stop().await;
         Self::start(self.database.clone(), true, self._dir.clone(), false).await
+    }
+
+    /// Stops the portal gracefully, as SIGTERM does, releasing its database.
+    pub async fn stop(&self) {
+        self.server.stop(true).await;
+        // The server's task drops the database lock once it has run to its end.
+        for _ in 0..200 {
+            if sti_portal::db::maintenance::ServerLock::acquire(&self.database).is_ok() {
+                return;
+            }
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the stopped portal kept its database locked");
     }
 
     async fn start(
@@ -123,11 +138,13 @@ impl TestApp {
         };
         let application = Application::build(config).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", application.port());
+        let server = application.handle();
         actix_web::rt::spawn(application.run_until_stopped());
         Self {
             address,
             database,
             client: awc::Client::builder().disable_redirects().finish(),
+            server,
             cookies: Mutex::new(BTreeMap::new()),
             _dir: dir,
         }
