@@ -5,6 +5,7 @@ mod cli;
 mod cross_links;
 mod errors;
 mod filters;
+mod fuzz_corpus;
 mod helpers;
 mod hostile;
 mod migrations;
