@@ -16,6 +16,7 @@ pub mod schema;
 pub mod seed;
 pub mod staff;
 pub mod statements;
+pub mod synthetic;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
