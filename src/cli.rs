@@ -1,4 +1,5 @@
 use crate::config::Config;
+use crate::domain::PublicUrl;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -48,6 +49,14 @@ pub struct ServeArgs {
     /// Directory of the stylesheet and images.
     #[arg(long, env = "PORTAL_STATIC_DIR", default_value_os_t = Config::default_static_dir())]
     pub static_dir: PathBuf,
+    /// The address the public reaches the portal at, for absolute URLs in feeds, the sitemap,
+    /// canonical links and the API.
+    #[arg(
+        long,
+        env = "PORTAL_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: PublicUrl,
 }
 
 impl From<ServeArgs> for Config {
@@ -57,6 +66,7 @@ impl From<ServeArgs> for Config {
             database: args.database.database,
             demo_data: !args.no_demo,
             static_dir: args.static_dir,
+            public_url: args.public_url,
         }
     }
 }
@@ -73,6 +83,7 @@ mod tests {
         assert_eq!(config.bind, "127.0.0.1:8080");
         assert_eq!(config.database, PathBuf::from("data/portal.sqlite"));
         assert!(config.demo_data);
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:8080");
     }
 
     #[test]
@@ -85,6 +96,8 @@ mod tests {
             "--database",
             "/tmp/x.sqlite",
             "--no-demo",
+            "--public-url",
+            "https://sti.example.my/",
         ])
         .unwrap();
         let Some(Command::Serve(args)) = cli.command else {
@@ -93,6 +106,15 @@ mod tests {
         let config = Config::from(args);
         assert_eq!(config.bind, "0.0.0.0:9000");
         assert!(!config.demo_data);
+        assert_eq!(
+            config.public_url.join("/mous"),
+            "https://sti.example.my/mous"
+        );
+    }
+
+    #[test]
+    fn a_public_url_that_is_not_a_web_address_is_refused() {
+        assert!(Cli::try_parse_from(["sti-portal", "--public-url", "sti.example.my"]).is_err());
     }
 
     #[test]

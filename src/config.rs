@@ -1,3 +1,4 @@
+use crate::domain::PublicUrl;
 use std::path::PathBuf;
 
 /// How one portal runs.
@@ -10,6 +11,9 @@ pub struct Config {
     pub demo_data: bool,
     /// Where the stylesheet and images are served from.
     pub static_dir: PathBuf,
+    /// Where the public reaches the portal: the base of every absolute URL it gives (feeds,
+    /// sitemap, canonical links, linked data, the API).
+    pub public_url: PublicUrl,
 }
 
 impl Config {

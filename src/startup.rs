@@ -37,6 +37,7 @@ impl Application {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
+        let public_url = web::Data::new(config.public_url.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(Compress::default())
@@ -52,6 +53,7 @@ impl Application {
                 )
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))
+                .app_data(public_url.clone())
                 .app_data(
                     web::QueryConfig::default()
                         .error_handler(|error, _| AppError::Unreadable(error.to_string()).into()),

@@ -5,12 +5,14 @@ mod country_code;
 mod listing;
 pub mod markdown;
 mod partial_date;
+mod public_url;
 mod slug;
 mod text_enums;
 
 pub use country_code::CountryCode;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
 pub use partial_date::{PartialDate, format_day_range};
+pub use public_url::PublicUrl;
 pub use slug::Slug;
 pub use text_enums::{Language, OrganisationKind, RecordStatus, StatementStatus};
 

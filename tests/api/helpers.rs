@@ -4,6 +4,9 @@ use sti_portal::config::Config;
 use sti_portal::startup::Application;
 use tempfile::TempDir;
 
+/// The public address the test portals are configured with; absolute URLs start with it.
+pub const PUBLIC_URL: &str = "https://sti.example.my";
+
 pub struct TestApp {
     pub address: String,
     pub database: PathBuf,
@@ -83,6 +86,7 @@ impl TestApp {
             database: database.clone(),
             demo_data,
             static_dir: Config::default_static_dir(),
+            public_url: PUBLIC_URL.parse().unwrap(),
         };
         let application = Application::build(config).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", application.port());
