@@ -2,6 +2,8 @@
 //!
 //! - 400: a query string or path that does not parse (the page says which value and why);
 //! - 404: no such page or record;
+//!
+//! The JSON API answers the same statuses with a JSON body instead of a page (`routes::api`).
 //! - 500: anything unexpected; the page says only that, and the cause goes to the log.
 
 use crate::db::DbError;
@@ -24,6 +26,8 @@ pub enum AppError {
     Database(#[from] DbError),
     #[error("template failed: {0}")]
     Template(#[from] askama::Error),
+    #[error("could not encode the response: {0}")]
+    Encoding(String),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -41,7 +45,9 @@ impl ResponseError for AppError {
         match self {
             AppError::NotFound | AppError::Database(DbError::NotFound) => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) | AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
-            AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Database(_) | AppError::Template(_) | AppError::Encoding(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
@@ -78,7 +84,7 @@ impl ResponseError for AppError {
 
 impl AppError {
     /// What a reader may be told about a bad request: which value was refused and why.
-    fn public_detail(&self) -> String {
+    pub(crate) fn public_detail(&self) -> String {
         match self {
             AppError::BadRequest(invalid) => {
                 format!(

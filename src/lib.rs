@@ -3,6 +3,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod linked_data;
 pub mod routes;
 pub mod startup;
 pub mod telemetry;

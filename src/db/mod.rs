@@ -4,13 +4,16 @@
 pub mod agreements;
 pub mod areas;
 pub mod delegations;
+pub mod history;
 pub mod home;
+pub mod machine;
 pub mod meetings;
 pub mod mous;
 pub mod organisations;
 pub mod people;
 pub mod reference;
 pub mod schema;
+pub mod search;
 pub mod seed;
 pub mod statements;
 

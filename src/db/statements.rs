@@ -12,10 +12,11 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 
 const PUBLIC: [StatementStatus; 2] = [StatementStatus::Published, StatementStatus::Withdrawn];
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, Selectable, Serialize)]
 #[diesel(table_name = statements)]
 pub struct StatementItem {
     pub slug: String,
@@ -36,7 +37,7 @@ impl StatementItem {
     }
 }
 
-type Condition = Box<dyn BoxableExpression<statements::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<statements::table, Sqlite, SqlType = Bool>>;
 
 /// What a statement can be about; each maps to one column of `statement_subjects`.
 #[derive(Debug, Clone, Copy)]
@@ -65,7 +66,7 @@ fn about_subject(subject: Subject) -> Condition {
     )
 }
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(statements::status.eq_any(PUBLIC));
     if let Some(area) = &filter.area {
         let about = statement_subjects::table
@@ -105,11 +106,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
-    let total: i64 = statements::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(statements::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
+    let total = count(conn, filter)?;
     let items = statements::table
         .filter(condition(filter))
         .order((statements::published_at.desc(), statements::id.desc()))
@@ -146,7 +152,7 @@ struct StatementRow {
     withdrawn_reason: Option<String>,
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct RevisionItem {
     pub number: i32,
     pub change_note: String,
@@ -154,7 +160,7 @@ pub struct RevisionItem {
 }
 
 /// The records a statement is about, grouped by kind.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize)]
 pub struct Subjects {
     pub agreements: Vec<Named>,
     pub meetings: Vec<Named>,
@@ -193,7 +199,7 @@ impl RevisionItem {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct StatementDetail {
     pub slug: String,
     pub title: String,

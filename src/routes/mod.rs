@@ -1,6 +1,9 @@
 //! The route table. Handlers are thin: parse the request into domain types, call one function
 //! of `db`, render one template.
 
+mod api;
+mod csv;
+mod feeds;
 mod health;
 mod public;
 
@@ -8,7 +11,16 @@ use crate::error::{AppError, AppResult};
 use actix_web::{HttpResponse, web};
 
 pub fn configure(config: &mut web::ServiceConfig) {
-    config.service(health::healthz);
+    config
+        .service(api::scope())
+        .service(health::healthz)
+        .service(feeds::statements_feed)
+        .service(feeds::area_feed)
+        .service(feeds::organisation_feed)
+        .service(feeds::events)
+        .service(feeds::sitemap)
+        .service(feeds::robots)
+        .service(csv::export);
     public::configure(config);
 }
 

@@ -3,8 +3,14 @@
 
 mod cross_links;
 mod errors;
+mod feeds;
 mod filters;
+mod fixtures;
 mod helpers;
+mod history;
 mod migrations;
+mod open_data;
 mod pages;
+mod search;
 mod seeding;
+mod seo;
