@@ -1,4 +1,5 @@
 use crate::config::Config;
+use crate::domain::PublicUrl;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -110,6 +111,14 @@ pub struct ServeArgs {
     /// Directory of the stylesheet and images.
     #[arg(long, env = "PORTAL_STATIC_DIR", default_value_os_t = Config::default_static_dir())]
     pub static_dir: PathBuf,
+    /// The address the public reaches the portal at, for absolute URLs in feeds, the sitemap,
+    /// canonical links and the API.
+    #[arg(
+        long,
+        env = "PORTAL_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    pub public_url: PublicUrl,
 }
 
 impl From<ServeArgs> for Config {
@@ -121,6 +130,7 @@ impl From<ServeArgs> for Config {
             secure_cookies: !args.insecure_cookies,
             static_dir: args.static_dir,
             publish_check_interval: Config::DEFAULT_PUBLISH_CHECK_INTERVAL,
+            public_url: args.public_url,
         }
     }
 }
@@ -138,6 +148,7 @@ mod tests {
         assert_eq!(config.database, PathBuf::from("data/portal.sqlite"));
         assert!(config.demo_data);
         assert!(config.secure_cookies, "cookies are secure by default");
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:8080");
     }
 
     #[test]
@@ -186,6 +197,8 @@ mod tests {
             "--database",
             "/tmp/x.sqlite",
             "--no-demo",
+            "--public-url",
+            "https://sti.example.my/",
         ])
         .unwrap();
         let Some(Command::Serve(args)) = cli.command else {
@@ -194,6 +207,15 @@ mod tests {
         let config = Config::from(args);
         assert_eq!(config.bind, "0.0.0.0:9000");
         assert!(!config.demo_data);
+        assert_eq!(
+            config.public_url.join("/mous"),
+            "https://sti.example.my/mous"
+        );
+    }
+
+    #[test]
+    fn a_public_url_that_is_not_a_web_address_is_refused() {
+        assert!(Cli::try_parse_from(["sti-portal", "--public-url", "sti.example.my"]).is_err());
     }
 
     #[test]

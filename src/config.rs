@@ -1,3 +1,4 @@
+use crate::domain::PublicUrl;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -15,6 +16,9 @@ pub struct Config {
     pub static_dir: PathBuf,
     /// How often scheduled statements are checked for being due.
     pub publish_check_interval: Duration,
+    /// Where the public reaches the portal: the base of every absolute URL it gives (feeds,
+    /// sitemap, canonical links, linked data, the API).
+    pub public_url: PublicUrl,
 }
 
 impl Config {

@@ -8,6 +8,8 @@
 //! - 429: too many login attempts (with `Retry-After`);
 //! - 500: anything unexpected; the page says only that, and the cause goes to the log.
 //!
+//! The JSON API answers the same statuses with a JSON body instead of a page (`routes::api`).
+//!
 //! A form with invalid values is not an error here: its handler renders the form again with a
 //! message beside each field, with status 422.
 
@@ -39,6 +41,8 @@ pub enum AppError {
     Database(#[from] DbError),
     #[error("template failed: {0}")]
     Template(#[from] askama::Error),
+    #[error("could not encode the response: {0}")]
+    Encoding(String),
 }
 
 pub type AppResult<T> = Result<T, AppError>;
@@ -61,7 +65,9 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::Database(_) | AppError::Template(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Database(_) | AppError::Template(_) | AppError::Encoding(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 
@@ -139,7 +145,7 @@ impl AppError {
     }
 
     /// What a reader may be told about a bad request: which value was refused and why.
-    fn public_detail(&self) -> String {
+    pub(crate) fn public_detail(&self) -> String {
         match self {
             AppError::BadRequest(invalid) => {
                 format!(

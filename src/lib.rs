@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod linked_data;
 pub mod request_id;
 pub mod routes;
 pub mod startup;

@@ -59,6 +59,7 @@ impl Application {
         let throttle = web::Data::new(LoginThrottle::default());
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
         let writer = web::Data::new(database.clone());
+        let public_url = web::Data::new(config.public_url.clone());
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(Compress::default())
@@ -90,6 +91,7 @@ impl Application {
                             other => AppError::Unreadable(other.to_string()).into(),
                         }),
                 )
+                .app_data(public_url.clone())
                 .app_data(
                     web::QueryConfig::default()
                         .error_handler(|error, _| AppError::Unreadable(error.to_string()).into()),

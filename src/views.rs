@@ -41,12 +41,27 @@ pub struct Crumb {
     pub label: String,
 }
 
+/// Another form of the page (its Atom feed, JSON, CSV): linked from the head for machines and
+/// from the foot of the page for people.
+pub struct Alternate {
+    pub href: String,
+    pub media_type: &'static str,
+    pub label: String,
+}
+
 /// The parts of the base layout that change from page to page.
 pub struct Layout {
     pub title: String,
     pub description: String,
     pub section: Section,
     pub crumbs: Vec<Crumb>,
+    /// The page's one absolute address, for `<link rel="canonical">` and OpenGraph.
+    pub canonical: Option<String>,
+    /// The OpenGraph type: "website", or "article" for a press statement.
+    pub og_type: &'static str,
+    /// schema.org JSON-LD, already serialised so that it cannot close its script element.
+    pub linked_data: Option<String>,
+    pub alternates: Vec<Alternate>,
 }
 
 impl Layout {
@@ -56,7 +71,47 @@ impl Layout {
             description: String::new(),
             section,
             crumbs: Vec::new(),
+            canonical: None,
+            og_type: "website",
+            linked_data: None,
+            alternates: Vec::new(),
         }
+    }
+
+    pub fn canonical(mut self, url: String) -> Self {
+        self.canonical = Some(url);
+        self
+    }
+
+    pub fn og_type(mut self, og_type: &'static str) -> Self {
+        self.og_type = og_type;
+        self
+    }
+
+    /// Sets the JSON-LD, escaping `<`, `>` and `&` so that no text of a record can end the
+    /// script element or be read as markup; the JSON means the same.
+    pub fn linked_data(mut self, data: &serde_json::Value) -> Self {
+        let json = data
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
+        self.linked_data = Some(json);
+        self
+    }
+
+    pub fn alternate(
+        mut self,
+        href: impl Into<String>,
+        media_type: &'static str,
+        label: impl Into<String>,
+    ) -> Self {
+        self.alternates.push(Alternate {
+            href: href.into(),
+            media_type,
+            label: label.into(),
+        });
+        self
     }
 
     pub fn describe(mut self, description: impl Into<String>) -> Self {
@@ -89,12 +144,22 @@ pub struct SelectOption {
     pub value: String,
     pub label: String,
     pub selected: bool,
+    /// How many records the list would show with this choice and the other filters kept.
+    pub count: Option<i64>,
 }
 
 pub struct SelectField {
     pub name: &'static str,
     pub label: &'static str,
     pub options: Vec<SelectOption>,
+}
+
+impl SelectField {
+    /// Organisations are many and grow without bound, so their choices are not counted; the
+    /// other vocabularies are short and each count is one indexed query.
+    fn is_counted(&self) -> bool {
+        self.name != "organisation"
+    }
 }
 
 /// A list's filter form: a select per filter the list takes, and hidden fields for filters set
@@ -147,6 +212,7 @@ impl FilterForm {
                             ),
                             value: a.slug.clone(),
                             label: a.name.clone(),
+                            count: None,
                         })
                         .collect(),
                 },
@@ -162,6 +228,7 @@ impl FilterForm {
                             ),
                             value: o.slug.clone(),
                             label: o.name.clone(),
+                            count: None,
                         })
                         .collect(),
                 },
@@ -174,6 +241,7 @@ impl FilterForm {
                             selected: selected(&c.code, filter.country.map(|c| c.to_string())),
                             value: c.code.clone(),
                             label: c.name.clone(),
+                            count: None,
                         })
                         .collect(),
                 },
@@ -186,6 +254,7 @@ impl FilterForm {
                             selected: filter.kind == Some(*k),
                             value: k.as_str().to_owned(),
                             label: k.label().to_owned(),
+                            count: None,
                         })
                         .collect(),
                 },
@@ -198,6 +267,7 @@ impl FilterForm {
                             selected: filter.status == Some(*s),
                             value: s.as_str().to_owned(),
                             label: s.label().to_owned(),
+                            count: None,
                         })
                         .collect(),
                 },
@@ -222,6 +292,35 @@ impl FilterForm {
     }
 }
 
+impl FilterForm {
+    /// For each counted choice of the form: where it is, and the filter the list would have
+    /// with it chosen and every other filter kept.
+    pub fn choices_to_count(&self, filter: &ListFilter) -> Vec<((usize, usize), ListFilter)> {
+        let mut choices = Vec::new();
+        for (f, field) in self.fields.iter().enumerate() {
+            if !field.is_counted() {
+                continue;
+            }
+            for (o, option) in field.options.iter().enumerate() {
+                if let Ok(chosen) = filter.with_choice(field.name, &option.value) {
+                    choices.push(((f, o), chosen));
+                }
+            }
+        }
+        choices
+    }
+
+    pub fn set_count(&mut self, (field, option): (usize, usize), count: i64) {
+        if let Some(option) = self
+            .fields
+            .get_mut(field)
+            .and_then(|f| f.options.get_mut(option))
+        {
+            option.count = Some(count);
+        }
+    }
+}
+
 /// The years from the cooperation agreement to next year, newest first, with any year asked for
 /// outside that span kept selectable.
 fn year_choices(filter: &ListFilter) -> Vec<SelectOption> {
@@ -238,6 +337,7 @@ fn year_choices(filter: &ListFilter) -> Vec<SelectOption> {
         .map(|year| SelectOption {
             value: year.to_string(),
             label: year.to_string(),
+            count: None,
             selected: filter.year.map(|y| y.value()) == Some(year),
         })
         .collect()
@@ -259,7 +359,13 @@ pub struct Pager {
 
 impl Pager {
     pub fn new<T>(path: &str, page: &Page<T>, filter: &ListFilter) -> Self {
-        let href = |number: u32| format!("{path}{}", filter.query_string_for_page(number));
+        Self::linking(page, |number| {
+            format!("{path}{}", filter.query_string_for_page(number))
+        })
+    }
+
+    /// A pager whose page `n` is at `href(n)`.
+    pub fn linking<T>(page: &Page<T>, href: impl Fn(u32) -> String) -> Self {
         let last = page.last_number();
         let current = page.number;
         let first_shown = i64::from(current - 1) * PAGE_SIZE + 1;

@@ -13,6 +13,7 @@ use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, RecordStatus, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 use std::collections::HashMap;
 
 #[derive(Debug, Queryable, Selectable)]
@@ -26,7 +27,7 @@ struct AgreementRow {
     status: RecordStatus,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct AgreementItem {
     pub slug: String,
     pub title: String,
@@ -36,9 +37,9 @@ pub struct AgreementItem {
     pub parties: Vec<CountryRef>,
 }
 
-type Condition = Box<dyn BoxableExpression<agreements::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<agreements::table, Sqlite, SqlType = Bool>>;
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
     if let Some(area) = &filter.area {
         let in_area = agreement_areas::table
@@ -72,11 +73,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
-    let total: i64 = agreements::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(agreements::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
+    let total = count(conn, filter)?;
     let rows: Vec<AgreementRow> = agreements::table
         .filter(condition(filter))
         .order((agreements::signed_on.desc(), agreements::id.desc()))
@@ -112,9 +118,10 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<A
     Ok(Page::new(items, total, filter))
 }
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, Selectable, Serialize)]
 #[diesel(table_name = agreements)]
 pub struct AgreementDetailRow {
+    #[serde(skip)]
     pub id: i32,
     pub slug: String,
     pub title: String,
@@ -124,7 +131,7 @@ pub struct AgreementDetailRow {
     pub status: RecordStatus,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct AgreementDetail {
     pub agreement: AgreementDetailRow,
     pub parties: Vec<CountryRef>,

@@ -11,11 +11,12 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Slug};
+use crate::domain::{ListFilter, PageNumber, Slug};
 use diesel::prelude::*;
+use serde::Serialize;
 
 /// An area with how much is filed under it.
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct AreaItem {
     pub slug: String,
     pub name: String,
@@ -88,7 +89,19 @@ pub fn names(conn: &mut SqliteConnection) -> DbResult<Vec<Named>> {
         .load(conn)?)
 }
 
-#[derive(Debug)]
+/// Every area as one page of a list, so that areas are served like the other collections; there
+/// is no second page.
+pub fn page(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AreaItem>> {
+    let items = if filter.page == PageNumber::FIRST {
+        list(conn)?
+    } else {
+        Vec::new()
+    };
+    let total: i64 = focus_areas::table.count().get_result(conn)?;
+    Ok(Page::new(items, total, filter))
+}
+
+#[derive(Debug, Serialize)]
 pub struct AreaDetail {
     pub slug: String,
     pub name: String,

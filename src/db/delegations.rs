@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 use std::collections::HashMap;
 
 #[derive(Debug, Queryable, Selectable)]
@@ -26,7 +27,7 @@ struct DelegationRow {
     host_country_id: i32,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct DelegationItem {
     pub slug: String,
     pub title: String,
@@ -43,9 +44,9 @@ impl DelegationItem {
     }
 }
 
-type Condition = Box<dyn BoxableExpression<delegations::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<delegations::table, Sqlite, SqlType = Bool>>;
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
     if let Some(area) = &filter.area {
         let in_area = delegation_areas::table
@@ -107,11 +108,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
-    let total: i64 = delegations::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(delegations::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
+    let total = count(conn, filter)?;
     let rows: Vec<DelegationRow> = delegations::table
         .filter(condition(filter))
         .order((delegations::starts_on.desc(), delegations::id.desc()))
@@ -165,21 +171,25 @@ fn with_names(
         .collect())
 }
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, Selectable, Serialize)]
 #[diesel(table_name = delegations)]
 pub struct DelegationDetailRow {
+    #[serde(skip)]
     pub id: i32,
     pub slug: String,
     pub title: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub purpose: String,
+    #[serde(skip)]
     pub leader_id: Option<i32>,
+    #[serde(skip)]
     pub from_country_id: i32,
+    #[serde(skip)]
     pub host_country_id: i32,
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct Member {
     pub slug: String,
     pub name: String,
@@ -200,7 +210,7 @@ struct StopRow {
 }
 
 /// One stop of an itinerary, with what was signed there.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct Stop {
     pub title: String,
     pub stop_on: Option<PartialDate>,
@@ -218,7 +228,7 @@ impl DelegationDetailRow {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct DelegationDetail {
     pub delegation: DelegationDetailRow,
     pub leader: Option<Named>,

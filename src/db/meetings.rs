@@ -12,8 +12,9 @@ use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, Selectable, Serialize)]
 #[diesel(table_name = meetings)]
 pub struct MeetingItem {
     pub slug: String,
@@ -23,9 +24,9 @@ pub struct MeetingItem {
     pub place: Option<String>,
 }
 
-type Condition = Box<dyn BoxableExpression<meetings::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<meetings::table, Sqlite, SqlType = Bool>>;
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
     if let Some(area) = &filter.area {
         let in_area = meeting_areas::table
@@ -69,11 +70,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
-    let total: i64 = meetings::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(meetings::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
+    let total = count(conn, filter)?;
     let items = meetings::table
         .filter(condition(filter))
         .order((meetings::held_on.desc(), meetings::id.desc()))
@@ -84,9 +90,10 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<M
     Ok(Page::new(items, total, filter))
 }
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, Selectable, Serialize)]
 #[diesel(table_name = meetings)]
 pub struct MeetingRow {
+    #[serde(skip)]
     pub id: i32,
     pub slug: String,
     pub title: String,
@@ -96,10 +103,11 @@ pub struct MeetingRow {
     pub place: Option<String>,
     pub summary: String,
     pub outcomes: String,
+    #[serde(skip)]
     pub agreement_id: Option<i32>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct MeetingDetail {
     pub meeting: MeetingRow,
     pub agreement: Option<Named>,

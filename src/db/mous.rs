@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 use std::collections::HashMap;
 
 #[derive(Debug, Queryable, Selectable)]
@@ -26,7 +27,7 @@ struct MouRow {
 }
 
 /// An MoU as lists show it.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct MouItem {
     pub slug: String,
     pub title: String,
@@ -36,9 +37,9 @@ pub struct MouItem {
     pub parties: Vec<OrganisationRef>,
 }
 
-type Condition = Box<dyn BoxableExpression<mous::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<mous::table, Sqlite, SqlType = Bool>>;
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
     if let Some(area) = &filter.area {
         let in_area = mou_areas::table
@@ -79,11 +80,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
-    let total: i64 = mous::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(mous::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
+    let total = count(conn, filter)?;
     let rows = mous::table
         .filter(condition(filter))
         .order((mous::signed_on.desc(), mous::id.desc()))
@@ -159,14 +165,14 @@ fn parties_of(
     Ok(grouped)
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct StatusEvent {
     pub status: RecordStatus,
     pub occurred_on: Option<PartialDate>,
     pub note: String,
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct DocumentRef {
     pub title: String,
     pub file_name: String,
@@ -174,7 +180,7 @@ pub struct DocumentRef {
     pub sha256: String,
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct PartyRef {
     pub slug: String,
     pub name: String,
@@ -183,7 +189,7 @@ pub struct PartyRef {
 }
 
 /// The delegation stop where an MoU was signed.
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct StopRef {
     pub delegation_slug: String,
     pub delegation_title: String,
@@ -206,7 +212,7 @@ struct MouDetailRow {
     renews_mou_id: Option<i32>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct MouDetail {
     pub slug: String,
     pub title: String,

@@ -13,8 +13,9 @@ use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct OrganisationItem {
     pub slug: String,
     pub name: String,
@@ -23,9 +24,10 @@ pub struct OrganisationItem {
     pub country: CountryRef,
 }
 
-type Condition = Box<dyn BoxableExpression<organisations::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition =
+    Box<dyn BoxableExpression<organisations::table, Sqlite, SqlType = Bool>>;
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
     if let Some(country) = filter.country {
         let country_id = countries::table
@@ -47,11 +49,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
-    let total: i64 = organisations::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(organisations::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
+    let total = count(conn, filter)?;
     let rows: Vec<(String, String, Option<String>, OrganisationKind, i32)> = organisations::table
         .filter(condition(filter))
         .order((organisations::name, organisations::id))
@@ -81,8 +88,9 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
     Ok(Page::new(items, total, filter))
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct OrganisationRow {
+    #[serde(skip)]
     pub id: i32,
     pub slug: String,
     pub name: String,
@@ -94,7 +102,7 @@ pub struct OrganisationRow {
 }
 
 /// Someone who held a post at the organisation.
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct Holder {
     pub slug: String,
     pub name: String,
@@ -103,7 +111,7 @@ pub struct Holder {
     pub ends_on: Option<PartialDate>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct OrganisationDetail {
     pub organisation: OrganisationRow,
     pub people: Vec<Holder>,

@@ -12,9 +12,10 @@ use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 use std::collections::HashMap;
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct PersonItem {
     pub slug: String,
     pub name: String,
@@ -23,9 +24,9 @@ pub struct PersonItem {
     pub post: Option<String>,
 }
 
-type Condition = Box<dyn BoxableExpression<people::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<people::table, Sqlite, SqlType = Bool>>;
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(diesel::IntoSql::into_sql::<Bool>(true));
     if let Some(country) = filter.country {
         let country_id = countries::table
@@ -43,11 +44,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
-    let total: i64 = people::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(people::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
+    let total = count(conn, filter)?;
     let rows: Vec<(i32, String, String, i32)> = people::table
         .filter(condition(filter))
         .order((people::name, people::id))
@@ -79,7 +85,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<P
     Ok(Page::new(items, total, filter))
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct Appointment {
     pub title: String,
     pub organisation: Option<OrganisationRef>,
@@ -87,7 +93,7 @@ pub struct Appointment {
     pub ends_on: Option<PartialDate>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct PersonDetail {
     pub slug: String,
     pub name: String,

@@ -4,17 +4,18 @@ use super::DbResult;
 use super::schema::{countries, focus_areas, organisations, people};
 use crate::domain::{ListFilter, PAGE_SIZE};
 use diesel::prelude::*;
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// Enough of a record to link to it.
-#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Serialize)]
 pub struct Named {
     pub slug: String,
     pub name: String,
 }
 
 /// An organisation as other pages mention it: the short name where it has one ("MIMOS").
-#[derive(Debug, Clone, Queryable)]
+#[derive(Debug, Clone, Queryable, Serialize)]
 pub struct OrganisationRef {
     pub slug: String,
     pub name: String,
@@ -27,14 +28,14 @@ impl OrganisationRef {
     }
 }
 
-#[derive(Debug, Clone, Default, Queryable)]
+#[derive(Debug, Clone, Default, Queryable, Serialize)]
 pub struct CountryRef {
     pub code: String,
     pub name: String,
 }
 
 /// One page of a list, with what the page links need.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: i64,

@@ -365,6 +365,19 @@ diesel::table! {
     }
 }
 
+// One row per public record, kept by triggers; the FTS5 indexes `search_words` and
+// `search_trigrams` read it and are queried only through `db::search`.
+diesel::table! {
+    search_documents (id) {
+        id -> Integer,
+        kind -> Text,
+        record_id -> Integer,
+        slug -> Text,
+        title -> Text,
+        body -> Text,
+    }
+}
+
 diesel::joinable!(organisations -> countries (country_id));
 diesel::joinable!(people -> countries (country_id));
 diesel::joinable!(appointments -> people (person_id));
@@ -448,4 +461,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     statement_revisions,
     statement_subjects,
     form_submissions,
+    search_documents,
 );

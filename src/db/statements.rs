@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use serde::Serialize;
 
 /// A statement is public once published (withdrawn ones stay public with their reason): exactly
 /// the statements with a publication time, which a trigger keeps true and an index serves.
@@ -19,7 +20,7 @@ fn public() -> diesel::dsl::IsNotNull<statements::published_at> {
     statements::published_at.is_not_null()
 }
 
-#[derive(Debug, Queryable, Selectable)]
+#[derive(Debug, Queryable, Selectable, Serialize)]
 #[diesel(table_name = statements)]
 pub struct StatementItem {
     pub slug: String,
@@ -40,7 +41,7 @@ impl StatementItem {
     }
 }
 
-type Condition = Box<dyn BoxableExpression<statements::table, Sqlite, SqlType = Bool>>;
+pub(crate) type Condition = Box<dyn BoxableExpression<statements::table, Sqlite, SqlType = Bool>>;
 
 /// What a statement can be about; each maps to one column of `statement_subjects`.
 #[derive(Debug, Clone, Copy)]
@@ -69,7 +70,7 @@ fn about_subject(subject: Subject) -> Condition {
     )
 }
 
-fn condition(filter: &ListFilter) -> Condition {
+pub(crate) fn condition(filter: &ListFilter) -> Condition {
     let mut condition: Condition = Box::new(public());
     if let Some(area) = &filter.area {
         let about = statement_subjects::table
@@ -109,11 +110,16 @@ fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
-pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
-    let total: i64 = statements::table
+/// How many records the filter lets through, on every page.
+pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
+    Ok(statements::table
         .filter(condition(filter))
         .count()
-        .get_result(conn)?;
+        .get_result(conn)?)
+}
+
+pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
+    let total = count(conn, filter)?;
     let items = statements::table
         .filter(condition(filter))
         .order((statements::published_at.desc(), statements::id.desc()))
@@ -150,7 +156,7 @@ struct StatementRow {
     withdrawn_reason: Option<String>,
 }
 
-#[derive(Debug, Queryable)]
+#[derive(Debug, Queryable, Serialize)]
 pub struct RevisionItem {
     pub number: i32,
     pub change_note: String,
@@ -158,7 +164,7 @@ pub struct RevisionItem {
 }
 
 /// The records a statement is about, grouped by kind.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize)]
 pub struct Subjects {
     pub agreements: Vec<Named>,
     pub meetings: Vec<Named>,
@@ -197,7 +203,7 @@ impl RevisionItem {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct StatementDetail {
     pub slug: String,
     pub title: String,

@@ -66,6 +66,11 @@ impl PageNumber {
     pub fn offset(&self) -> i64 {
         i64::from(self.0 - 1) * PAGE_SIZE
     }
+
+    /// The page after this one, or `None` past the last page a list may have.
+    pub fn next(&self) -> Option<Self> {
+        (self.0 < MAX_PAGE).then_some(Self(self.0 + 1))
+    }
 }
 
 /// Every filter a list can take. Each collection uses the ones that apply to it; they combine
@@ -99,7 +104,7 @@ impl Default for ListFilter {
     }
 }
 
-fn parse_set<T>(
+pub(super) fn parse_set<T>(
     value: Option<String>,
     parse: impl Fn(&str) -> Result<T, InvalidInput>,
     field: &'static str,
@@ -157,6 +162,25 @@ impl ListFilter {
             agreement: Some(agreement.clone()),
             ..Self::default()
         }
+    }
+
+    /// This filter with one of its values set to `value` (as a form would send it), from the
+    /// first page.
+    pub fn with_choice(&self, name: &str, value: &str) -> Result<Self, InvalidInput> {
+        let mut chosen = Self {
+            page: PageNumber::FIRST,
+            ..self.clone()
+        };
+        match name {
+            "area" => chosen.area = Some(Slug::parse(value)?),
+            "organisation" => chosen.organisation = Some(Slug::parse(value)?),
+            "country" => chosen.country = Some(CountryCode::parse(value)?),
+            "kind" => chosen.kind = Some(OrganisationKind::parse(value)?),
+            "status" => chosen.status = Some(RecordStatus::parse(value)?),
+            "year" => chosen.year = Some(Year::parse(value)?),
+            _ => return Err(InvalidInput::new("filter", "is not a filter of lists")),
+        }
+        Ok(chosen)
     }
 
     pub fn is_filtered(&self) -> bool {
@@ -256,6 +280,17 @@ mod tests {
             let error = ListFilter::try_from(query(&[(field, value)])).unwrap_err();
             assert_eq!(error.field, field);
         }
+    }
+
+    #[test]
+    fn a_choice_replaces_one_filter_and_keeps_the_others() {
+        let filter = ListFilter::try_from(query(&[("year", "2024"), ("page", "3")])).unwrap();
+        let chosen = filter.with_choice("area", "space-technology").unwrap();
+        assert_eq!(
+            chosen.query_string_for_page(1),
+            "?area=space-technology&year=2024"
+        );
+        assert_eq!(chosen.page, PageNumber::FIRST);
     }
 
     #[test]

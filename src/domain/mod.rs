@@ -6,6 +6,8 @@ pub mod forms;
 mod listing;
 pub mod markdown;
 mod partial_date;
+mod public_url;
+mod search;
 mod slug;
 mod staff;
 pub mod statement;
@@ -14,9 +16,11 @@ mod text_enums;
 pub use country_code::CountryCode;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
 pub use partial_date::{PartialDate, format_day_range};
+pub use public_url::PublicUrl;
+pub use search::{Highlighted, MARK_END, MARK_START, Search, SearchMode, SearchQuery, SearchText};
 pub use slug::Slug;
 pub use staff::{DisplayName, MIN_PASSWORD_CHARS, Password, Username};
-pub use text_enums::{Language, OrganisationKind, RecordStatus, Role, StatementStatus};
+pub use text_enums::{Language, OrganisationKind, RecordKind, RecordStatus, Role, StatementStatus};
 
 /// Why a value was refused, in words that can be shown beside the field that held it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

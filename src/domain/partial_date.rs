@@ -105,6 +105,13 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// As its ISO 8601 form: `"2024"`, `"2024-04"` or `"2024-04-25"`.
+impl serde::Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
 impl FromSql<Text, Sqlite> for PartialDate {
     fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
         let text = <String as FromSql<Text, Sqlite>>::from_sql(value)?;

@@ -31,6 +31,12 @@ macro_rules! text_enum {
             }
         }
 
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.label())
@@ -122,6 +128,67 @@ text_enum!(
         Chinese => "zh", "中文";
     }
 );
+
+text_enum!(
+    /// The kinds of public record, as search, the timeline and the machine endpoints name them.
+    RecordKind, "type" {
+        Statement => "statement", "Press statement";
+        Agreement => "agreement", "Agreement";
+        Meeting => "meeting", "Meeting";
+        Delegation => "delegation", "Delegation";
+        Mou => "mou", "MoU";
+        Organisation => "organisation", "Organisation";
+        Person => "person", "Person";
+        Area => "area", "Focus area";
+    }
+);
+
+impl RecordKind {
+    /// The list page of the collection: `/mous`.
+    pub fn list_path(&self) -> &'static str {
+        match self {
+            Self::Statement => "/statements",
+            Self::Agreement => "/agreements",
+            Self::Meeting => "/meetings",
+            Self::Delegation => "/delegations",
+            Self::Mou => "/mous",
+            Self::Organisation => "/organisations",
+            Self::Person => "/people",
+            Self::Area => "/areas",
+        }
+    }
+
+    /// The collection's name in addresses: `mous` in `/mous/<slug>` and `/api/v1/mous`.
+    pub fn collection(&self) -> &'static str {
+        &self.list_path()[1..]
+    }
+
+    /// The kind whose collection is named `name`.
+    pub fn from_collection(name: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.collection() == name)
+    }
+
+    pub fn plural(&self) -> &'static str {
+        match self {
+            Self::Statement => "Press statements",
+            Self::Agreement => "Agreements",
+            Self::Meeting => "Meetings",
+            Self::Delegation => "Delegations",
+            Self::Mou => "MoUs",
+            Self::Organisation => "Organisations",
+            Self::Person => "People",
+            Self::Area => "Focus areas",
+        }
+    }
+
+    /// The path of one record's page.
+    pub fn page(&self, slug: &str) -> String {
+        format!("/{}/{slug}", self.collection())
+    }
+}
 
 #[cfg(test)]
 mod tests {

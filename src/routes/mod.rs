@@ -1,6 +1,9 @@
 //! The route table. Handlers are thin: parse the request into domain types, call one function
 //! of `db`, render one template.
 
+mod api;
+mod csv;
+mod feeds;
 mod health;
 mod public;
 mod staff;
@@ -9,7 +12,17 @@ use crate::error::{AppError, AppResult};
 use actix_web::{HttpResponse, web};
 
 pub fn configure(config: &mut web::ServiceConfig) {
-    config.service(health::healthz).service(health::readyz);
+    config
+        .service(api::scope())
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(feeds::statements_feed)
+        .service(feeds::area_feed)
+        .service(feeds::organisation_feed)
+        .service(feeds::events)
+        .service(feeds::sitemap)
+        .service(feeds::robots)
+        .service(csv::export);
     staff::configure(config);
     public::configure(config);
 }

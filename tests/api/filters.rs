@@ -23,11 +23,12 @@ async fn filters_combine_and_the_form_remembers_them() {
     assert_eq!(chips_with_cetc.texts(".card__title").len(), 1);
     assert_eq!(
         chips_in_china.texts("#filter-area option[selected]"),
-        vec!["Microelectronics and semiconductors"]
+        vec!["Microelectronics and semiconductors (2)"],
+        "the chosen area shows how many records it holds with the other filters"
     );
     assert_eq!(
         chips_in_china.texts("#filter-country option[selected]"),
-        vec!["China"]
+        vec!["China (2)"]
     );
 }
 
@@ -134,5 +135,50 @@ async fn pages_of_a_filtered_list_keep_the_filter_in_their_links() {
     assert!(
         first_names.iter().all(|name| !third_names.contains(name)),
         "pages do not overlap"
+    );
+}
+
+#[actix_web::test]
+async fn each_filter_choice_shows_how_many_records_it_would_list() {
+    let app = TestApp::spawn().await;
+
+    let all = app.page("/mous").await;
+    let in_china = app.page("/mous?country=CN").await;
+    let malaysian = app.page("/organisations?country=MY").await;
+
+    let areas = all.texts("#filter-area option");
+    assert!(areas.contains(&"Microelectronics and semiconductors (2)".to_owned()));
+    assert!(areas.contains(&"Electric vehicles (1)".to_owned()));
+    assert!(areas.contains(&"Blockchain (0)".to_owned()));
+    assert!(
+        all.texts("#filter-status option")
+            .contains(&"Signed (4)".to_owned())
+    );
+    assert!(
+        all.texts("#filter-year option")
+            .contains(&"2024 (4)".to_owned())
+    );
+    assert!(
+        in_china
+            .texts("#filter-country option")
+            .contains(&"Malaysia (4)".to_owned()),
+        "a country's count is what choosing it instead would list"
+    );
+    for kind in ["ministry", "university", "company", "other"] {
+        let label = malaysian.texts(&format!("#filter-kind option[value={kind}]"))[0].clone();
+        let listed = app
+            .page(&format!("/organisations?country=MY&kind={kind}"))
+            .await
+            .texts(".cards > .card")
+            .len();
+        assert!(
+            label.ends_with(&format!("({listed})")),
+            "{label} keeps the country filter in its count"
+        );
+    }
+    assert_eq!(
+        all.texts("#filter-organisation option")[1],
+        "BAIC Bluepark New Energy Technology Co Ltd",
+        "organisations, which grow without bound, are not counted"
     );
 }

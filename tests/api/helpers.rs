@@ -8,6 +8,9 @@ use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use tempfile::TempDir;
 
+/// The public address the test portals are configured with; absolute URLs start with it.
+pub const PUBLIC_URL: &str = "https://sti.example.my";
+
 pub struct TestApp {
     pub address: String,
     pub database: PathBuf,
@@ -74,6 +77,19 @@ impl Reply {
             .unwrap_or_default()
     }
 
+    /// The page without its schema.org block (`<script type="application/ld+json">`), which is
+    /// data, not code: what remains must hold no script at all.
+    pub fn body_without_linked_data(&self) -> String {
+        let marker = "<script type=\"application/ld+json\">";
+        match self.body.split_once(marker) {
+            Some((before, after)) => {
+                let rest = after.split_once("</script>").map_or("", |(_, rest)| rest);
+                format!("{before}{rest}")
+            }
+            None => self.body.clone(),
+        }
+    }
+
     pub fn heading(&self) -> String {
         self.texts("h1").into_iter().next().unwrap_or_default()
     }
@@ -135,6 +151,7 @@ impl TestApp {
             secure_cookies,
             static_dir: Config::default_static_dir(),
             publish_check_interval: std::time::Duration::from_millis(200),
+            public_url: PUBLIC_URL.parse().unwrap(),
         };
         let application = Application::build(config).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", application.port());

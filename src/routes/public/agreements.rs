@@ -5,10 +5,12 @@ collection! {
     list: "/agreements", "public/agreements.html", AgreementItem,
     detail: "/agreements/{slug}", "public/agreement.html", AgreementDetail,
     spec: {
+        kind: RecordKind::Agreement,
         title: "Agreements",
         intro: "Government-to-government agreements that frame the cooperation, with their status over time.",
-        section: Agreements,
-        filters: [Area, Country, Status, Year],
+        section: Section::Agreements,
+        filters: &[Filter::Area, Filter::Country, Filter::Status, Filter::Year],
+        feed: None,
+        record_feeds: false,
     },
-    heading: |record| record.agreement.title,
 }

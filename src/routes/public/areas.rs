@@ -1,10 +1,21 @@
-use super::detail_page;
+use super::{ListSpec, detail_page};
 use crate::db::Reader;
 use crate::db::areas::{self, AreaDetail, AreaItem};
+use crate::domain::{PublicUrl, RecordKind};
 use crate::error::{AppResult, html};
 use crate::views::{Layout, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
+
+pub(crate) const LIST: ListSpec = ListSpec {
+    kind: RecordKind::Area,
+    title: "Focus areas",
+    intro: "The fields of science and technology the cooperation works in.",
+    section: Section::Areas,
+    filters: &[],
+    feed: None,
+    record_feeds: true,
+};
 
 #[derive(Template)]
 #[template(path = "public/areas.html")]
@@ -14,11 +25,17 @@ struct ListPage {
 }
 
 #[get("/areas")]
-pub async fn list(reader: web::Data<Reader>) -> AppResult<HttpResponse> {
+pub async fn list(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+) -> AppResult<HttpResponse> {
     let areas = reader.read(areas::list)?;
     html(ListPage {
-        layout: Layout::new("Focus areas", Section::Areas)
-            .describe("The fields of science and technology the cooperation works in."),
+        layout: Layout::new(LIST.title, LIST.section)
+            .describe(LIST.intro)
+            .canonical(site.join("/areas"))
+            .alternate("/areas.csv", "text/csv", "Download CSV")
+            .alternate("/api/v1/areas", "application/json", "JSON"),
         areas,
     })
 }
@@ -31,11 +48,17 @@ struct DetailPage {
 }
 
 #[get("/areas/{slug}")]
-pub async fn detail(reader: web::Data<Reader>, slug: web::Path<String>) -> AppResult<HttpResponse> {
-    detail_page(&reader, slug, areas::detail, |record| DetailPage {
-        layout: Layout::new(record.name.clone(), Section::Areas)
-            .describe(record.description.clone())
-            .within("/areas", "Focus areas"),
-        record,
-    })
+pub async fn detail(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    detail_page(
+        &reader,
+        &site,
+        slug,
+        &LIST,
+        areas::detail,
+        |layout, record| DetailPage { layout, record },
+    )
 }

@@ -5,10 +5,12 @@ collection! {
     list: "/delegations", "public/delegations.html", DelegationItem,
     detail: "/delegations/{slug}", "public/delegation.html", DelegationDetail,
     spec: {
+        kind: RecordKind::Delegation,
         title: "Delegations",
         intro: "Ministerial and official visits between the two countries, with their itineraries.",
-        section: Delegations,
-        filters: [Area, Organisation, Country, Year],
+        section: Section::Delegations,
+        filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Year],
+        feed: None,
+        record_feeds: false,
     },
-    heading: |record| record.delegation.title,
 }

@@ -5,10 +5,12 @@ collection! {
     list: "/meetings", "public/meetings.html", MeetingItem,
     detail: "/meetings/{slug}", "public/meeting.html", MeetingDetail,
     spec: {
+        kind: RecordKind::Meeting,
         title: "Meetings",
         intro: "Sessions of the joint committees and groups set up under the agreements.",
-        section: Meetings,
-        filters: [Area, Organisation, Country, Year],
+        section: Section::Meetings,
+        filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Year],
+        feed: None,
+        record_feeds: false,
     },
-    heading: |record| record.meeting.title,
 }

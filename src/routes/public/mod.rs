@@ -1,31 +1,25 @@
 //! The public pages: one module per collection, each with its list and detail page.
 
 /// Declares the list page and the detail page of one collection: their templates and handlers.
+/// The spec names the collection's kind, title, introduction, section, filters and feeds.
 /// Every collection's pages work alike; what differs is named here.
 macro_rules! collection {
     (
         queries: $db:ident,
         list: $path:tt, $list_template:tt, $item:ty,
         detail: $detail_path:tt, $detail_template:tt, $record_type:ty,
-        spec: { title: $title:tt, intro: $intro:tt, section: $section:ident, filters: [$($filter:ident),* $(,)?] $(,)? },
-        heading: |$record:ident| $heading:expr $(,)?
+        spec: $spec:tt $(,)?
     ) => {
         use super::{ListChrome, ListSpec, detail_page, list_page};
         use crate::db::Reader;
         use crate::db::reference::Page;
-        use crate::domain::ListQuery;
+        use crate::domain::{ListQuery, PublicUrl, RecordKind};
         use crate::error::AppResult;
         use crate::views::{Filter, Layout, Section};
         use actix_web::{HttpResponse, get, web};
         use askama::Template;
 
-        const LIST: ListSpec = ListSpec {
-            path: $path,
-            title: $title,
-            intro: $intro,
-            section: Section::$section,
-            filters: &[$(Filter::$filter),*],
-        };
+        pub(super) const LIST: ListSpec = ListSpec $spec;
 
         #[derive(Template)]
         #[template(path = $list_template)]
@@ -38,9 +32,10 @@ macro_rules! collection {
         #[get($path)]
         pub async fn list(
             reader: web::Data<Reader>,
+            site: web::Data<PublicUrl>,
             query: web::Query<ListQuery>,
         ) -> AppResult<HttpResponse> {
-            list_page(&reader, query.into_inner(), &LIST, $db::list, |layout, chrome, page| {
+            list_page(&reader, &site, query.into_inner(), &LIST, $db::list, $db::count, |layout, chrome, page| {
                 ListPage { layout, chrome, page }
             })
         }
@@ -55,11 +50,12 @@ macro_rules! collection {
         #[get($detail_path)]
         pub async fn detail(
             reader: web::Data<Reader>,
+            site: web::Data<PublicUrl>,
             slug: web::Path<String>,
         ) -> AppResult<HttpResponse> {
-            detail_page(&reader, slug, $db::detail, |$record| DetailPage {
-                layout: Layout::new($heading.clone(), Section::$section).within($path, $title),
-                record: $record,
+            detail_page(&reader, &site, slug, &LIST, $db::detail, |layout, record| DetailPage {
+                layout,
+                record,
             })
         }
     };
@@ -71,14 +67,19 @@ mod delegations;
 mod home;
 mod meetings;
 mod mous;
+mod open_data;
 mod organisations;
 mod people;
+mod search;
 mod statements;
+mod stats;
+mod timeline;
 
-use crate::db::reference::{FilterChoices, Page, filter_choices, filter_subject_names};
+use crate::db::reference::{Page, filter_choices, filter_subject_names};
 use crate::db::{DbResult, Reader};
-use crate::domain::{ListFilter, ListQuery, Slug};
+use crate::domain::{ListFilter, ListQuery, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult, html};
+use crate::linked_data::RecordPage;
 use crate::views::{Filter, FilterForm, Layout, Pager, Section};
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -87,6 +88,10 @@ use diesel::SqliteConnection;
 pub fn configure(config: &mut web::ServiceConfig) {
     config
         .service(home::home_page)
+        .service(search::search_page)
+        .service(timeline::timeline)
+        .service(stats::stats)
+        .service(open_data::open_data)
         .service(statements::list)
         .service(statements::detail)
         .service(agreements::list)
@@ -105,13 +110,20 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .service(areas::detail);
 }
 
-/// What sets one collection's list page apart from the others.
-struct ListSpec {
-    path: &'static str,
-    title: &'static str,
-    intro: &'static str,
-    section: Section,
-    filters: &'static [Filter],
+/// The media type of Atom feeds, which pages link in their head.
+pub(crate) const ATOM: &str = "application/atom+xml";
+
+/// What sets one collection's pages apart from the others.
+pub(crate) struct ListSpec {
+    pub kind: RecordKind,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub section: Section,
+    pub filters: &'static [Filter],
+    /// The Atom feed of the list, if it has one.
+    pub feed: Option<&'static str>,
+    /// Whether each record has its own feed of the statements about it.
+    pub record_feeds: bool,
 }
 
 /// The parts of a list page every collection shares: heading, filter form, pager.
@@ -123,44 +135,88 @@ struct ListChrome {
     filtered: bool,
 }
 
-/// Serves one list page: parses the filters, reads one page of `list`, renders `template`.
+/// Serves one list page: parses the filters, reads one page of `list` and the count of each
+/// filter choice, renders `template`.
 fn list_page<T, P: Template>(
     reader: &Reader,
+    site: &PublicUrl,
     query: ListQuery,
     spec: &ListSpec,
     list: fn(&mut SqliteConnection, &ListFilter) -> DbResult<Page<T>>,
+    count: fn(&mut SqliteConnection, &ListFilter) -> DbResult<i64>,
     template: impl FnOnce(Layout, ListChrome, Page<T>) -> P,
 ) -> AppResult<HttpResponse> {
     let filter = ListFilter::try_from(query)?;
-    let (page, choices, fixed): (Page<T>, FilterChoices, _) = reader.read(|conn| {
-        Ok((
-            list(conn, &filter)?,
+    let path = spec.kind.list_path();
+    let (page, form) = reader.read(|conn| {
+        let page = list(conn, &filter)?;
+        let mut form = FilterForm::new(
+            path,
+            spec.filters,
+            &filter,
             filter_choices(conn)?,
             filter_subject_names(conn, &filter)?,
-        ))
+        );
+        for (choice, chosen) in form.choices_to_count(&filter) {
+            form.set_count(choice, count(conn, &chosen)?);
+        }
+        Ok((page, form))
     })?;
     let chrome = ListChrome {
         intro: spec.intro,
-        form: FilterForm::new(spec.path, spec.filters, &filter, choices, fixed),
-        pager: Pager::new(spec.path, &page, &filter),
+        pager: Pager::new(path, &page, &filter),
+        form,
         total: page.total,
         filtered: filter.is_filtered(),
     };
-    let layout = Layout::new(spec.title, spec.section).describe(spec.intro);
+    let filters = filter.query_string_for_page(1);
+    let mut layout = Layout::new(spec.title, spec.section)
+        .describe(spec.intro)
+        .canonical(site.join(&format!(
+            "{path}{}",
+            filter.query_string_for_page(page.number)
+        )))
+        .alternate(format!("{path}.csv{filters}"), "text/csv", "Download CSV")
+        .alternate(
+            format!("/api/v1{path}{filters}"),
+            "application/json",
+            "JSON",
+        );
+    if let Some(feed) = spec.feed {
+        layout = layout.alternate(feed, ATOM, "Atom feed");
+    }
     html(template(layout, chrome, page))
 }
 
 /// Serves one record's page: 404 unless the slug names a record that `detail` finds.
-fn detail_page<R, P: Template>(
+fn detail_page<R: RecordPage, P: Template>(
     reader: &Reader,
+    site: &PublicUrl,
     slug: web::Path<String>,
+    spec: &ListSpec,
     detail: fn(&mut SqliteConnection, &Slug) -> DbResult<Option<R>>,
-    template: impl FnOnce(R) -> P,
+    template: impl FnOnce(Layout, R) -> P,
 ) -> AppResult<HttpResponse> {
     // Anything that cannot be a slug cannot name a record.
     let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
     let record = reader
         .read(|conn| detail(conn, &slug))?
         .ok_or(AppError::NotFound)?;
-    html(template(record))
+    let path = spec.kind.page(slug.as_str());
+    let url = site.join(&path);
+    let mut layout = Layout::new(record.heading(), spec.section)
+        .describe(record.description())
+        .within(spec.kind.list_path(), spec.title)
+        .og_type(record.og_type())
+        .linked_data(&record.linked_data(&url))
+        .canonical(url)
+        .alternate(format!("/api/v1{path}"), "application/json", "JSON");
+    if spec.record_feeds {
+        layout = layout.alternate(
+            format!("{path}/feed.atom"),
+            ATOM,
+            "Atom feed of its press statements",
+        );
+    }
+    html(template(layout, record))
 }

@@ -5,10 +5,12 @@ collection! {
     list: "/mous", "public/mous.html", MouItem,
     detail: "/mous/{slug}", "public/mou.html", MouDetail,
     spec: {
+        kind: RecordKind::Mou,
         title: "Memoranda of understanding",
         intro: "Memoranda of understanding signed between universities, agencies and companies of the two countries.",
-        section: Mous,
-        filters: [Area, Organisation, Country, Status, Year],
+        section: Section::Mous,
+        filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Status, Filter::Year],
+        feed: None,
+        record_feeds: false,
     },
-    heading: |record| record.title,
 }

@@ -5,10 +5,12 @@ collection! {
     list: "/organisations", "public/organisations.html", OrganisationItem,
     detail: "/organisations/{slug}", "public/organisation.html", OrganisationDetail,
     spec: {
+        kind: RecordKind::Organisation,
         title: "Organisations",
         intro: "Ministries, agencies, universities, research institutes and companies taking part in the cooperation.",
-        section: Organisations,
-        filters: [Area, Country, Kind],
+        section: Section::Organisations,
+        filters: &[Filter::Area, Filter::Country, Filter::Kind],
+        feed: None,
+        record_feeds: true,
     },
-    heading: |record| record.organisation.name,
 }

@@ -5,10 +5,12 @@ collection! {
     list: "/people", "public/people.html", PersonItem,
     detail: "/people/{slug}", "public/person.html", PersonDetail,
     spec: {
+        kind: RecordKind::Person,
         title: "People",
         intro: "Ministers, officials and others who chair, sign, lead and witness.",
-        section: People,
-        filters: [Organisation, Country],
+        section: Section::People,
+        filters: &[Filter::Organisation, Filter::Country],
+        feed: None,
+        record_feeds: false,
     },
-    heading: |record| record.name,
 }

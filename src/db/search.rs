@@ -1,0 +1,227 @@
+//! Full-text search over every public record and statement. The FTS5 `MATCH` syntax has no
+//! diesel DSL, so the queries are written out here, with every value bound, never spliced.
+
+use super::DbResult;
+use crate::domain::{
+    Highlighted, MARK_END, MARK_START, PAGE_SIZE, RecordKind, Search, SearchMode, SearchText,
+};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Nullable, Text};
+
+/// How many characters of a body the substring scan shows around its first match.
+const SCAN_SNIPPET_CHARS: usize = 160;
+/// How many tokens FTS5 puts in a snippet.
+const SNIPPET_TOKENS: i32 = 28;
+
+#[derive(Debug, QueryableByName)]
+struct Row {
+    #[diesel(sql_type = Text)]
+    kind: String,
+    #[diesel(sql_type = Text)]
+    slug: String,
+    #[diesel(sql_type = Text)]
+    title: String,
+    #[diesel(sql_type = Text)]
+    snippet: String,
+}
+
+#[derive(Debug, QueryableByName)]
+struct KindCount {
+    #[diesel(sql_type = Text)]
+    kind: String,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+/// One record found, with its title and a passage of its text, matches marked.
+#[derive(Debug)]
+pub struct Hit {
+    pub kind: RecordKind,
+    pub slug: String,
+    pub title: Highlighted,
+    pub snippet: Highlighted,
+}
+
+impl Hit {
+    pub fn href(&self) -> String {
+        self.kind.page(&self.slug)
+    }
+}
+
+/// A page of results, and how many records of each kind match (whatever kind was asked for).
+#[derive(Debug, Default)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    pub by_kind: Vec<(RecordKind, i64)>,
+    /// Matches of the kind asked for, or of every kind: what the pager counts.
+    pub total: i64,
+}
+
+/// The tables and expressions that differ between the ways of matching.
+struct Plan {
+    from: &'static str,
+    matches: &'static str,
+    title: &'static str,
+    snippet: &'static str,
+    order: &'static str,
+}
+
+fn plan(mode: SearchMode) -> Plan {
+    match mode {
+        SearchMode::Words => Plan {
+            from: "search_words JOIN search_documents d ON d.id = search_words.rowid",
+            matches: "search_words MATCH ?1",
+            title: "highlight(search_words, 0, ?2, ?3)",
+            snippet: "snippet(search_words, 1, ?2, ?3, '…', ?4)",
+            order: "bm25(search_words, 10.0, 1.0)",
+        },
+        SearchMode::Trigrams => Plan {
+            from: "search_trigrams JOIN search_documents d ON d.id = search_trigrams.rowid",
+            matches: "search_trigrams MATCH ?1",
+            title: "highlight(search_trigrams, 0, ?2, ?3)",
+            snippet: "snippet(search_trigrams, 1, ?2, ?3, '…', ?4)",
+            order: "bm25(search_trigrams, 10.0, 1.0)",
+        },
+        // Terms too short for trigrams: every term must occur in the title or body (the terms
+        // arrive as one JSON array); titles that hold the first term come first.
+        SearchMode::Substrings => Plan {
+            from: "search_documents d",
+            matches: "NOT EXISTS (SELECT 1 FROM json_each(?1) t \
+                      WHERE instr(lower(d.title || ' ' || d.body), lower(t.value)) = 0) \
+                      AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL",
+            title: "d.title",
+            snippet: "d.body",
+            order: "instr(lower(d.title), lower(json_extract(?1, '$[0]'))) = 0, d.kind, d.title",
+        },
+    }
+}
+
+/// The filters every query shares: ?5 area slug, ?6 country code, ?7 year, each NULL when unset.
+const FILTERS: &str = "
+    AND (?5 IS NULL OR EXISTS (SELECT 1 FROM record_areas ra JOIN focus_areas fa ON fa.id = ra.area_id
+         WHERE ra.kind = d.kind AND ra.record_id = d.record_id AND fa.slug = ?5))
+    AND (?6 IS NULL OR EXISTS (SELECT 1 FROM record_countries rc JOIN countries c ON c.id = rc.country_id
+         WHERE rc.kind = d.kind AND rc.record_id = d.record_id AND c.code = ?6))
+    AND (?7 IS NULL OR EXISTS (SELECT 1 FROM record_dates rd
+         WHERE rd.kind = d.kind AND rd.record_id = d.record_id AND substr(rd.on_date, 1, 4) = ?7))";
+
+fn query_text(text: &SearchText) -> String {
+    match text.mode() {
+        SearchMode::Substrings => serde_json::to_string(text.terms()).unwrap_or_default(),
+        SearchMode::Words | SearchMode::Trigrams => text.match_expression(),
+    }
+}
+
+/// Binds ?1 to ?7, the parameters every query takes.
+macro_rules! bind_common {
+    ($query:expr, $text:expr, $search:expr) => {
+        $query
+            .bind::<Text, _>(query_text($text))
+            .bind::<Text, _>(MARK_START.to_string())
+            .bind::<Text, _>(MARK_END.to_string())
+            .bind::<diesel::sql_types::Integer, _>(SNIPPET_TOKENS)
+            .bind::<Nullable<Text>, _>($search.filter.area.as_ref().map(|a| a.to_string()))
+            .bind::<Nullable<Text>, _>($search.filter.country.map(|c| c.to_string()))
+            .bind::<Nullable<Text>, _>($search.filter.year.map(|y| y.value().to_string()))
+    };
+}
+
+/// How many records of each kind match `text` under the search's filters.
+fn count_by_kind(
+    conn: &mut SqliteConnection,
+    text: &SearchText,
+    search: &Search,
+) -> DbResult<Vec<(RecordKind, i64)>> {
+    let plan = plan(text.mode());
+    let sql = format!(
+        "SELECT d.kind AS kind, count(*) AS count FROM {} WHERE {} {FILTERS} GROUP BY d.kind",
+        plan.from, plan.matches
+    );
+    let rows: Vec<KindCount> = bind_common!(diesel::sql_query(sql), text, search).load(conn)?;
+    let mut counts: Vec<(RecordKind, i64)> = RecordKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            rows.iter()
+                .find(|row| row.kind == kind.as_str())
+                .map(|row| (*kind, row.count))
+        })
+        .collect();
+    counts.retain(|(_, count)| *count > 0);
+    Ok(counts)
+}
+
+/// One page of the records that match, best first.
+pub fn search(conn: &mut SqliteConnection, search: &Search) -> DbResult<Results> {
+    if search.text.is_empty() {
+        return Ok(Results::default());
+    }
+    let by_kind = count_by_kind(conn, &search.text, search)?;
+    let total = by_kind
+        .iter()
+        .filter(|(kind, _)| search.kind.is_none_or(|asked| asked == *kind))
+        .map(|(_, count)| count)
+        .sum();
+    let mode = search.text.mode();
+    let plan = plan(mode);
+    let sql = format!(
+        "SELECT d.kind AS kind, d.slug AS slug, {} AS title, {} AS snippet FROM {} WHERE {} {FILTERS}
+         AND (?8 IS NULL OR d.kind = ?8)
+         ORDER BY {}, d.id LIMIT ?9 OFFSET ?10",
+        plan.title, plan.snippet, plan.from, plan.matches, plan.order
+    );
+    let rows: Vec<Row> = bind_common!(diesel::sql_query(sql), &search.text, search)
+        .bind::<Nullable<Text>, _>(search.kind.map(|k| k.as_str()))
+        .bind::<BigInt, _>(PAGE_SIZE)
+        .bind::<BigInt, _>(search.filter.page.offset())
+        .load(conn)?;
+    let terms = search.text.terms();
+    let hits = rows
+        .into_iter()
+        .filter_map(|row| {
+            let kind = RecordKind::parse(&row.kind).ok()?;
+            let (title, snippet) = match mode {
+                SearchMode::Substrings => (
+                    Highlighted::find(&row.title, terms, None),
+                    Highlighted::find(&row.snippet, terms, Some(SCAN_SNIPPET_CHARS)),
+                ),
+                SearchMode::Words | SearchMode::Trigrams => (
+                    Highlighted::from_marked(&row.title),
+                    Highlighted::from_marked(&row.snippet),
+                ),
+            };
+            Some(Hit {
+                kind,
+                slug: row.slug,
+                title,
+                snippet,
+            })
+        })
+        .collect();
+    Ok(Results {
+        hits,
+        by_kind,
+        total,
+    })
+}
+
+/// For a search of several words that finds nothing: how much each word finds alone, for the
+/// ones that find something.
+pub fn single_term_counts(
+    conn: &mut SqliteConnection,
+    search: &Search,
+) -> DbResult<Vec<(SearchText, i64)>> {
+    let mut found = Vec::new();
+    if search.text.terms().len() < 2 {
+        return Ok(found);
+    }
+    for term in search.text.single_terms() {
+        let count: i64 = count_by_kind(conn, &term, search)?
+            .iter()
+            .map(|(_, count)| count)
+            .sum();
+        if count > 0 {
+            found.push((term, count));
+        }
+    }
+    Ok(found)
+}

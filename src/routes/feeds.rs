@@ -1,0 +1,234 @@
+//! What machines read: Atom feeds of press statements, the iCalendar feed of events, the
+//! sitemap and robots.txt. Every address in them is absolute, on the configured public URL.
+
+use crate::db::Reader;
+use crate::db::machine::{self, CalendarEvent, Feed, FeedScope, PageAge};
+use crate::domain::{PublicUrl, RecordKind, Slug};
+use crate::error::{AppError, AppResult};
+use actix_web::{HttpResponse, get, web};
+use askama::Template;
+use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
+use chrono::{DateTime, NaiveDateTime};
+use icalendar::{Calendar, Component, EventLike};
+
+const SITE_NAME: &str = "Malaysia–China STI Cooperation";
+
+fn fixed(at: NaiveDateTime) -> FixedDateTime {
+    at.and_utc().fixed_offset()
+}
+
+fn link(href: String, rel: &str, media_type: &str) -> Link {
+    let mut link = Link::default();
+    link.set_href(href);
+    link.set_rel(rel);
+    link.set_mime_type(Some(media_type.to_owned()));
+    link
+}
+
+fn atom(site: &PublicUrl, path: &str, page: &str, feed: Feed) -> HttpResponse {
+    let entries: Vec<Entry> = feed
+        .entries
+        .into_iter()
+        .map(|statement| {
+            let url = site.join(&RecordKind::Statement.page(&statement.slug));
+            let mut entry = Entry::default();
+            entry.set_id(url.clone());
+            entry.set_title(Text::plain(statement.title));
+            entry.set_updated(fixed(statement.updated_at));
+            entry.set_published(statement.published_at.map(fixed));
+            entry.set_links(vec![link(url, "alternate", "text/html")]);
+            if !statement.summary.is_empty() {
+                entry.set_summary(Some(Text::plain(statement.summary)));
+            }
+            let mut content = Content::default();
+            content.set_content_type(Some("html".to_owned()));
+            content.set_lang(Some(statement.language.as_str().to_owned()));
+            content.set_value(Some(statement.body_html));
+            entry.set_content(Some(content));
+            entry
+        })
+        .collect();
+    let mut atom = atom_syndication::Feed::default();
+    atom.set_id(site.join(path));
+    atom.set_title(Text::plain(match feed.subject {
+        Some(subject) => format!("Press statements: {subject} · {SITE_NAME}"),
+        None => format!("Press statements · {SITE_NAME}"),
+    }));
+    // An empty feed has changed last when the cooperation began to be recorded: never.
+    atom.set_updated(
+        entries
+            .iter()
+            .map(|entry| *entry.updated())
+            .max()
+            .unwrap_or_else(|| DateTime::UNIX_EPOCH.fixed_offset()),
+    );
+    atom.set_links(vec![
+        link(site.join(path), "self", "application/atom+xml"),
+        link(site.join(page), "alternate", "text/html"),
+    ]);
+    let mut author = Person::default();
+    author.set_name(SITE_NAME);
+    author.set_uri(Some(site.join("/")));
+    atom.set_authors(vec![author]);
+    atom.set_lang(Some("en".to_owned()));
+    atom.set_entries(entries);
+    HttpResponse::Ok()
+        .content_type("application/atom+xml; charset=utf-8")
+        .body(atom.to_string())
+}
+
+fn feed_of(reader: &Reader, scope: &FeedScope) -> AppResult<Feed> {
+    reader
+        .read(|conn| machine::statement_feed(conn, scope))?
+        .ok_or(AppError::NotFound)
+}
+
+/// The newest published press statements.
+#[get("/feed.atom")]
+pub async fn statements_feed(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+) -> AppResult<HttpResponse> {
+    let feed = feed_of(&reader, &FeedScope::All)?;
+    Ok(atom(&site, "/feed.atom", "/statements", feed))
+}
+
+/// The newest published press statements filed under one focus area.
+#[get("/areas/{slug}/feed.atom")]
+pub async fn area_feed(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
+    let page = RecordKind::Area.page(slug.as_str());
+    let feed = feed_of(&reader, &FeedScope::Area(slug))?;
+    Ok(atom(&site, &format!("{page}/feed.atom"), &page, feed))
+}
+
+/// The newest published press statements about one organisation.
+#[get("/organisations/{slug}/feed.atom")]
+pub async fn organisation_feed(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
+    let page = RecordKind::Organisation.page(slug.as_str());
+    let feed = feed_of(&reader, &FeedScope::Organisation(slug))?;
+    Ok(atom(&site, &format!("{page}/feed.atom"), &page, feed))
+}
+
+/// iCalendar text must not hold bare carriage returns; the crate escapes the rest.
+fn ical_text(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+fn ical_event(site: &PublicUrl, event: CalendarEvent) -> icalendar::Event {
+    let url = site.join(&event.kind.page(&event.slug));
+    let mut entry = icalendar::Event::new();
+    entry
+        // The kind and id never change, whatever is renamed, so neither does the UID.
+        .uid(&format!(
+            "{}-{}@{}",
+            event.kind.as_str(),
+            event.id,
+            site.host()
+        ))
+        .timestamp(event.updated_at.and_utc())
+        .summary(&ical_text(&event.summary))
+        .starts(event.starts_on)
+        .ends(event.ends_before)
+        .url(&url);
+    if !event.description.is_empty() {
+        entry.description(&ical_text(&format!("{}\n\n{url}", event.description)));
+    }
+    if let Some(place) = &event.place {
+        entry.location(&ical_text(place));
+    }
+    entry.done()
+}
+
+/// Meetings known to the day, delegation visits and MoU expiry dates, as all-day events.
+#[get("/events.ics")]
+pub async fn events(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+) -> AppResult<HttpResponse> {
+    let events = reader.read(machine::calendar)?;
+    let mut calendar = Calendar::new();
+    calendar.name(SITE_NAME).description(
+        "Meetings, delegation visits and MoU expiry dates of the Malaysia–China STI cooperation",
+    );
+    for event in events {
+        calendar.push(ical_event(&site, event));
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .body(calendar.done().to_string()))
+}
+
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+struct Sitemap {
+    urls: Vec<SitemapUrl>,
+}
+
+fn lastmod(at: Option<NaiveDateTime>) -> Option<String> {
+    at.map(|at| at.and_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+/// Every public page: home, the lists and pages about the record, and every record.
+#[get("/sitemap.xml")]
+pub async fn sitemap(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+) -> AppResult<HttpResponse> {
+    let records: Vec<PageAge> = reader.read(machine::record_ages)?;
+    let newest = |kind: Option<RecordKind>| {
+        records
+            .iter()
+            .filter(|page| kind.is_none_or(|k| k == page.kind))
+            .map(|page| page.updated_at)
+            .max()
+    };
+    let mut urls = vec![SitemapUrl {
+        loc: site.join("/"),
+        lastmod: lastmod(newest(None)),
+    }];
+    for path in ["/timeline", "/stats", "/open-data"] {
+        urls.push(SitemapUrl {
+            loc: site.join(path),
+            lastmod: lastmod(newest(None)),
+        });
+    }
+    for kind in RecordKind::ALL {
+        urls.push(SitemapUrl {
+            loc: site.join(kind.list_path()),
+            lastmod: lastmod(newest(Some(*kind))),
+        });
+    }
+    urls.extend(records.iter().map(|page| SitemapUrl {
+        loc: site.join(&page.kind.page(&page.slug)),
+        lastmod: lastmod(Some(page.updated_at)),
+    }));
+    Ok(HttpResponse::Ok()
+        .content_type("application/xml; charset=utf-8")
+        .body(Sitemap { urls }.render().map_err(AppError::from)?))
+}
+
+/// Crawlers may read every public page; staff pages and search results are not for them.
+#[get("/robots.txt")]
+pub async fn robots(site: web::Data<PublicUrl>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body(format!(
+            "User-agent: *\nDisallow: /staff\nDisallow: /search\n\nSitemap: {}\n",
+            site.join("/sitemap.xml")
+        ))
+}

@@ -1,0 +1,47 @@
+use crate::db::Reader;
+use crate::db::history::{self, YearOfEvents};
+use crate::db::reference::{Named, filter_choices};
+use crate::domain::{ListFilter, ListQuery, PublicUrl};
+use crate::error::{AppResult, html};
+use crate::views::{Layout, Section};
+use actix_web::{HttpResponse, get, web};
+use askama::Template;
+
+#[derive(Template)]
+#[template(path = "public/timeline.html")]
+struct TimelinePage {
+    layout: Layout,
+    years: Vec<YearOfEvents>,
+    areas: Vec<Named>,
+    filter: ListFilter,
+}
+
+impl TimelinePage {
+    fn is_current(&self, area: &Named) -> bool {
+        self.filter.area.as_ref().map(|s| s.as_str()) == Some(area.slug.as_str())
+    }
+}
+
+/// Every dated event, oldest first, grouped by year; `area` (and `year`) narrow it.
+#[get("/timeline")]
+pub async fn timeline(
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+    query: web::Query<ListQuery>,
+) -> AppResult<HttpResponse> {
+    let filter = ListFilter::try_from(query.into_inner())?;
+    let (years, areas) = reader.read(|conn| {
+        Ok((
+            history::timeline(conn, &filter)?,
+            filter_choices(conn)?.areas,
+        ))
+    })?;
+    html(TimelinePage {
+        layout: Layout::new("Timeline", Section::None)
+            .describe("Every dated event of the cooperation in order: signings, meetings, visits, MoUs and press statements.")
+            .canonical(site.join(&format!("/timeline{}", filter.query_string_for_page(1)))),
+        years,
+        areas,
+        filter,
+    })
+}

@@ -1,0 +1,315 @@
+use crate::fixtures::{STATEMENT, insert_organisation, insert_statement, insert_unpublished};
+use crate::helpers::TestApp;
+use diesel::prelude::*;
+
+/// The address of every result, best first.
+fn results(reply: &crate::helpers::Reply) -> Vec<String> {
+    let document = reply.document();
+    let selector = scraper::Selector::parse(".search-results .card__title a").unwrap();
+    document
+        .select(&selector)
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect()
+}
+
+fn search_path(query: &str) -> String {
+    format!("/search?q={}", urlencode(query))
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn semiconductor_finds_both_semiconductor_mous_and_the_statement_best_first() {
+    let app = TestApp::spawn().await;
+
+    let found = results(&app.page(&search_path("semiconductor")).await);
+
+    let position = |href: &str| found.iter().position(|f| f == href);
+    let titled = position("/mous/xmu-mimos-xmum-semiconductor-mou-2024").expect("the titled MoU");
+    let cetc = position("/mous/mimos-cetc-mou-2024").expect("the MIMOS–CETC MoU");
+    let statement = position(STATEMENT).expect("the statement");
+    assert!(
+        titled < statement && cetc < statement,
+        "records about semiconductors rank above a statement that mentions them: {found:?}"
+    );
+}
+
+#[actix_web::test]
+async fn matches_are_marked_in_titles_and_passages() {
+    let app = TestApp::spawn().await;
+
+    let page = app.page(&search_path("semiconductor")).await;
+
+    assert!(
+        page.texts(".search-results mark")
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case("semiconductor"))
+    );
+    assert!(!page.texts(".search-results .card__summary").is_empty());
+}
+
+#[actix_web::test]
+async fn query_syntax_and_sql_punctuation_are_searched_as_text() {
+    let app = TestApp::spawn().await;
+
+    for query in [
+        "\"",
+        "\"semiconductor",
+        "semiconductor\"",
+        "\"\"",
+        "*",
+        "semi*",
+        "-",
+        "-semiconductor",
+        "NEAR(space vaccines)",
+        "NEAR",
+        "space OR vaccines",
+        "OR",
+        "AND NOT",
+        "'",
+        "';",
+        "; DROP TABLE mous; --",
+        "' OR 1=1 --",
+        "title:space",
+        "^space",
+        "(space",
+        "{space}",
+        "space + vaccines",
+        "%_\\",
+        "\u{E000}space\u{E001}",
+        "合作 \"半导体",
+    ] {
+        let reply = app.get(&search_path(query)).await;
+        assert_eq!(reply.status, 200, "{query:?} answered {}", reply.status);
+    }
+    let with_operator = app.page(&search_path("space OR zzzzqqq")).await;
+    assert!(
+        results(&with_operator).is_empty(),
+        "OR is a word to find, not an operator"
+    );
+    let mous: i64 = sti_portal::db::schema::mous::table
+        .count()
+        .get_result(&mut app.connection())
+        .unwrap();
+    assert_eq!(mous, 4, "nothing was dropped");
+}
+
+#[actix_web::test]
+async fn a_bad_filter_on_a_search_is_a_400_that_names_it() {
+    let app = TestApp::spawn().await;
+
+    for (path, field) in [
+        ("/search?q=space&type=castle", "type"),
+        ("/search?q=space&year=soon", "year"),
+        ("/search?q=space&area=Not%20A%20Slug", "area"),
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, 400, "{path}");
+        assert!(reply.body.contains(&format!("“{field}”")), "{path}");
+    }
+    assert_eq!(app.get(&search_path(&"a".repeat(300))).await.status, 400);
+}
+
+#[actix_web::test]
+async fn results_are_grouped_by_type_and_filtered_by_area_country_year_and_type() {
+    let app = TestApp::spawn().await;
+
+    let all = app.page(&search_path("semiconductor")).await;
+    let mous = app.page("/search?q=semiconductor&type=mou").await;
+    let chinese_parties = app.page("/search?q=technology&type=mou&country=CN").await;
+    let in_2013 = app.page("/search?q=cooperation&year=2013").await;
+    let space = app
+        .page("/search?q=cooperation&area=space-technology&type=agreement")
+        .await;
+
+    assert!(all.texts(".kind-tabs li").contains(&"MoUs (2)".to_owned()));
+    assert_eq!(
+        results(&mous)
+            .iter()
+            .filter(|r| r.starts_with("/mous/"))
+            .count(),
+        2
+    );
+    assert!(results(&mous).iter().all(|r| r.starts_with("/mous/")));
+    assert!(!results(&chinese_parties).is_empty());
+    assert!(
+        results(&chinese_parties)
+            .iter()
+            .all(|r| r.starts_with("/mous/"))
+    );
+    assert_eq!(
+        results(&in_2013),
+        vec!["/agreements/sti-cooperation-agreement-2013"]
+    );
+    assert_eq!(
+        results(&space),
+        vec!["/agreements/space-cooperation-agreement"]
+    );
+}
+
+#[actix_web::test]
+async fn chinese_and_malay_text_is_found() {
+    let app = TestApp::spawn().await;
+    insert_statement(
+        &app,
+        "zhong-ma-ban-dao-ti",
+        "中马半导体合作取得新进展",
+        "中国与马来西亚在半导体和微电子领域开展合作。",
+        "published",
+        "zh",
+    );
+    insert_statement(
+        &app,
+        "kerjasama-sains",
+        "Kerjasama sains dan teknologi Malaysia–China",
+        "Kementerian Sains, Teknologi dan Inovasi mengumumkan kerjasama penyelidikan.",
+        "published",
+        "ms",
+    );
+
+    let three_characters = app.page(&search_path("半导体")).await;
+    let two_characters = app.page(&search_path("合作")).await;
+    let phrase = app.page(&search_path("微电子领域")).await;
+    let malay = app.page(&search_path("penyelidikan")).await;
+
+    for page in [&three_characters, &two_characters, &phrase] {
+        assert!(results(page).contains(&"/statements/zhong-ma-ban-dao-ti".to_owned()));
+    }
+    assert!(
+        three_characters
+            .texts(".search-results mark")
+            .contains(&"半导体".to_owned())
+    );
+    assert!(
+        two_characters
+            .texts(".search-results mark")
+            .contains(&"合作".to_owned())
+    );
+    assert_eq!(results(&malay), vec!["/statements/kerjasama-sains"]);
+}
+
+#[actix_web::test]
+async fn unpublished_statements_are_never_found() {
+    let app = TestApp::spawn().await;
+    let (_, word) = insert_unpublished(&app);
+
+    let page = app.page(&search_path(word)).await;
+
+    assert!(results(&page).is_empty());
+    assert!(!page.body.contains("Confidential"));
+}
+
+#[actix_web::test]
+async fn the_index_follows_every_write() {
+    use sti_portal::db::schema::{organisations, statements};
+    let app = TestApp::spawn().await;
+    insert_statement(
+        &app,
+        "short-lived",
+        "Quokkanite findings",
+        "Quokkanite.",
+        "published",
+        "en",
+    );
+    assert_eq!(
+        results(&app.page(&search_path("quokkanite")).await).len(),
+        1
+    );
+
+    diesel::update(statements::table.filter(statements::slug.eq("short-lived")))
+        .set((
+            statements::status.eq("draft"),
+            statements::published_at.eq(None::<chrono::NaiveDateTime>),
+        ))
+        .execute(&mut app.connection())
+        .unwrap();
+    diesel::update(organisations::table.filter(organisations::slug.eq("xiaomi")))
+        .set(organisations::name.eq("Xiaomi Wombatronics"))
+        .execute(&mut app.connection())
+        .unwrap();
+
+    assert!(
+        results(&app.page(&search_path("quokkanite")).await).is_empty(),
+        "a draft again"
+    );
+    assert_eq!(
+        results(&app.page(&search_path("wombatronics")).await),
+        vec!["/organisations/xiaomi"]
+    );
+}
+
+#[actix_web::test]
+async fn text_of_a_record_is_never_markup_in_results() {
+    let app = TestApp::spawn().await;
+    insert_organisation(
+        &app,
+        "hostile",
+        "<script>alert(1)</script> Injectotron <b>bold</b>",
+        "<img src=x onerror=alert(1)> injectotron",
+    );
+
+    let page = app.page(&search_path("injectotron")).await;
+
+    assert_eq!(results(&page), vec!["/organisations/hostile"]);
+    let title = &page.texts(".search-results .card__title")[0];
+    assert!(
+        title.starts_with("<script>alert(1)</script> Injectotron"),
+        "shown as text: {title}"
+    );
+    let elements = |css: &str| {
+        page.document()
+            .select(&scraper::Selector::parse(css).unwrap())
+            .count()
+    };
+    assert_eq!(elements("main script"), 0);
+    assert_eq!(elements("main img"), 0);
+    assert_eq!(elements(".search-results b"), 0);
+    assert!(
+        page.texts(".search-results mark")
+            .contains(&"Injectotron".to_owned())
+    );
+}
+
+#[actix_web::test]
+async fn a_search_that_finds_nothing_says_so_and_suggests_what_might() {
+    let app = TestApp::spawn().await;
+
+    let nothing = app.page(&search_path("semiconductor zebrafish")).await;
+    let filtered = app.page("/search?q=semiconductor&year=2019").await;
+
+    assert!(nothing.body.contains("Nothing matches"));
+    assert!(
+        nothing.links_to("/search?q=semiconductor"),
+        "the word that finds something alone"
+    );
+    assert!(nothing.links_to("/areas"));
+    assert!(filtered.body.contains("Nothing matches"));
+    assert!(
+        filtered.links_to("/search?q=semiconductor"),
+        "the same words without filters"
+    );
+}
+
+#[actix_web::test]
+async fn every_page_has_a_labelled_search_box_that_works_without_scripts() {
+    let app = TestApp::spawn().await;
+
+    let home = app.page("/").await;
+
+    assert_eq!(
+        home.texts(
+            "header form[role=search][method=get][action='/search'] label[for=site-search-q]"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(home.texts("header input#site-search-q[name=q]").len(), 1);
+    assert_eq!(app.page("/search").await.heading(), "Search");
+}
