@@ -6,6 +6,7 @@ pub mod forms;
 mod listing;
 pub mod markdown;
 mod partial_date;
+pub mod records;
 mod slug;
 mod staff;
 pub mod statement;
