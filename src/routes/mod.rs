@@ -1,6 +1,7 @@
 //! The route table. Handlers are thin: parse the request into domain types, call one function
 //! of `db`, render one template.
 
+mod documents;
 mod health;
 mod public;
 mod staff;
@@ -10,6 +11,7 @@ use actix_web::{HttpResponse, web};
 
 pub fn configure(config: &mut web::ServiceConfig) {
     config.service(health::healthz);
+    config.service(documents::document);
     staff::configure(config);
     public::configure(config);
 }
