@@ -2,9 +2,12 @@
 //! talks HTTP to it.
 
 mod cross_links;
+mod documents;
 mod errors;
 mod filters;
 mod helpers;
 mod migrations;
 mod pages;
+mod records;
 mod seeding;
+mod staff_helpers;
