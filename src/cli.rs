@@ -25,7 +25,26 @@ pub enum Command {
     /// Apply pending database migrations, then exit.
     Migrate(DatabaseArgs),
     /// Fill an empty database with the demo records, then exit.
-    Seed(DatabaseArgs),
+    Seed {
+        /// Also add this many made-up statements (and MoUs, and proportionate numbers of the
+        /// other records), for measuring the portal at scale.
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Write a consistent copy of the database to FILE, also while the portal serves.
+    Backup {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// Replace the database with the backup in FILE (refused while a portal serves it).
+    Restore {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]

@@ -49,6 +49,7 @@ struct ErrorPage {
     layout: Layout,
     heading: &'static str,
     message: String,
+    reference: Option<String>,
 }
 
 impl ResponseError for AppError {
@@ -107,6 +108,7 @@ impl ResponseError for AppError {
             layout: Layout::new(heading, Section::None),
             heading,
             message,
+            reference: crate::request_id::current().filter(|id| !id.is_empty()),
         };
         let body = page
             .render()

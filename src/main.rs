@@ -3,7 +3,7 @@ use std::io::BufRead;
 use sti_portal::accounts;
 use sti_portal::cli::{Cli, Command, UserCommand};
 use sti_portal::config::Config;
-use sti_portal::db::{Database, seed};
+use sti_portal::db::{Database, maintenance, seed, synthetic};
 use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use sti_portal::telemetry;
@@ -26,13 +26,50 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(database = %args.database.display(), "migrations applied");
             Ok(())
         }
-        Some(Command::Seed(args)) => {
-            let database = Database::open(&args.database)?;
-            if database.write(seed::seed_demo_if_empty).await? {
-                tracing::info!("demo records added");
-            } else {
-                tracing::info!("the database already holds records; nothing was added");
+        Some(Command::Seed {
+            synthetic,
+            database,
+        }) => {
+            let database = Database::open(&database.database)?;
+            if !database.write(seed::seed_demo_if_empty).await? {
+                anyhow::bail!("the database already holds records; seed an empty one");
             }
+            println!("demo records added");
+            if let Some(statements) = synthetic {
+                let started = std::time::Instant::now();
+                let sizes = synthetic::Sizes::for_statements(statements);
+                database
+                    .write(move |conn| {
+                        synthetic::generate(conn, sizes, |what, done| {
+                            println!("{:>6.1}s  {what}: {done}", started.elapsed().as_secs_f64());
+                        })
+                    })
+                    .await?;
+                println!(
+                    "synthetic records added in {:.1}s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            Ok(())
+        }
+        Some(Command::Backup { file, database }) => {
+            let database = Database::open(&database.database)?;
+            let mut conn = database.connection()?;
+            maintenance::backup(&mut conn, &file)?;
+            println!(
+                "backed up {} to {}",
+                database.path().display(),
+                file.display()
+            );
+            Ok(())
+        }
+        Some(Command::Restore { file, database }) => {
+            maintenance::restore(&file, &database.database)?;
+            println!(
+                "restored {} from {}",
+                database.database.display(),
+                file.display()
+            );
             Ok(())
         }
         Some(Command::User { action, database }) => {

@@ -2,9 +2,10 @@ use crate::auth::password::PasswordChecker;
 use crate::auth::session::CookiePolicy;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
+use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
-use crate::routes;
+use crate::{request_id, routes};
 use actix_web::dev::Server;
 use actix_web::http::header;
 use actix_web::middleware::{Compress, DefaultHeaders};
@@ -16,6 +17,7 @@ use tracing_actix_web::TracingLogger;
 pub struct Application {
     port: u16,
     server: Server,
+    lock: ServerLock,
 }
 
 /// The largest request body accepted: a long statement with room to spare.
@@ -31,6 +33,7 @@ impl Application {
     /// `config.demo_data` is set, and re-rendering statement bodies an older renderer made),
     /// then binds the listener.
     pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let lock = ServerLock::acquire(&config.database)?;
         let database = Database::open(&config.database)?;
         if config.demo_data && database.write(seed::seed_demo_if_empty).await? {
             tracing::info!(database = %config.database.display(), "filled the new database with the demo records");
@@ -69,6 +72,7 @@ impl Application {
                             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
                         )),
                 )
+                .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))
                 .app_data(writer.clone())
@@ -104,15 +108,22 @@ impl Application {
         .listen(listener)?
         .shutdown_timeout(10)
         .run();
-        Ok(Self { port, server })
+        Ok(Self { port, server, lock })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Serves until SIGINT or SIGTERM, then lets requests in flight finish.
+    /// A handle that stops the server, as SIGTERM does.
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets requests in flight finish. The database stays
+    /// locked against restores until then.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let _lock = self.lock;
         self.server.await
     }
 }

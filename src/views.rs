@@ -228,10 +228,10 @@ fn year_choices(filter: &ListFilter) -> Vec<SelectOption> {
     use chrono::Datelike;
     let next_year = chrono::Utc::now().year() + 1;
     let mut years: Vec<i32> = (2010..=next_year).rev().collect();
-    if let Some(year) = filter.year.map(|y| y.value()) {
-        if !years.contains(&year) {
-            years.push(year);
-        }
+    if let Some(year) = filter.year.map(|y| y.value())
+        && !years.contains(&year)
+    {
+        years.push(year);
     }
     years
         .into_iter()

@@ -106,13 +106,13 @@ async fn current_staff(request: HttpRequest) -> Result<Staff, AppError> {
     let Some(record) = record.filter(|r| is_live(r, now)) else {
         return Err(login_required(&request));
     };
-    if now - record.last_seen_at > TOUCH_AFTER {
-        if let Some(database) = request.app_data::<web::Data<Database>>() {
-            let session_id = record.session_id;
-            database
-                .write(move |conn| staff::touch_session(conn, session_id))
-                .await?;
-        }
+    if now - record.last_seen_at > TOUCH_AFTER
+        && let Some(database) = request.app_data::<web::Data<Database>>()
+    {
+        let session_id = record.session_id;
+        database
+            .write(move |conn| staff::touch_session(conn, session_id))
+            .await?;
     }
     Ok(Staff {
         user: record.user,

@@ -42,7 +42,7 @@ pub fn attach(
     form_token: &str,
     location: &str,
 ) -> DbResult<AttachOutcome> {
-    if let Some(earlier) = staff::claim_form(conn, form_token, actor_id, location)? {
+    if let Some(earlier) = staff::earlier_submission(conn, form_token)? {
         return Ok(AttachOutcome::Repeated(earlier));
     }
     let (agreement_id, mou_id, entity, entity_id) = match document.owner {
@@ -77,6 +77,7 @@ pub fn attach(
             ),
         },
     )?;
+    staff::claim_form(conn, form_token, actor_id, location)?;
     Ok(AttachOutcome::Attached)
 }
 

@@ -333,9 +333,7 @@ pub enum SaveOutcome {
 /// Saves the form in one transaction: the statement, a new revision, its subjects and the audit
 /// entry, or nothing at all.
 pub fn save(conn: &mut SqliteConnection, request: SaveRequest) -> DbResult<SaveOutcome> {
-    let pending = "/staff/statements";
-    if let Some(earlier) = staff::claim_form(conn, &request.form_token, request.actor_id, pending)?
-    {
+    if let Some(earlier) = staff::earlier_submission(conn, &request.form_token)? {
         return Ok(SaveOutcome::Repeated(earlier));
     }
     let current = match request.statement_id {
@@ -367,11 +365,8 @@ pub fn save(conn: &mut SqliteConnection, request: SaveRequest) -> DbResult<SaveO
         }
         _ => write_content(conn, current.as_ref(), status, &request)?,
     };
-    staff::settle_form(
-        conn,
-        &request.form_token,
-        &format!("/staff/statements/{id}/edit"),
-    )?;
+    let location = format!("/staff/statements/{id}/edit");
+    staff::claim_form(conn, &request.form_token, request.actor_id, &location)?;
     Ok(SaveOutcome::Saved { id, status })
 }
 
@@ -459,16 +454,13 @@ fn write_content(
             statement_revisions::created_at.eq(request.now),
         ))
         .execute(conn)?;
-    let verb = match (current, status) {
-        (None, _) => "create",
-        (Some(c), StatementStatus::Published) if c.status == StatementStatus::Published => "amend",
-        (_, StatementStatus::Published) => "publish",
-        (_, StatementStatus::Submitted)
-            if current.is_some_and(|c| c.status == StatementStatus::Draft) =>
-        {
-            "submit"
-        }
-        (_, StatementStatus::Scheduled) => "schedule",
+    let was = current.map(|c| c.status);
+    let verb = match status {
+        StatementStatus::Published if was == Some(StatementStatus::Published) => "amend",
+        StatementStatus::Published => "publish",
+        StatementStatus::Scheduled => "schedule",
+        StatementStatus::Submitted if was != Some(StatementStatus::Submitted) => "submit",
+        _ if current.is_none() => "create",
         _ => "update",
     };
     let before = current.map_or_else(

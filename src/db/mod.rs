@@ -7,6 +7,7 @@ pub mod delegations;
 pub mod documents;
 pub mod editorial;
 pub mod home;
+pub mod maintenance;
 pub mod meetings;
 pub mod mous;
 pub mod organisations;
@@ -17,6 +18,7 @@ pub mod schema;
 pub mod seed;
 pub mod staff;
 pub mod statements;
+pub mod synthetic;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -68,12 +70,14 @@ impl<T> OptionalRow<T> for QueryResult<T> {
 }
 
 /// PRAGMAs every connection needs; `busy_timeout` first, so that the others wait for a writer
-/// rather than fail.
+/// rather than fail. Writers sync the WAL on every commit (`FULL`): staff writes are few, and an
+/// acknowledged one must survive a power cut as well as a killed process.
 fn configure(conn: &mut SqliteConnection, read_only: bool) -> QueryResult<()> {
+    let synchronous = if read_only { "NORMAL" } else { "FULL" };
     conn.batch_execute(&format!(
         "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS};
          PRAGMA foreign_keys = ON;
-         PRAGMA synchronous = NORMAL;
+         PRAGMA synchronous = {synchronous};
          PRAGMA query_only = {};",
         i32::from(read_only)
     ))
@@ -133,6 +137,13 @@ impl Database {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// A connection outside the pool, for maintenance work that is not one transaction.
+    pub fn connection(&self) -> DbResult<SqliteConnection> {
+        let mut conn = connect(&self.path)?;
+        configure(&mut conn, false)?;
+        Ok(conn)
     }
 
     /// Runs `work` in one `BEGIN IMMEDIATE` transaction on a blocking thread; the result comes

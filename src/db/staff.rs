@@ -256,35 +256,30 @@ pub fn audit_trail(
     Ok((rows.into_iter().map(|(_, item)| item).collect(), next))
 }
 
-/// Claims a form's one-time token for `location`. If the form was handled before, returns where
-/// its first submission led, so a repeat (a double click, a retry) changes nothing.
+/// Where a form's first submission led, if this one-time token was used before: a repeat (a
+/// double click, a retry) then changes nothing.
+pub fn earlier_submission(conn: &mut SqliteConnection, token: &str) -> DbResult<Option<String>> {
+    form_submissions::table
+        .find(token)
+        .select(form_submissions::location)
+        .first(conn)
+        .found()
+}
+
+/// Marks a form's one-time token as used, leading to `location`; call it in the transaction of
+/// the write the form makes.
 pub fn claim_form(
     conn: &mut SqliteConnection,
     token: &str,
     user_id: i32,
     location: &str,
-) -> DbResult<Option<String>> {
-    let earlier: Option<String> = form_submissions::table
-        .find(token)
-        .select(form_submissions::location)
-        .first(conn)
-        .found()?;
-    if earlier.is_none() {
-        diesel::insert_into(form_submissions::table)
-            .values((
-                form_submissions::token.eq(token),
-                form_submissions::user_id.eq(user_id),
-                form_submissions::location.eq(location),
-            ))
-            .execute(conn)?;
-    }
-    Ok(earlier)
-}
-
-/// Points a claimed token at the record its form created.
-pub fn settle_form(conn: &mut SqliteConnection, token: &str, location: &str) -> DbResult<()> {
-    diesel::update(form_submissions::table.find(token))
-        .set(form_submissions::location.eq(location))
+) -> DbResult<()> {
+    diesel::insert_into(form_submissions::table)
+        .values((
+            form_submissions::token.eq(token),
+            form_submissions::user_id.eq(user_id),
+            form_submissions::location.eq(location),
+        ))
         .execute(conn)?;
     Ok(())
 }

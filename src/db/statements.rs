@@ -13,7 +13,11 @@ use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
 
-const PUBLIC: [StatementStatus; 2] = [StatementStatus::Published, StatementStatus::Withdrawn];
+/// A statement is public once published (withdrawn ones stay public with their reason): exactly
+/// the statements with a publication time, which a trigger keeps true and an index serves.
+fn public() -> diesel::dsl::IsNotNull<statements::published_at> {
+    statements::published_at.is_not_null()
+}
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = statements)]
@@ -66,7 +70,7 @@ fn about_subject(subject: Subject) -> Condition {
 }
 
 fn condition(filter: &ListFilter) -> Condition {
-    let mut condition: Condition = Box::new(statements::status.eq_any(PUBLIC));
+    let mut condition: Condition = Box::new(public());
     if let Some(area) = &filter.area {
         let about = statement_subjects::table
             .inner_join(focus_areas::table)
@@ -123,7 +127,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<S
 /// The public statements about one record, newest first.
 pub fn about(conn: &mut SqliteConnection, subject: Subject) -> DbResult<Vec<StatementItem>> {
     Ok(statements::table
-        .filter(statements::status.eq_any(PUBLIC))
+        .filter(public())
         .filter(about_subject(subject))
         .order((statements::published_at.desc(), statements::id.desc()))
         .select(StatementItem::as_select())
@@ -212,7 +216,7 @@ pub struct StatementDetail {
 pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<StatementDetail>> {
     let Some(row) = statements::table
         .filter(statements::slug.eq(slug.as_str()))
-        .filter(statements::status.eq_any(PUBLIC))
+        .filter(public())
         .select(StatementRow::as_select())
         .first(conn)
         .found()?

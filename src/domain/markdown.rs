@@ -35,6 +35,36 @@ pub fn render(markdown: &str) -> String {
     SANITISER.clean(&unsafe_html).to_string()
 }
 
+/// What in `html` could run in a browser, if anything: the check the sanitiser's tests and fuzz
+/// targets hold every rendering to.
+pub fn executable_content(html: &str) -> Option<&'static str> {
+    let lower = html.to_lowercase();
+    let in_tag_attribute = |needle: &str| {
+        lower.split('<').skip(1).any(|tag| {
+            let inside = tag.split('>').next().unwrap_or("");
+            inside.contains(needle)
+        })
+    };
+    [
+        ("<script", lower.contains("<script")),
+        ("<iframe", lower.contains("<iframe")),
+        ("<style", lower.contains("<style")),
+        ("<object", lower.contains("<object")),
+        ("<embed", lower.contains("<embed")),
+        ("<svg", lower.contains("<svg")),
+        ("<form", lower.contains("<form")),
+        ("<base", lower.contains("<base")),
+        ("<meta", lower.contains("<meta")),
+        ("event handler", in_tag_attribute(" on")),
+        ("style attribute", in_tag_attribute("style=")),
+        ("javascript: url", in_tag_attribute("javascript:")),
+        ("data: url", in_tag_attribute("data:")),
+    ]
+    .into_iter()
+    .find(|(_, found)| *found)
+    .map(|(what, _)| what)
+}
+
 #[cfg(test)]
 mod tests {
     use super::render;
@@ -87,5 +117,53 @@ mod tests {
     fn links_to_other_sites_do_not_leak_the_opener() {
         let html = render("[MOSTI](https://www.mosti.gov.my)");
         assert!(html.contains(r#"rel="noopener noreferrer""#), "{html}");
+    }
+
+    mod property {
+        use super::super::render;
+        use proptest::prelude::*;
+
+        const FRAGMENTS: &[&str] = &[
+            "<script>",
+            "</script>",
+            "<img src=x onerror=alert(1)>",
+            "<svg onload=alert(1)>",
+            "[a](javascript:alert(1))",
+            "[a](JAVASCRIPT:alert(1))",
+            "[a](java\nscript:x)",
+            "[a](data:text/html,<script>x</script>)",
+            "<a href=\"javascript:x\">",
+            "<iframe src=x>",
+            "<style>body{}</style>",
+            "<p style=\"x\">",
+            "<object>",
+            "<embed>",
+            "<form action=x>",
+            "<math><mi xlink:href=\"javascript:x\">",
+            "<base href=x>",
+            "<meta http-equiv=refresh>",
+            "&#106;avascript:",
+            "\n\n",
+            "| a | b |\n|---|---|\n| <b onclick=x>c</b> | d |\n",
+            "text",
+            "[^1]\n\n[^1]: <img src=x onerror=y>",
+            "~~x~~",
+            "<div onmouseover=\"x\">",
+            "`<script>`",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+            #[test]
+            fn sanitised_output_never_holds_executable_content(
+                picks in proptest::collection::vec(0..FRAGMENTS.len(), 1..12),
+                noise in "[ -~\n]{0,40}",
+            ) {
+                let mut markdown: String = picks.iter().map(|i| FRAGMENTS[*i]).collect();
+                markdown.push_str(&noise);
+                let html = render(&markdown);
+                prop_assert_eq!(super::super::executable_content(&html), None, "{}", html);
+            }
+        }
     }
 }

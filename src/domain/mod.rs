@@ -46,3 +46,23 @@ impl InvalidInput {
         format!("{capitalised} {}.", self.message.trim_end_matches('.'))
     }
 }
+
+/// Runs every parser of untrusted request input over `bytes`: the statement form, a list's query
+/// string, a record address. Used by the fuzz targets and the corpus tests; parsing never panics.
+pub fn parse_untrusted_input(bytes: &[u8]) {
+    let now = chrono::NaiveDateTime::default();
+    if let Ok(form) = serde_html_form::from_bytes::<statement::StatementForm>(bytes) {
+        let _ = form.content();
+        let _ = form.action(now);
+        let _ = form.version();
+    }
+    if let Ok(query) = serde_html_form::from_bytes::<ListQuery>(bytes) {
+        let _ = ListFilter::try_from(query).map(|f| f.query_string_for_page(2));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let _ = forms::record_refs("related", text);
+        let _ = PartialDate::parse(text);
+        let _ = Slug::from_title(text);
+        let _ = Username::parse(text);
+    }
+}

@@ -320,10 +320,10 @@ fn appointment(values: [&str; 4]) -> Result<Appointment, InvalidInput> {
         starts_on: optional_partial_date("from", from)?,
         ends_on: optional_partial_date("to", to)?,
     };
-    if let (Some(from), Some(to)) = (&appointment.starts_on, &appointment.ends_on) {
-        if !ends_after(from, to) {
-            return Err(InvalidInput::new("to", "must not be before from"));
-        }
+    if let (Some(from), Some(to)) = (&appointment.starts_on, &appointment.ends_on)
+        && !ends_after(from, to)
+    {
+        return Err(InvalidInput::new("to", "must not be before from"));
     }
     Ok(appointment)
 }
@@ -705,10 +705,10 @@ impl RecordForm for DelegationForm {
         let host_country = errors.check(country("host_country", &self.host_country));
         let starts_on = errors.check(required_day("starts_on", &self.starts_on));
         let ends_on = errors.check(required_day("ends_on", &self.ends_on));
-        if let (Some(start), Some(end)) = (starts_on, ends_on) {
-            if end < start {
-                errors.add(InvalidInput::new("ends_on", "must not be before the start"));
-            }
+        if let (Some(start), Some(end)) = (starts_on, ends_on)
+            && end < start
+        {
+            errors.add(InvalidInput::new("ends_on", "must not be before the start"));
         }
         let purpose = errors.check(optional_text("purpose", &self.purpose, MAX_TEXT));
         let members = errors.check(members(&self.members));

@@ -10,8 +10,10 @@ use crate::error::{AppError, AppResult};
 use actix_web::{HttpResponse, web};
 
 pub fn configure(config: &mut web::ServiceConfig) {
-    config.service(health::healthz);
-    config.service(documents::document);
+    config
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(documents::document);
     staff::configure(config);
     public::configure(config);
 }

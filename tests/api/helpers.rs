@@ -1,6 +1,10 @@
 use scraper::{Html, Selector};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use sti_portal::config::Config;
+use sti_portal::db::Database;
+use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use tempfile::TempDir;
 
@@ -8,6 +12,9 @@ pub struct TestApp {
     pub address: String,
     pub database: PathBuf,
     client: awc::Client,
+    server: actix_web::dev::ServerHandle,
+    /// Cookies the portal has set, sent back with every request like a browser would.
+    cookies: Mutex<BTreeMap<String, String>>,
     _dir: std::sync::Arc<TempDir>,
 }
 
@@ -50,6 +57,23 @@ impl Reply {
             .collect()
     }
 
+    /// The value of the first hidden (or other) input named `name`.
+    pub fn hidden(&self, name: &str) -> String {
+        let selector = Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
+        self.document()
+            .select(&selector)
+            .next()
+            .and_then(|input| input.value().attr("value").map(str::to_owned))
+            .unwrap_or_else(|| panic!("no input named {name}"))
+    }
+
+    pub fn location(&self) -> String {
+        self.headers
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    }
+
     pub fn heading(&self) -> String {
         self.texts("h1").into_iter().next().unwrap_or_default()
     }
@@ -66,50 +90,184 @@ impl TestApp {
         Self::spawn_with(false).await
     }
 
+    /// The portal as deployed: cookies with the `Secure` attribute.
+    pub async fn spawn_with_secure_cookies() -> Self {
+        let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
+        let database = dir.path().join("portal.sqlite");
+        Self::start(database, true, dir, true).await
+    }
+
     async fn spawn_with(demo_data: bool) -> Self {
         let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
         let database = dir.path().join("portal.sqlite");
-        Self::start(database, demo_data, dir).await
+        Self::start(database, demo_data, dir, false).await
     }
 
-    /// Another portal on this one's database file, as after a restart.
+    /// Stops this portal and starts another on its database file, as after a restart.
     pub async fn restart(&self) -> Self {
-        Self::start(self.database.clone(), true, self._dir.clone()).await
+        self.stop().await;
+        Self::start(self.database.clone(), true, self._dir.clone(), false).await
     }
 
-    async fn start(database: PathBuf, demo_data: bool, dir: std::sync::Arc<TempDir>) -> Self {
+    /// Stops the portal gracefully, as SIGTERM does, releasing its database.
+    pub async fn stop(&self) {
+        self.server.stop(true).await;
+        // The server's task drops the database lock once it has run to its end.
+        for _ in 0..200 {
+            if sti_portal::db::maintenance::ServerLock::acquire(&self.database).is_ok() {
+                return;
+            }
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("the stopped portal kept its database locked");
+    }
+
+    async fn start(
+        database: PathBuf,
+        demo_data: bool,
+        dir: std::sync::Arc<TempDir>,
+        secure_cookies: bool,
+    ) -> Self {
         let config = Config {
             bind: "127.0.0.1:0".into(),
             database: database.clone(),
             demo_data,
-            secure_cookies: false,
+            secure_cookies,
             static_dir: Config::default_static_dir(),
             publish_check_interval: std::time::Duration::from_millis(200),
         };
         let application = Application::build(config).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", application.port());
+        let server = application.handle();
         actix_web::rt::spawn(application.run_until_stopped());
         Self {
             address,
             database,
             client: awc::Client::builder().disable_redirects().finish(),
+            server,
+            cookies: Mutex::new(BTreeMap::new()),
             _dir: dir,
         }
     }
 
+    fn cookie_header(&self) -> String {
+        let cookies = self.cookies.lock().unwrap();
+        cookies
+            .iter()
+            .map(|(name, value)| format!("{name}={value}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub async fn get(&self, path: &str) -> Reply {
-        let mut response = self
+        let request = self.client.get(format!("{}{path}", self.address));
+        self.send(request, None).await
+    }
+
+    /// Sends `fields` as a URL-encoded form, like a browser submitting it.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        let request = self
             .client
-            .get(format!("{}{path}", self.address))
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("GET {path} failed: {e}"));
+            .post(format!("{}{path}", self.address))
+            .insert_header(("content-type", "application/x-www-form-urlencoded"));
+        self.send(request, Some(body)).await
+    }
+
+    pub fn request(&self, method: awc::http::Method, path: &str) -> awc::ClientRequest {
+        self.client
+            .request(method, format!("{}{path}", self.address))
+    }
+
+    /// Sends `request` with the stored cookies (unless it sets its own), keeping what it sets.
+    pub async fn send(&self, mut request: awc::ClientRequest, body: Option<String>) -> Reply {
+        let cookies = self.cookie_header();
+        if !cookies.is_empty() && !request.headers().contains_key("cookie") {
+            request = request.insert_header(("cookie", cookies));
+        }
+        let result = match body {
+            Some(body) => request.send_body(body).await,
+            None => request.send().await,
+        };
+        let mut response = result.unwrap_or_else(|e| panic!("request failed: {e}"));
+        for set_cookie in response.headers().get_all("set-cookie") {
+            let text = set_cookie.to_str().unwrap();
+            let (pair, attributes) = text.split_once(';').unwrap_or((text, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            let mut cookies = self.cookies.lock().unwrap();
+            if value.is_empty() || attributes.contains("Max-Age=0") {
+                cookies.remove(name);
+            } else {
+                cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
         let body = response.body().limit(4 * 1024 * 1024).await.unwrap();
         Reply {
             status: response.status().as_u16(),
             headers: response.headers().clone(),
             body: String::from_utf8(body.to_vec()).expect("pages are UTF-8"),
         }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.cookies.lock().unwrap().get(name).cloned()
+    }
+
+    pub fn set_cookie(&self, name: &str, value: &str) {
+        self.cookies
+            .lock()
+            .unwrap()
+            .insert(name.to_owned(), value.to_owned());
+    }
+
+    pub fn forget_cookies(&self) {
+        self.cookies.lock().unwrap().clear();
+    }
+
+    /// Creates a staff account directly, as `sti-portal user add` does.
+    pub async fn add_user(&self, username: &str, role: Role) -> String {
+        let password = format!("{username} has a long password");
+        let database = Database::open(&self.database).unwrap();
+        sti_portal::accounts::add(
+            &database,
+            None,
+            Username::parse(username).unwrap(),
+            DisplayName::parse(username).unwrap(),
+            role,
+            Password::parse(&password).unwrap(),
+        )
+        .await
+        .unwrap();
+        password
+    }
+
+    /// Logs in through the login form, as a browser would.
+    pub async fn login(&self, username: &str, password: &str) -> Reply {
+        let form = self.page("/staff/login").await;
+        let token = form.hidden("csrf_token");
+        self.post_form(
+            "/staff/login",
+            &[
+                ("username", username),
+                ("password", password),
+                ("csrf_token", &token),
+                ("next", "/staff"),
+            ],
+        )
+        .await
+    }
+
+    /// A new account with `role`, logged in; returns its username.
+    pub async fn login_as(&self, username: &str, role: Role) -> String {
+        let password = self.add_user(username, role).await;
+        let reply = self.login(username, &password).await;
+        assert_eq!(reply.status, 303, "login as {username}");
+        username.to_owned()
+    }
+
+    /// The session's CSRF token, as every staff form carries it.
+    pub async fn csrf_token(&self) -> String {
+        self.page("/staff").await.hidden("csrf_token")
     }
 
     /// GETs a page that must exist.

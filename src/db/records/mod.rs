@@ -380,9 +380,7 @@ pub fn save<R: Record>(
     request: SaveRequest<<R::Form as RecordForm>::Content>,
 ) -> DbResult<SaveOutcome<R::Form>> {
     let collection = R::COLLECTION;
-    let pending = format!("/staff/records/{}", collection.path());
-    if let Some(earlier) = staff::claim_form(conn, &request.form_token, request.actor_id, &pending)?
-    {
+    if let Some(earlier) = staff::earlier_submission(conn, &request.form_token)? {
         return Ok(SaveOutcome::Repeated(earlier));
     }
     let mut before = match request.id {
@@ -410,7 +408,12 @@ pub fn save<R: Record>(
             summary: change_summary(collection, before.as_ref(), &after),
         },
     )?;
-    staff::settle_form(conn, &request.form_token, &edit_path(collection, id))?;
+    staff::claim_form(
+        conn,
+        &request.form_token,
+        request.actor_id,
+        &edit_path(collection, id),
+    )?;
     Ok(SaveOutcome::Saved(id))
 }
 

@@ -172,10 +172,10 @@ impl Record for Mous {
         let witnesses = resolver.all(conn, "witnesses", Collection::People, &content.witnesses)?;
         let areas = resolver.all(conn, "areas", Collection::Areas, &content.areas)?;
         let renews = resolver.one(conn, "renews", Collection::Mous, content.renews.as_ref())?;
-        if let (Some(renewed), Target::Existing(id)) = (renews, target) {
-            if renewed == id {
-                resolver.refuse("renews", "must name another MoU, not this one".into());
-            }
+        if let (Some(renewed), Target::Existing(id)) = (renews, target)
+            && renewed == id
+        {
+            resolver.refuse("renews", "must name another MoU, not this one".into());
         }
         let status = resolver.first_status(target, content.new_event.as_ref(), "MoU");
         resolver.finish()?;

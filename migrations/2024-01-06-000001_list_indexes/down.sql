@@ -1,0 +1,10 @@
+DROP TRIGGER statements_public_update;
+DROP TRIGGER statements_public_insert;
+DROP INDEX statements_public;
+DROP INDEX delegations_by_end;
+DROP INDEX mous_by_itinerary_stop;
+CREATE INDEX mous_by_itinerary_stop ON mous (itinerary_stop_id);
+DROP INDEX mous_by_meeting;
+CREATE INDEX mous_by_meeting ON mous (meeting_id);
+DROP INDEX mous_by_renewed;
+CREATE INDEX mous_by_renewed ON mous (renews_mou_id);
