@@ -1,11 +1,12 @@
 //! Government-to-government agreements.
 
+use super::documents::{self, Owner};
 use super::meetings::{self, MeetingItem};
 use super::mous::{DocumentRef, StatusEvent};
 use super::reference::{CountryRef, Named, Page};
 use super::schema::{
     agreement_areas, agreement_parties, agreement_signatories, agreement_status_events, agreements,
-    countries, documents, focus_areas, people,
+    countries, focus_areas, people,
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
@@ -184,16 +185,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Agree
                 agreement_status_events::note,
             ))
             .load(conn)?,
-        documents: documents::table
-            .filter(documents::agreement_id.eq(id))
-            .order(documents::id)
-            .select((
-                documents::title,
-                documents::file_name,
-                documents::byte_size,
-                documents::sha256,
-            ))
-            .load(conn)?,
+        documents: documents::attached(conn, Owner::Agreement(id))?,
         meetings: meetings::list(conn, &ListFilter::with_agreement(slug))?,
         statements: statements::about(conn, Subject::Agreement(id))?,
         agreement,

@@ -210,7 +210,7 @@ fn subject_paths(conn: &mut SqliteConnection, id: i32) -> DbResult<(Vec<String>,
 }
 
 /// The id of the record `reference` names, or `UnknownRecord`.
-fn resolve(conn: &mut SqliteConnection, reference: &RecordRef) -> DbResult<i32> {
+pub(crate) fn resolve(conn: &mut SqliteConnection, reference: &RecordRef) -> DbResult<i32> {
     let slug = reference.slug.as_str();
     let found = match reference.collection {
         Collection::Agreements => agreements::table

@@ -4,6 +4,7 @@
 pub mod agreements;
 pub mod areas;
 pub mod delegations;
+pub mod documents;
 pub mod editorial;
 pub mod history;
 pub mod home;
@@ -13,6 +14,7 @@ pub mod meetings;
 pub mod mous;
 pub mod organisations;
 pub mod people;
+pub mod records;
 pub mod reference;
 pub mod schema;
 pub mod search;
@@ -51,6 +53,10 @@ pub enum DbError {
     Taken,
     #[error("no record at {0}")]
     UnknownRecord(String),
+    /// The form names records that do not exist, or asks for what the records forbid; the
+    /// transaction is rolled back and the form shown again with these messages.
+    #[error("the form was refused: {0:?}")]
+    Invalid(crate::domain::forms::FormErrors),
 }
 
 pub type DbResult<T> = Result<T, DbError>;

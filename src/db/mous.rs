@@ -1,9 +1,10 @@
 //! Memoranda of understanding between organisations.
 
+use super::documents::{self, Owner};
 use super::reference::{Named, OrganisationRef, Page};
 use super::schema::{
-    countries, delegations, documents, focus_areas, itinerary_stops, meetings, mou_areas,
-    mou_parties, mou_status_events, mou_witnesses, mous, organisations, people,
+    countries, delegations, focus_areas, itinerary_stops, meetings, mou_areas, mou_parties,
+    mou_status_events, mou_witnesses, mous, organisations, people,
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
@@ -172,7 +173,7 @@ pub struct StatusEvent {
     pub note: String,
 }
 
-#[derive(Debug, Queryable, Serialize)]
+#[derive(Debug, Clone, Queryable, Serialize)]
 pub struct DocumentRef {
     pub title: String,
     pub file_name: String,
@@ -308,16 +309,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
             mou_status_events::note,
         ))
         .load(conn)?;
-    let documents = documents::table
-        .filter(documents::mou_id.eq(row.id))
-        .order(documents::id)
-        .select((
-            documents::title,
-            documents::file_name,
-            documents::byte_size,
-            documents::sha256,
-        ))
-        .load(conn)?;
+    let documents = documents::attached(conn, Owner::Mou(row.id))?;
     Ok(Some(MouDetail {
         slug: row.slug,
         title: row.title,

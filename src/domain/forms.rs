@@ -1,7 +1,8 @@
 //! What staff forms share: the messages to show beside fields, and references to records typed
 //! as portal paths.
 
-use super::{InvalidInput, Slug};
+use super::{InvalidInput, PartialDate, Slug};
+use chrono::NaiveDate;
 
 /// Every refused field of one form submission, in the order of the form.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -85,6 +86,30 @@ pub enum Collection {
 }
 
 impl Collection {
+    pub const ALL: [Collection; 7] = [
+        Collection::Agreements,
+        Collection::Meetings,
+        Collection::Delegations,
+        Collection::Mous,
+        Collection::Organisations,
+        Collection::People,
+        Collection::Areas,
+    ];
+
+    /// What one record of the collection is called: the word a slug falls back to when a title
+    /// has no Latin letters, and the entity of its audit entries.
+    pub fn noun(&self) -> &'static str {
+        match self {
+            Collection::Agreements => "agreement",
+            Collection::Meetings => "meeting",
+            Collection::Delegations => "delegation",
+            Collection::Mous => "mou",
+            Collection::Organisations => "organisation",
+            Collection::People => "person",
+            Collection::Areas => "area",
+        }
+    }
+
     pub fn path(&self) -> &'static str {
         match self {
             Collection::Agreements => "agreements",
@@ -98,17 +123,7 @@ impl Collection {
     }
 
     fn from_path(segment: &str) -> Option<Self> {
-        [
-            Collection::Agreements,
-            Collection::Meetings,
-            Collection::Delegations,
-            Collection::Mous,
-            Collection::Organisations,
-            Collection::People,
-            Collection::Areas,
-        ]
-        .into_iter()
-        .find(|c| c.path() == segment)
+        Self::ALL.into_iter().find(|c| c.path() == segment)
     }
 }
 
@@ -167,6 +182,136 @@ pub fn record_refs(field: &'static str, input: &str) -> Result<Vec<RecordRef>, I
     Ok(refs)
 }
 
+/// Records of one collection, one per line, each named by its address (`/people/yin-hejun`) or
+/// by its slug alone (`yin-hejun`); blank lines are ignored and repeats dropped.
+pub fn refs_in(
+    field: &'static str,
+    input: &str,
+    collection: Collection,
+) -> Result<Vec<Slug>, InvalidInput> {
+    let mut slugs: Vec<Slug> = Vec::new();
+    for line in input.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let slug = ref_in(field, line, collection)?;
+        if !slugs.contains(&slug) {
+            slugs.push(slug);
+        }
+    }
+    Ok(slugs)
+}
+
+/// One record of `collection`, by address or slug.
+fn ref_in(field: &'static str, line: &str, collection: Collection) -> Result<Slug, InvalidInput> {
+    let named = if line.contains('/') {
+        RecordRef::parse(field, line)
+            .ok()
+            .filter(|r| r.collection == collection)
+            .map(|r| r.slug)
+    } else {
+        Slug::parse(line).ok()
+    };
+    named.ok_or_else(|| {
+        InvalidInput::new(
+            field,
+            format!(
+                "“{}” is not the address of one of the {}, such as /{}/its-name",
+                shorten(line, 80),
+                collection.path(),
+                collection.path()
+            ),
+        )
+    })
+}
+
+/// At most one record of `collection`, by address or slug; empty means none.
+pub fn optional_ref(
+    field: &'static str,
+    input: &str,
+    collection: Collection,
+) -> Result<Option<Slug>, InvalidInput> {
+    let mut slugs = refs_in(field, input, collection)?;
+    if slugs.len() > 1 {
+        return Err(InvalidInput::new(field, "must name only one record"));
+    }
+    Ok(slugs.pop())
+}
+
+/// The first `max` characters of `text`, with an ellipsis when it was longer: long input quoted
+/// back in a message stays readable.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// A date known to the year, month or day; empty means unknown.
+pub fn optional_partial_date(
+    field: &'static str,
+    input: &str,
+) -> Result<Option<PartialDate>, InvalidInput> {
+    match input.trim() {
+        "" => Ok(None),
+        text => PartialDate::parse(text)
+            .map(Some)
+            .map_err(|e| InvalidInput::new(field, e.message)),
+    }
+}
+
+/// A whole day, as `2024-04-25`; empty means none.
+pub fn optional_day(field: &'static str, input: &str) -> Result<Option<NaiveDate>, InvalidInput> {
+    match input.trim() {
+        "" => Ok(None),
+        text => NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .ok()
+            .filter(|_| text.len() == 10)
+            .map(Some)
+            .ok_or_else(|| InvalidInput::new(field, "must be a day such as 2024-04-25")),
+    }
+}
+
+/// A whole day that must be given.
+pub fn required_day(field: &'static str, input: &str) -> Result<NaiveDate, InvalidInput> {
+    optional_day(field, input)?.ok_or_else(|| InvalidInput::new(field, "must not be empty"))
+}
+
+/// A public web address: `http` or `https` only, with a host, and nothing a page could be
+/// tricked with (spaces, quotes, angle brackets, credentials). Empty means none.
+pub fn optional_web_address(
+    field: &'static str,
+    input: &str,
+) -> Result<Option<String>, InvalidInput> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let refuse = || {
+        InvalidInput::new(
+            field,
+            "must be a web address starting with https:// or http://, such as https://www.mimos.my",
+        )
+    };
+    let lower = text.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or_else(refuse)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b':' | b'[' | b']'))
+        && host.bytes().any(|b| b.is_ascii_alphanumeric());
+    let text_ok = text.len() <= 500
+        && text
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    if host_ok && text_ok {
+        Ok(Some(text.to_owned()))
+    } else {
+        Err(refuse())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,6 +356,79 @@ mod tests {
         assert!(optional_text("summary", "abcdef", 5).is_err());
         assert!(optional_text("summary", "a\u{0}b", 5).is_err());
         assert_eq!(optional_text("summary", "a\nb", 5).unwrap(), "a\nb");
+    }
+
+    #[test]
+    fn records_of_one_collection_are_named_by_address_or_slug() {
+        let slugs = refs_in(
+            "witnesses",
+            "/people/yin-hejun\nchang-lih-kang\n\nhttps://x.example/people/yin-hejun",
+            Collection::People,
+        )
+        .unwrap();
+        let names: Vec<&str> = slugs.iter().map(Slug::as_str).collect();
+        assert_eq!(names, ["yin-hejun", "chang-lih-kang"]);
+        for bad in [
+            "/mous/x",
+            "Yin Hejun",
+            "/people/x/y",
+            "'; DROP TABLE people; --",
+        ] {
+            let error = refs_in("witnesses", bad, Collection::People).unwrap_err();
+            assert!(error.message.contains("/people/"), "{bad}");
+        }
+        assert!(optional_ref("leader", "a\nb", Collection::People).is_err());
+        assert_eq!(optional_ref("leader", " ", Collection::People), Ok(None));
+    }
+
+    #[test]
+    fn only_http_and_https_addresses_are_websites() {
+        for good in [
+            "https://www.mimos.my",
+            "http://example.org/a?b=c#d",
+            "HTTPS://X.MY",
+        ] {
+            assert!(
+                optional_web_address("website", good).unwrap().is_some(),
+                "{good}"
+            );
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "www.mimos.my",
+            "https://",
+            "https://a b",
+            "https://x.my/\"onmouseover=\"x",
+            "https://user@evil.example",
+            "ftp://x.my",
+            "data:text/html,<script>",
+        ] {
+            assert!(optional_web_address("website", bad).is_err(), "{bad}");
+        }
+        assert_eq!(optional_web_address("website", ""), Ok(None));
+    }
+
+    #[test]
+    fn days_and_partial_dates_keep_their_field() {
+        assert!(optional_day("starts_on", "2024-04-24").unwrap().is_some());
+        assert_eq!(
+            optional_day("starts_on", "2024-4-24").unwrap_err().field,
+            "starts_on"
+        );
+        assert_eq!(required_day("ends_on", "").unwrap_err().field, "ends_on");
+        assert_eq!(
+            optional_partial_date("held_on", "2024-13")
+                .unwrap_err()
+                .field,
+            "held_on"
+        );
+        assert_eq!(optional_partial_date("held_on", ""), Ok(None));
+    }
+
+    #[test]
+    fn long_text_is_shortened_at_a_character_boundary() {
+        assert_eq!(shorten("马来西亚", 2), "马来…");
+        assert_eq!(shorten("abc", 5), "abc");
     }
 
     #[test]

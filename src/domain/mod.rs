@@ -7,6 +7,7 @@ mod listing;
 pub mod markdown;
 mod partial_date;
 mod public_url;
+pub mod records;
 mod search;
 mod slug;
 mod staff;

@@ -3,6 +3,7 @@
 
 mod api;
 mod csv;
+mod documents;
 mod feeds;
 mod health;
 mod public;
@@ -16,6 +17,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .service(api::scope())
         .service(health::healthz)
         .service(health::readyz)
+        .service(documents::document)
         .service(feeds::statements_feed)
         .service(feeds::area_feed)
         .service(feeds::organisation_feed)

@@ -3,6 +3,7 @@
 
 mod cli;
 mod cross_links;
+mod documents;
 mod errors;
 mod feeds;
 mod filters;
@@ -15,8 +16,10 @@ mod migrations;
 mod open_data;
 mod pages;
 mod process;
+mod records;
 mod reliability;
 mod search;
 mod seeding;
 mod seo;
 mod staff;
+mod staff_helpers;

@@ -209,14 +209,19 @@ impl Client {
 
 /// The value of the input named `name` in `html`.
 pub fn hidden(html: &str, name: &str) -> String {
+    find_input(html, name).unwrap_or_else(|| panic!("no input {name}"))
+}
+
+/// The value of the input named `name` in `html`, if the page has it (a page cut short by a
+/// killed server may not).
+pub fn find_input(html: &str, name: &str) -> Option<String> {
     let document = scraper::Html::parse_document(html);
     let selector = scraper::Selector::parse(&format!("input[name=\"{name}\"]")).unwrap();
     document
         .select(&selector)
         .next()
         .and_then(|i| i.value().attr("value"))
-        .unwrap_or_else(|| panic!("no input {name}"))
-        .to_owned()
+        .map(str::to_owned)
 }
 
 pub fn database_in(dir: &tempfile::TempDir) -> PathBuf {

@@ -1,5 +1,5 @@
 use crate::helpers::TestApp;
-use crate::process::{Client, Portal, add_user, database_in, hidden};
+use crate::process::{Client, Portal, add_user, database_in, find_input, hidden};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use std::time::Duration;
@@ -34,8 +34,10 @@ async fn publish(client: &Client, title: &str) -> Result<bool, String> {
     if form.status != 200 {
         return Err(format!("form answered {}", form.status));
     }
-    let csrf = hidden(&form.body, "csrf_token");
-    let token = hidden(&form.body, "form_token");
+    // A form cut short by the kill is the same as no answer.
+    let cut_short = || "the form page was cut short".to_owned();
+    let csrf = find_input(&form.body, "csrf_token").ok_or_else(cut_short)?;
+    let token = find_input(&form.body, "form_token").ok_or_else(cut_short)?;
     let reply = client
         .send(
             "/staff/statements",

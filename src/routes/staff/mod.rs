@@ -1,10 +1,12 @@
-//! The staff side: login, the statement workflow, accounts and the audit log. Every route here
-//! takes `Staff` (a live session) or `StaffForm` (a live session, same site, and the CSRF token),
-//! and answers with `Cache-Control: no-store`.
+//! The staff side: login, the statement workflow, the record forms, accounts and the audit log.
+//! Every route here takes `Staff` (a live session) or `StaffForm` (a live session, same site, and
+//! the CSRF token; the document upload checks the token of its multipart form itself), and
+//! answers with `Cache-Control: no-store`.
 
 mod audit;
 mod dashboard;
 mod login;
+mod records;
 mod statements;
 mod users;
 
@@ -33,7 +35,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
             .service(users::list)
             .service(users::add)
             .service(users::change)
-            .service(audit::trail),
+            .service(audit::trail)
+            .configure(records::configure),
     );
     config.service(statements::published_version);
 }

@@ -1,0 +1,1042 @@
+//! The record forms staff fill in: organisations, people, focus areas, agreements, meetings,
+//! delegations and MoUs. Each form arrives as unchecked text and becomes a validated content
+//! value, or a message for every field that is refused.
+//!
+//! Records are named in forms by their addresses (or slugs), one per line, so a form never has
+//! to list the thousands of organisations or people the portal may hold.
+
+use super::forms::{
+    Collection, FormErrors, optional_day, optional_partial_date, optional_ref, optional_text,
+    optional_web_address, refs_in, required_day, required_text, shorten,
+};
+use super::{CountryCode, InvalidInput, OrganisationKind, PartialDate, RecordStatus, Slug};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+
+const MAX_NAME: usize = 300;
+const MAX_SHORT: usize = 200;
+const MAX_TEXT: usize = 20_000;
+const MAX_NOTE: usize = 500;
+/// More rows than any real itinerary or career has; beyond it a form is refused, not stored.
+const MAX_ROWS: usize = 200;
+
+/// What every record form carries besides its fields: the version it was loaded at, its
+/// one-time token, and its fields with their labels (for the conflict page and the audit trail).
+pub trait FormBasics {
+    fn labelled(&self) -> Vec<(&'static str, String)>;
+    fn version(&self) -> Option<i32>;
+    fn form_token(&self) -> &str;
+}
+
+/// A record form and the content it validates into.
+pub trait RecordForm: FormBasics + Default + Clone + DeserializeOwned + Send + 'static {
+    type Content: Send + 'static;
+
+    /// Checks every field, collecting a message for each one that is refused.
+    fn content(&self) -> Result<Self::Content, FormErrors>;
+
+    /// The title or name a new record's slug is made from.
+    fn title(content: &Self::Content) -> &str;
+}
+
+/// How a field's value reads on the conflict page and in the audit trail.
+trait Shown {
+    fn shown(&self) -> String;
+}
+
+impl Shown for String {
+    fn shown(&self) -> String {
+        self.trim().to_owned()
+    }
+}
+
+impl Shown for Vec<String> {
+    fn shown(&self) -> String {
+        self.iter().map(|v| v.trim()).collect::<Vec<_>>().join("; ")
+    }
+}
+
+/// Declares a record form: its labelled fields, the fields that only steer rows (ids and
+/// "remove" boxes), and the hidden `version` and `form_token` every record form carries.
+macro_rules! record_form {
+    ($(#[$meta:meta])* $name:ident {
+        $($field:ident: $ty:ty => $label:literal,)*
+    } $(steering { $($steer:ident,)* })?) => {
+        $(#[$meta])*
+        #[derive(Debug, Default, Clone, serde::Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            $(pub $field: $ty,)*
+            $($(pub $steer: Vec<String>,)*)?
+            pub version: String,
+            pub form_token: String,
+        }
+
+        impl FormBasics for $name {
+            fn labelled(&self) -> Vec<(&'static str, String)> {
+                vec![$(($label, Shown::shown(&self.$field)),)*]
+            }
+
+            fn version(&self) -> Option<i32> {
+                self.version.trim().parse().ok()
+            }
+
+            fn form_token(&self) -> &str {
+                &self.form_token
+            }
+        }
+    };
+}
+
+/// Collects the values of a form once every field is checked: the content if nothing was
+/// refused, or every message.
+fn finish<T>(errors: FormErrors, content: Option<T>) -> Result<T, FormErrors> {
+    match content {
+        Some(content) if errors.is_empty() => Ok(content),
+        _ => Err(errors),
+    }
+}
+
+fn country(field: &'static str, input: &str) -> Result<CountryCode, InvalidInput> {
+    CountryCode::parse(input.trim()).map_err(|e| InvalidInput::new(field, e.message))
+}
+
+/// The focus areas ticked on a form, by slug.
+fn area_slugs(areas: &[String]) -> Result<Vec<Slug>, InvalidInput> {
+    let mut slugs: Vec<Slug> = Vec::new();
+    for area in areas {
+        let slug = Slug::parse(area.trim())
+            .map_err(|_| InvalidInput::new("areas", "names an unknown focus area"))?;
+        if !slugs.contains(&slug) {
+            slugs.push(slug);
+        }
+    }
+    Ok(slugs)
+}
+
+fn optional(text: String) -> Option<String> {
+    Some(text).filter(|t| !t.is_empty())
+}
+
+/// The rows of a repeated group of fields, which arrive as one list per column: row `i` is the
+/// `i`-th value of each. Rows ticked for removal and rows left blank (the empty rows a form
+/// offers for adding) are left out; each row kept comes with its number on the form.
+fn rows<'a, const N: usize>(
+    field: &'static str,
+    columns: [&'a [String]; N],
+    removed: &[String],
+) -> Result<Vec<(usize, [&'a str; N])>, InvalidInput> {
+    let count = columns.iter().map(|c| c.len()).max().unwrap_or(0);
+    if count > MAX_ROWS {
+        return Err(InvalidInput::new(
+            field,
+            format!("may have at most {MAX_ROWS} rows"),
+        ));
+    }
+    let removed: Vec<usize> = removed.iter().filter_map(|r| r.parse().ok()).collect();
+    Ok((0..count)
+        .filter(|index| !removed.contains(index))
+        .map(|index| {
+            (
+                index + 1,
+                columns.map(|column| column.get(index).map_or("", |v| v.trim())),
+            )
+        })
+        .filter(|(_, values)| values.iter().any(|v| !v.is_empty()))
+        .collect())
+}
+
+/// A row's refused value, named by its row so the message beside the group says which.
+fn in_row(field: &'static str, number: usize, error: InvalidInput) -> InvalidInput {
+    InvalidInput::new(
+        field,
+        format!(
+            "row {number}: {} {}",
+            error.field.replace('_', " "),
+            error.message
+        ),
+    )
+}
+
+/// A dated event to add to a status history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusEvent {
+    pub status: RecordStatus,
+    pub occurred_on: Option<PartialDate>,
+    pub note: String,
+}
+
+/// The "add a status event" fields shared by agreements and MoUs; no status means no event.
+fn status_event(
+    status: &str,
+    occurred_on: &str,
+    note: &str,
+) -> Result<Option<StatusEvent>, InvalidInput> {
+    let occurred_on = optional_partial_date("new_status_on", occurred_on)?;
+    let note = optional_text("new_status_note", note, MAX_NOTE)?;
+    match status.trim() {
+        "" if occurred_on.is_none() && note.is_empty() => Ok(None),
+        "" => Err(InvalidInput::new(
+            "new_status",
+            "must be chosen for the dated event",
+        )),
+        word => Ok(Some(StatusEvent {
+            status: RecordStatus::parse(word)
+                .map_err(|e| InvalidInput::new("new_status", e.message))?,
+            occurred_on,
+            note,
+        })),
+    }
+}
+
+record_form!(
+    /// A focus area of the cooperation.
+    AreaForm {
+        name: String => "Name",
+        description: String => "Description",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaContent {
+    pub name: String,
+    pub description: String,
+}
+
+impl RecordForm for AreaForm {
+    type Content = AreaContent;
+
+    fn content(&self) -> Result<AreaContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let name = errors.check(required_text("name", &self.name, MAX_NAME));
+        let description = errors.check(optional_text("description", &self.description, MAX_TEXT));
+        let content = (|| {
+            Some(AreaContent {
+                name: name?,
+                description: description?,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &AreaContent) -> &str {
+        &content.name
+    }
+}
+
+record_form!(
+    OrganisationForm {
+        name: String => "Name",
+        short_name: String => "Short name",
+        country: String => "Country",
+        kind: String => "Kind",
+        website: String => "Website",
+        description: String => "Description",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrganisationContent {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub country: CountryCode,
+    pub kind: OrganisationKind,
+    pub website: Option<String>,
+    pub description: String,
+}
+
+impl RecordForm for OrganisationForm {
+    type Content = OrganisationContent;
+
+    fn content(&self) -> Result<OrganisationContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let name = errors.check(required_text("name", &self.name, MAX_NAME));
+        let short_name = errors.check(optional_text("short_name", &self.short_name, MAX_SHORT));
+        let country = errors.check(country("country", &self.country));
+        let kind = errors.check(
+            OrganisationKind::parse(self.kind.trim())
+                .map_err(|e| InvalidInput::new("kind", e.message)),
+        );
+        let website = errors.check(optional_web_address("website", &self.website));
+        let description = errors.check(optional_text("description", &self.description, MAX_TEXT));
+        let content = (|| {
+            Some(OrganisationContent {
+                name: name?,
+                short_name: optional(short_name?),
+                country: country?,
+                kind: kind?,
+                website: website?,
+                description: description?,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &OrganisationContent) -> &str {
+        &content.name
+    }
+}
+
+record_form!(
+    /// A person and the posts they held.
+    PersonForm {
+        name: String => "Name",
+        country: String => "Country",
+        appointment_title: Vec<String> => "Appointment titles",
+        appointment_organisation: Vec<String> => "Appointment organisations",
+        appointment_from: Vec<String> => "Appointments from",
+        appointment_to: Vec<String> => "Appointments to",
+    }
+    steering { appointment_remove, }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appointment {
+    pub title: String,
+    pub organisation: Option<Slug>,
+    pub starts_on: Option<PartialDate>,
+    pub ends_on: Option<PartialDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonContent {
+    pub name: String,
+    pub country: CountryCode,
+    pub appointments: Vec<Appointment>,
+}
+
+/// Whether `to` can end a span that starts at `from`, at whatever precision each is known:
+/// "2024" may end a post begun in "2024-04", but "2023" may not.
+fn ends_after(from: &PartialDate, to: &PartialDate) -> bool {
+    let (from, to) = (from.iso(), to.iso());
+    to >= from || from.starts_with(&to)
+}
+
+fn appointment(values: [&str; 4]) -> Result<Appointment, InvalidInput> {
+    let [title, organisation, from, to] = values;
+    let appointment = Appointment {
+        title: required_text("title", title, MAX_NAME)?,
+        organisation: optional_ref("organisation", organisation, Collection::Organisations)?,
+        starts_on: optional_partial_date("from", from)?,
+        ends_on: optional_partial_date("to", to)?,
+    };
+    if let (Some(from), Some(to)) = (&appointment.starts_on, &appointment.ends_on)
+        && !ends_after(from, to)
+    {
+        return Err(InvalidInput::new("to", "must not be before from"));
+    }
+    Ok(appointment)
+}
+
+impl RecordForm for PersonForm {
+    type Content = PersonContent;
+
+    fn content(&self) -> Result<PersonContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let name = errors.check(required_text("name", &self.name, MAX_NAME));
+        let country = errors.check(country("country", &self.country));
+        let columns = [
+            &self.appointment_title[..],
+            &self.appointment_organisation[..],
+            &self.appointment_from[..],
+            &self.appointment_to[..],
+        ];
+        let mut appointments = Vec::new();
+        for (number, values) in errors
+            .check(rows("appointments", columns, &self.appointment_remove))
+            .unwrap_or_default()
+        {
+            match appointment(values) {
+                Ok(appointment) => appointments.push(appointment),
+                Err(error) => errors.add(in_row("appointments", number, error)),
+            }
+        }
+        let content = (|| {
+            Some(PersonContent {
+                name: name?,
+                country: country?,
+                appointments,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &PersonContent) -> &str {
+        &content.name
+    }
+}
+
+record_form!(
+    /// A government-to-government agreement, with an event to add to its status history.
+    AgreementForm {
+        title: String => "Title",
+        signed_on: String => "Signed on",
+        signed_at: String => "Signed at",
+        summary: String => "Summary",
+        parties: Vec<String> => "Parties",
+        signatories: String => "Signatories",
+        areas: Vec<String> => "Focus areas",
+        new_status: String => "New status",
+        new_status_on: String => "New status on",
+        new_status_note: String => "New status note",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementContent {
+    pub title: String,
+    pub signed_on: Option<PartialDate>,
+    pub signed_at: Option<String>,
+    pub summary: String,
+    pub parties: Vec<CountryCode>,
+    pub signatories: Vec<Slug>,
+    pub areas: Vec<Slug>,
+    pub new_event: Option<StatusEvent>,
+}
+
+fn parties(codes: &[String]) -> Result<Vec<CountryCode>, InvalidInput> {
+    let mut parties: Vec<CountryCode> = Vec::new();
+    for code in codes {
+        let party = country("parties", code)?;
+        if !parties.contains(&party) {
+            parties.push(party);
+        }
+    }
+    if parties.len() < 2 {
+        return Err(InvalidInput::new(
+            "parties",
+            "must include at least two countries",
+        ));
+    }
+    Ok(parties)
+}
+
+impl RecordForm for AgreementForm {
+    type Content = AgreementContent;
+
+    fn content(&self) -> Result<AgreementContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let signed_on = errors.check(optional_partial_date("signed_on", &self.signed_on));
+        let signed_at = errors.check(optional_text("signed_at", &self.signed_at, MAX_SHORT));
+        let summary = errors.check(optional_text("summary", &self.summary, MAX_TEXT));
+        let parties = errors.check(parties(&self.parties));
+        let signatories = errors.check(refs_in(
+            "signatories",
+            &self.signatories,
+            Collection::People,
+        ));
+        let areas = errors.check(area_slugs(&self.areas));
+        let new_event = errors.check(status_event(
+            &self.new_status,
+            &self.new_status_on,
+            &self.new_status_note,
+        ));
+        let content = (|| {
+            Some(AgreementContent {
+                title: title?,
+                signed_on: signed_on?,
+                signed_at: optional(signed_at?),
+                summary: summary?,
+                parties: parties?,
+                signatories: signatories?,
+                areas: areas?,
+                new_event: new_event?,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &AgreementContent) -> &str {
+        &content.title
+    }
+}
+
+record_form!(
+    /// A session of a joint body.
+    MeetingForm {
+        title: String => "Title",
+        joint_body: String => "Joint body",
+        ordinal: String => "Ordinal",
+        agreement: String => "Agreement",
+        held_on: String => "Held on",
+        place: String => "Place",
+        summary: String => "Summary",
+        outcomes: String => "Outcomes",
+        co_chairs: String => "Co-chairs",
+        organisations: String => "Organisations",
+        areas: Vec<String> => "Focus areas",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MeetingContent {
+    pub title: String,
+    pub joint_body: String,
+    pub ordinal: Option<i32>,
+    pub agreement: Option<Slug>,
+    pub held_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub summary: String,
+    pub outcomes: String,
+    /// In the order they are listed.
+    pub co_chairs: Vec<Slug>,
+    pub organisations: Vec<Slug>,
+    pub areas: Vec<Slug>,
+}
+
+fn ordinal(input: &str) -> Result<Option<i32>, InvalidInput> {
+    match input.trim() {
+        "" => Ok(None),
+        text => text
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (1..=10_000).contains(n))
+            .map(Some)
+            .ok_or_else(|| InvalidInput::new("ordinal", "must be a whole number such as 3")),
+    }
+}
+
+impl RecordForm for MeetingForm {
+    type Content = MeetingContent;
+
+    fn content(&self) -> Result<MeetingContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let joint_body = errors.check(required_text("joint_body", &self.joint_body, MAX_SHORT));
+        let ordinal = errors.check(ordinal(&self.ordinal));
+        let agreement = errors.check(optional_ref(
+            "agreement",
+            &self.agreement,
+            Collection::Agreements,
+        ));
+        let held_on = errors.check(optional_partial_date("held_on", &self.held_on));
+        let place = errors.check(optional_text("place", &self.place, MAX_SHORT));
+        let summary = errors.check(optional_text("summary", &self.summary, MAX_TEXT));
+        let outcomes = errors.check(optional_text("outcomes", &self.outcomes, MAX_TEXT));
+        let co_chairs = errors.check(refs_in("co_chairs", &self.co_chairs, Collection::People));
+        let organisations = errors.check(refs_in(
+            "organisations",
+            &self.organisations,
+            Collection::Organisations,
+        ));
+        let areas = errors.check(area_slugs(&self.areas));
+        let content = (|| {
+            Some(MeetingContent {
+                title: title?,
+                joint_body: joint_body?,
+                ordinal: ordinal?,
+                agreement: agreement?,
+                held_on: held_on?,
+                place: optional(place?),
+                summary: summary?,
+                outcomes: outcomes?,
+                co_chairs: co_chairs?,
+                organisations: organisations?,
+                areas: areas?,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &MeetingContent) -> &str {
+        &content.title
+    }
+}
+
+record_form!(
+    /// A visit, its members and its itinerary.
+    DelegationForm {
+        title: String => "Title",
+        leader: String => "Leader",
+        from_country: String => "From country",
+        host_country: String => "Host country",
+        starts_on: String => "Starts on",
+        ends_on: String => "Ends on",
+        purpose: String => "Purpose",
+        members: String => "Members",
+        areas: Vec<String> => "Focus areas",
+        stop_position: Vec<String> => "Stop positions",
+        stop_title: Vec<String> => "Stop titles",
+        stop_on: Vec<String> => "Stop dates",
+        stop_place: Vec<String> => "Stop places",
+        stop_organisation: Vec<String> => "Stop organisations",
+        stop_meeting: Vec<String> => "Stop meetings",
+        stop_event: Vec<String> => "Stop events",
+        stop_summary: Vec<String> => "Stop summaries",
+    }
+    steering { stop_id, stop_remove, }
+);
+
+/// A member of a delegation and the role they had on the visit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub person: Slug,
+    pub role: String,
+}
+
+/// One stop of an itinerary; `id` is the stop it edits, `None` for a new stop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop {
+    pub id: Option<i32>,
+    pub title: String,
+    pub stop_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub organisation: Option<Slug>,
+    pub meeting: Option<Slug>,
+    pub event_name: Option<String>,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DelegationContent {
+    pub title: String,
+    pub leader: Option<Slug>,
+    pub from_country: CountryCode,
+    pub host_country: CountryCode,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub purpose: String,
+    pub members: Vec<Member>,
+    pub areas: Vec<Slug>,
+    /// In itinerary order.
+    pub stops: Vec<Stop>,
+}
+
+/// Members one per line, each an address with an optional role after a bar:
+/// `/people/chang-lih-kang | Minister of Science, Technology and Innovation`.
+fn members(input: &str) -> Result<Vec<Member>, InvalidInput> {
+    let mut members: Vec<Member> = Vec::new();
+    for line in input.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (person, role) = line.split_once('|').unwrap_or((line, ""));
+        let person = refs_in("members", person, Collection::People)?
+            .pop()
+            .ok_or_else(|| InvalidInput::new("members", "has a line with a role but no person"))?;
+        if members.iter().any(|m| m.person == person) {
+            return Err(InvalidInput::new(
+                "members",
+                format!("lists /people/{person} twice"),
+            ));
+        }
+        let role = optional_text("members", role, MAX_SHORT)?;
+        members.push(Member { person, role });
+    }
+    Ok(members)
+}
+
+fn stop(id: &str, values: [&str; 8]) -> Result<(Option<u32>, Stop), InvalidInput> {
+    let [
+        position,
+        title,
+        on,
+        place,
+        organisation,
+        meeting,
+        event,
+        summary,
+    ] = values;
+    let position = match position {
+        "" => None,
+        text => Some(
+            text.parse::<u32>()
+                .ok()
+                .filter(|p| (1..=1_000).contains(p))
+                .ok_or_else(|| InvalidInput::new("position", "must be a number such as 2"))?,
+        ),
+    };
+    let id = match id.trim() {
+        "" => None,
+        text => Some(
+            text.parse::<i32>()
+                .map_err(|_| InvalidInput::new("stop", "is not one of this visit's stops"))?,
+        ),
+    };
+    let stop = Stop {
+        id,
+        title: required_text("title", title, MAX_NAME)?,
+        stop_on: optional_partial_date("date", on)?,
+        place: optional(optional_text("place", place, MAX_SHORT)?),
+        organisation: optional_ref("organisation", organisation, Collection::Organisations)?,
+        meeting: optional_ref("meeting", meeting, Collection::Meetings)?,
+        event_name: optional(optional_text("event", event, MAX_SHORT)?),
+        summary: optional_text("summary", summary, MAX_TEXT)?,
+    };
+    Ok((position, stop))
+}
+
+impl DelegationForm {
+    /// The stops in the order their positions give; stops without a position keep their place
+    /// after the numbered ones.
+    fn stops(&self, errors: &mut FormErrors) -> Vec<Stop> {
+        let columns = [
+            &self.stop_position[..],
+            &self.stop_title[..],
+            &self.stop_on[..],
+            &self.stop_place[..],
+            &self.stop_organisation[..],
+            &self.stop_meeting[..],
+            &self.stop_event[..],
+            &self.stop_summary[..],
+        ];
+        let mut stops = Vec::new();
+        for (number, values) in errors
+            .check(rows("itinerary", columns, &self.stop_remove))
+            .unwrap_or_default()
+        {
+            let id = self.stop_id.get(number - 1).map_or("", String::as_str);
+            match stop(id, values) {
+                Ok((position, stop)) => stops.push((position.unwrap_or(u32::MAX), number, stop)),
+                Err(error) => errors.add(in_row("itinerary", number, error)),
+            }
+        }
+        stops.sort_by_key(|(position, number, _)| (*position, *number));
+        stops.into_iter().map(|(_, _, stop)| stop).collect()
+    }
+}
+
+impl RecordForm for DelegationForm {
+    type Content = DelegationContent;
+
+    fn content(&self) -> Result<DelegationContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let leader = errors.check(optional_ref("leader", &self.leader, Collection::People));
+        let from_country = errors.check(country("from_country", &self.from_country));
+        let host_country = errors.check(country("host_country", &self.host_country));
+        let starts_on = errors.check(required_day("starts_on", &self.starts_on));
+        let ends_on = errors.check(required_day("ends_on", &self.ends_on));
+        if let (Some(start), Some(end)) = (starts_on, ends_on)
+            && end < start
+        {
+            errors.add(InvalidInput::new("ends_on", "must not be before the start"));
+        }
+        let purpose = errors.check(optional_text("purpose", &self.purpose, MAX_TEXT));
+        let members = errors.check(members(&self.members));
+        let areas = errors.check(area_slugs(&self.areas));
+        let stops = self.stops(&mut errors);
+        let content = (|| {
+            Some(DelegationContent {
+                title: title?,
+                leader: leader?,
+                from_country: from_country?,
+                host_country: host_country?,
+                starts_on: starts_on?,
+                ends_on: ends_on?,
+                purpose: purpose?,
+                members: members?,
+                areas: areas?,
+                stops,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &DelegationContent) -> &str {
+        &content.title
+    }
+}
+
+record_form!(
+    /// A memorandum of understanding between organisations.
+    MouForm {
+        title: String => "Title",
+        signed_on: String => "Signed on",
+        place: String => "Place",
+        signed_at: String => "Signed at",
+        purpose: String => "Purpose",
+        parties: String => "Parties",
+        witnesses: String => "Witnesses",
+        areas: Vec<String> => "Focus areas",
+        valid_until: String => "Valid until",
+        renews: String => "Renews",
+        new_status: String => "New status",
+        new_status_on: String => "New status on",
+        new_status_note: String => "New status note",
+    }
+);
+
+/// Where an MoU was signed: at a meeting, or at the `number`-th stop of a visit's itinerary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SigningPlace {
+    Meeting(Slug),
+    Stop { delegation: Slug, number: u32 },
+}
+
+impl SigningPlace {
+    /// A meeting's address (or slug), or a stop as `/delegations/<slug>#stop-<number>`, the
+    /// stop's anchor on the visit's page.
+    pub fn parse(field: &'static str, input: &str) -> Result<Option<Self>, InvalidInput> {
+        let text = input.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let refuse = || {
+            InvalidInput::new(
+                field,
+                format!(
+                    "“{}” is neither a meeting (/meetings/its-name) nor a stop of a visit \
+                     (/delegations/its-name#stop-2)",
+                    shorten(text, 80)
+                ),
+            )
+        };
+        match text.split_once('#') {
+            Some((delegation, anchor)) => {
+                let number = anchor
+                    .strip_prefix("stop-")
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .filter(|n| (1..=1_000).contains(n))
+                    .ok_or_else(refuse)?;
+                let delegation = optional_ref(field, delegation, Collection::Delegations)
+                    .map_err(|_| refuse())?
+                    .ok_or_else(refuse)?;
+                Ok(Some(Self::Stop { delegation, number }))
+            }
+            None => optional_ref(field, text, Collection::Meetings)
+                .map(|slug| slug.map(Self::Meeting))
+                .map_err(|_| refuse()),
+        }
+    }
+
+    pub fn address(&self) -> String {
+        match self {
+            Self::Meeting(slug) => format!("/meetings/{slug}"),
+            Self::Stop { delegation, number } => format!("/delegations/{delegation}#stop-{number}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MouContent {
+    pub title: String,
+    pub signed_on: Option<PartialDate>,
+    pub place: Option<String>,
+    pub signed_at: Option<SigningPlace>,
+    pub purpose: String,
+    /// In the order the MoU names them.
+    pub parties: Vec<Slug>,
+    pub witnesses: Vec<Slug>,
+    pub areas: Vec<Slug>,
+    pub valid_until: Option<NaiveDate>,
+    pub renews: Option<Slug>,
+    pub new_event: Option<StatusEvent>,
+}
+
+fn mou_parties(input: &str) -> Result<Vec<Slug>, InvalidInput> {
+    let parties = refs_in("parties", input, Collection::Organisations)?;
+    if parties.len() < 2 {
+        return Err(InvalidInput::new(
+            "parties",
+            "must name at least two organisations",
+        ));
+    }
+    Ok(parties)
+}
+
+impl RecordForm for MouForm {
+    type Content = MouContent;
+
+    fn content(&self) -> Result<MouContent, FormErrors> {
+        let mut errors = FormErrors::default();
+        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let signed_on = errors.check(optional_partial_date("signed_on", &self.signed_on));
+        let place = errors.check(optional_text("place", &self.place, MAX_SHORT));
+        let signed_at = errors.check(SigningPlace::parse("signed_at", &self.signed_at));
+        let purpose = errors.check(optional_text("purpose", &self.purpose, MAX_TEXT));
+        let parties = errors.check(mou_parties(&self.parties));
+        let witnesses = errors.check(refs_in("witnesses", &self.witnesses, Collection::People));
+        let areas = errors.check(area_slugs(&self.areas));
+        let valid_until = errors.check(optional_day("valid_until", &self.valid_until));
+        let renews = errors.check(optional_ref("renews", &self.renews, Collection::Mous));
+        let new_event = errors.check(status_event(
+            &self.new_status,
+            &self.new_status_on,
+            &self.new_status_note,
+        ));
+        let content = (|| {
+            Some(MouContent {
+                title: title?,
+                signed_on: signed_on?,
+                place: optional(place?),
+                signed_at: signed_at?,
+                purpose: purpose?,
+                parties: parties?,
+                witnesses: witnesses?,
+                areas: areas?,
+                valid_until: valid_until?,
+                renews: renews?,
+                new_event: new_event?,
+            })
+        })();
+        finish(errors, content)
+    }
+
+    fn title(content: &MouContent) -> &str {
+        &content.title
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| (*v).to_owned()).collect()
+    }
+
+    #[test]
+    fn an_organisation_needs_a_name_a_country_a_kind_and_a_safe_website() {
+        let form = OrganisationForm {
+            name: "<script>alert(1)</script>".into(),
+            country: "my".into(),
+            kind: "agency".into(),
+            website: "https://www.mimos.my".into(),
+            ..OrganisationForm::default()
+        };
+        let content = form.content().unwrap();
+        assert_eq!(content.country.as_str(), "MY");
+        assert_eq!(content.short_name, None);
+        let bad = OrganisationForm {
+            name: " ".into(),
+            country: "Malaysia".into(),
+            kind: "club".into(),
+            website: "javascript:alert(1)".into(),
+            description: "x".repeat(MAX_TEXT + 1),
+            ..OrganisationForm::default()
+        };
+        let errors = bad.content().unwrap_err();
+        for field in ["name", "country", "kind", "website", "description"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn appointment_rows_skip_blanks_and_removals_and_name_bad_rows() {
+        let form = PersonForm {
+            name: "Chang Lih Kang".into(),
+            country: "MY".into(),
+            appointment_title: strings(&["Minister", "", "Deputy", "Old post"]),
+            appointment_organisation: strings(&["/organisations/mosti", "", "", ""]),
+            appointment_from: strings(&["2022-12", "", "2020", ""]),
+            appointment_to: strings(&["", "", "2019", ""]),
+            appointment_remove: strings(&["3"]),
+            ..PersonForm::default()
+        };
+        let errors = form.content().unwrap_err();
+        let message = errors.get("appointments").unwrap();
+        assert!(message.contains("row 3"), "{message}");
+        let fixed = PersonForm {
+            appointment_to: strings(&["", "", "2021", ""]),
+            ..form
+        };
+        let content = fixed.content().unwrap();
+        assert_eq!(content.appointments.len(), 2);
+        assert_eq!(
+            content.appointments[0]
+                .organisation
+                .as_ref()
+                .unwrap()
+                .as_str(),
+            "mosti"
+        );
+    }
+
+    #[test]
+    fn a_span_may_end_in_the_year_it_began() {
+        let date = |t| PartialDate::parse(t).unwrap();
+        assert!(ends_after(&date("2024-04"), &date("2024")));
+        assert!(ends_after(&date("2024-04"), &date("2024-04-30")));
+        assert!(!ends_after(&date("2024-04"), &date("2023")));
+    }
+
+    #[test]
+    fn an_agreement_has_two_parties_and_an_optional_status_event() {
+        let form = AgreementForm {
+            title: "Space cooperation".into(),
+            parties: strings(&["MY", "CN"]),
+            signatories: "chang-lih-kang".into(),
+            new_status: "in_force".into(),
+            new_status_on: "2024-05".into(),
+            ..AgreementForm::default()
+        };
+        let content = form.content().unwrap();
+        assert_eq!(content.new_event.unwrap().status, RecordStatus::InForce);
+        let bad = AgreementForm {
+            parties: strings(&["MY"]),
+            new_status: "".into(),
+            new_status_note: "ratified".into(),
+            ..form
+        };
+        let errors = bad.content().unwrap_err();
+        assert!(errors.get("parties").is_some());
+        assert!(errors.get("new_status").is_some());
+    }
+
+    #[test]
+    fn a_visit_ends_on_or_after_its_start_and_orders_its_stops() {
+        let form = DelegationForm {
+            title: "Working visit".into(),
+            from_country: "MY".into(),
+            host_country: "CN".into(),
+            starts_on: "2024-04-24".into(),
+            ends_on: "2024-04-28".into(),
+            members: "/people/a | Minister\nb".into(),
+            stop_id: strings(&["7", "", ""]),
+            stop_position: strings(&["2", "1", ""]),
+            stop_title: strings(&["Second", "First", ""]),
+            ..DelegationForm::default()
+        };
+        let content = form.content().unwrap();
+        let titles: Vec<&str> = content.stops.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["First", "Second"]);
+        assert_eq!(content.stops[1].id, Some(7));
+        assert_eq!(content.members[0].role, "Minister");
+        assert_eq!(content.members[1].role, "");
+        let backwards = DelegationForm {
+            ends_on: "2024-04-23".into(),
+            members: "/people/a\n/people/a".into(),
+            ..form
+        };
+        let errors = backwards.content().unwrap_err();
+        assert!(errors.get("ends_on").is_some());
+        assert!(errors.get("members").is_some());
+    }
+
+    #[test]
+    fn an_mou_has_two_parties_and_is_signed_at_a_meeting_or_a_stop() {
+        let form = MouForm {
+            title: "MIMOS–CETC MoU".into(),
+            parties: "/organisations/mimos\ncetc".into(),
+            signed_at: "/delegations/working-visit-to-china-2024#stop-3".into(),
+            valid_until: "2029-04-30".into(),
+            ..MouForm::default()
+        };
+        let content = form.content().unwrap();
+        assert_eq!(
+            content.signed_at.unwrap().address(),
+            "/delegations/working-visit-to-china-2024#stop-3"
+        );
+        let bad = MouForm {
+            parties: "/organisations/mimos".into(),
+            signed_at: "/mous/x".into(),
+            valid_until: "2029".into(),
+            ..MouForm::default()
+        };
+        let errors = bad.content().unwrap_err();
+        for field in ["title", "parties", "signed_at", "valid_until"] {
+            assert!(errors.get(field).is_some(), "{field}");
+        }
+    }
+
+    #[test]
+    fn too_many_rows_are_refused_not_stored() {
+        let many = vec!["x".to_owned(); MAX_ROWS + 1];
+        let form = PersonForm {
+            name: "A".into(),
+            country: "MY".into(),
+            appointment_title: many,
+            ..PersonForm::default()
+        };
+        assert!(form.content().unwrap_err().get("appointments").is_some());
+    }
+}
