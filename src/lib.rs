@@ -1,4 +1,5 @@
 pub mod accounts;
+pub mod assets;
 pub mod auth;
 pub mod cli;
 pub mod config;

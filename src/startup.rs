@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
-use crate::{request_id, routes};
+use crate::{assets, request_id, routes};
 use actix_web::dev::Server;
 use actix_web::http::header;
 use actix_web::middleware::{Compress, DefaultHeaders};
@@ -53,6 +53,9 @@ impl Application {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
+        let assets = web::Data::new(assets::Assets::fingerprint(&static_dir)?);
+        assets.publish();
+        let secure = config.secure_cookies;
         let cookies = web::Data::new(CookiePolicy {
             secure: config.secure_cookies,
         });
@@ -63,16 +66,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(Compress::default())
-                .wrap(
-                    DefaultHeaders::new()
-                        .add((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
-                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-                        .add((
-                            header::HeaderName::from_static("permissions-policy"),
-                            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-                        )),
-                )
+                .wrap(security_headers(secure))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))
@@ -101,9 +95,20 @@ impl Application {
                 )
                 .configure(routes::configure)
                 .service(
-                    actix_files::Files::new("/static", &static_dir)
-                        .use_etag(true)
-                        .use_last_modified(true),
+                    web::scope("/static")
+                        .wrap(
+                            DefaultHeaders::new().add((header::CACHE_CONTROL, assets::PLAIN_CACHE)),
+                        )
+                        .app_data(assets.clone())
+                        .route(
+                            assets::FINGERPRINTED_PATH,
+                            web::get().to(assets::fingerprinted),
+                        )
+                        .service(
+                            actix_files::Files::new("", &static_dir)
+                                .use_etag(true)
+                                .use_last_modified(true),
+                        ),
                 )
                 .default_service(web::to(routes::not_found))
         })
@@ -127,6 +132,24 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let _lock = self.lock;
         self.server.await
+    }
+}
+
+/// Headers every response carries. HSTS only when cookies are `Secure`: that is when the portal
+/// is reached over HTTPS, and sending it over plain HTTP would only confuse.
+fn security_headers(secure: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .add((
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ));
+    if secure {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+    } else {
+        headers
     }
 }
 

@@ -128,6 +128,11 @@ impl Layout {
         self
     }
 
+    /// The address of a static file by its contents (see `assets`), e.g. `css/site.css`.
+    pub fn asset(&self, plain: &str) -> String {
+        crate::assets::url(plain)
+    }
+
     pub fn navigation(&self) -> Vec<NavItem> {
         NAVIGATION
             .iter()

@@ -9,6 +9,7 @@ mod feeds;
 mod filters;
 mod fixtures;
 mod fuzz_corpus;
+mod headers;
 mod helpers;
 mod history;
 mod hostile;
