@@ -152,6 +152,8 @@ pub struct SelectField {
     pub name: &'static str,
     pub label: &'static str,
     pub options: Vec<SelectOption>,
+    /// Too many choices to list: the form asks for the value as text, kept here.
+    pub typed: Option<String>,
 }
 
 impl SelectField {
@@ -202,6 +204,7 @@ impl FilterForm {
             let field = match offer {
                 Filter::Area => SelectField {
                     name: "area",
+                    typed: None,
                     label: "Focus area",
                     options: areas
                         .iter()
@@ -216,8 +219,26 @@ impl FilterForm {
                         })
                         .collect(),
                 },
+                Filter::Organisation
+                    if organisations.len() as i64
+                        > crate::db::reference::ORGANISATIONS_TO_CHOOSE_FROM =>
+                {
+                    SelectField {
+                        name: "organisation",
+                        label: "Organisation (its short address, such as mimos)",
+                        options: Vec::new(),
+                        typed: Some(
+                            filter
+                                .organisation
+                                .as_ref()
+                                .map(|s| s.to_string())
+                                .unwrap_or_default(),
+                        ),
+                    }
+                }
                 Filter::Organisation => SelectField {
                     name: "organisation",
+                    typed: None,
                     label: "Organisation",
                     options: organisations
                         .iter()
@@ -234,6 +255,7 @@ impl FilterForm {
                 },
                 Filter::Country => SelectField {
                     name: "country",
+                    typed: None,
                     label: "Country",
                     options: countries
                         .iter()
@@ -247,6 +269,7 @@ impl FilterForm {
                 },
                 Filter::Kind => SelectField {
                     name: "kind",
+                    typed: None,
                     label: "Kind",
                     options: OrganisationKind::ALL
                         .iter()
@@ -260,6 +283,7 @@ impl FilterForm {
                 },
                 Filter::Status => SelectField {
                     name: "status",
+                    typed: None,
                     label: "Status",
                     options: RecordStatus::ALL
                         .iter()
@@ -273,6 +297,7 @@ impl FilterForm {
                 },
                 Filter::Year => SelectField {
                     name: "year",
+                    typed: None,
                     label: "Year",
                     options: year_choices(filter),
                 },
