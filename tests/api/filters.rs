@@ -201,7 +201,14 @@ async fn with_many_organisations_the_filter_asks_for_one_by_name() {
 
     let page = app.page("/mous?organisation=cetc").await;
 
-    assert!(page.texts("select#filter-organisation").is_empty(), "no select of every organisation");
-    assert_eq!(page.hidden("organisation"), "cetc", "the typed value is kept");
+    assert!(
+        page.texts("select#filter-organisation").is_empty(),
+        "no select of every organisation"
+    );
+    assert_eq!(
+        page.hidden("organisation"),
+        "cetc",
+        "the typed value is kept"
+    );
     assert_eq!(page.texts(".cards > .card").len(), 1);
 }
