@@ -160,8 +160,9 @@ fn list_page<T, P: Template>(
             filter_choices(conn)?,
             filter_subject_names(conn, &filter)?,
         );
-        // Each count is a query of its own: worth it while lists are short, not at scale.
-        if page.total <= COUNTED_UP_TO {
+        // Each count is a query of its own over the collection: worth it while the collection
+        // is small, not at scale.
+        if page.total <= COUNTED_UP_TO && count(conn, &ListFilter::default())? <= COUNTED_UP_TO {
             for (choice, chosen) in form.choices_to_count(&filter) {
                 form.set_count(choice, count(conn, &chosen)?);
             }
