@@ -77,12 +77,29 @@ def wrk(url, connections, seconds, script=None):
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
-    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
+    latency = lambda pct: re.search(rf"^\s+{pct}%\s+(\S+)", out, re.M)
+    if requests == 0 or not latency(50):
+        return {"requests": 0, "rate": 0.0, "p50": float("nan"), "p99": float("nan"), "non2xx": 0, "socket_errors": ""}
+    p50 = to_ms(latency(50).group(1))
+    p99 = to_ms(latency(99).group(1))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
     return {"requests": requests, "rate": rate, "p50": p50, "p99": p99,
             "non2xx": int(bad.group(1)) if bad else 0, "socket_errors": errors.group(1) if errors else ""}
+
+
+def drain(base):
+    """Waits until requests left queued by the last run are done, so each figure starts clean."""
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        started = time.time()
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=5)
+            if time.time() - started < 0.05:
+                return
+        except OSError:
+            pass
+        time.sleep(0.5)
 
 
 def start(binary, database, cache):
@@ -135,6 +152,7 @@ def measure(binary, database, cache, quick):
             baseline = None
             for name, path in pages:
                 before = proc_cpu_seconds(server.pid)
+                drain(base)
                 result = wrk(base + path, conns, seconds)
                 cpu_us = (proc_cpu_seconds(server.pid) - before) / max(result["requests"], 1) * 1e6
                 if baseline is None:
