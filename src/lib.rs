@@ -8,6 +8,7 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod linked_data;
+pub mod page_cache;
 pub mod request_id;
 pub mod routes;
 pub mod startup;

@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
+use crate::page_cache::{self, PageCache};
 use crate::{assets, request_id, routes};
 use actix_web::dev::Server;
 use actix_web::http::header;
@@ -22,6 +23,8 @@ pub struct Application {
 
 /// The largest request body accepted: a long statement with room to spare.
 const BODY_LIMIT: usize = 512 * 1024;
+/// Memory each worker may spend on rendered pages.
+const PAGE_CACHE_BYTES: usize = 16 * 1024 * 1024;
 /// Password checks running at once; each takes 19 MiB and most of a core for a moment.
 const PASSWORD_CHECKS_AT_ONCE: usize = 2;
 
@@ -62,14 +65,17 @@ impl Application {
         let throttle = web::Data::new(LoginThrottle::default());
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
         let writer = web::Data::new(database.clone());
+        let page_cache = config.page_cache;
         let public_url = web::Data::new(config.public_url.clone());
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(actix_web::middleware::from_fn(page_cache::middleware))
                 .wrap(Compress::default())
                 .wrap(security_headers(secure))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))
+                .app_data(web::Data::new(PageCache::new(page_cache, PAGE_CACHE_BYTES)))
                 .app_data(writer.clone())
                 .app_data(cookies.clone())
                 .app_data(throttle.clone())

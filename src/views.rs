@@ -157,6 +157,8 @@ pub struct SelectField {
     pub name: &'static str,
     pub label: &'static str,
     pub options: Vec<SelectOption>,
+    /// Too many choices to list: the form asks for the value as text, kept here.
+    pub typed: Option<String>,
 }
 
 impl SelectField {
@@ -207,6 +209,7 @@ impl FilterForm {
             let field = match offer {
                 Filter::Area => SelectField {
                     name: "area",
+                    typed: None,
                     label: "Focus area",
                     options: areas
                         .iter()
@@ -221,8 +224,26 @@ impl FilterForm {
                         })
                         .collect(),
                 },
+                Filter::Organisation
+                    if organisations.len() as i64
+                        > crate::db::reference::ORGANISATIONS_TO_CHOOSE_FROM =>
+                {
+                    SelectField {
+                        name: "organisation",
+                        label: "Organisation (its short address, such as mimos)",
+                        options: Vec::new(),
+                        typed: Some(
+                            filter
+                                .organisation
+                                .as_ref()
+                                .map(|s| s.to_string())
+                                .unwrap_or_default(),
+                        ),
+                    }
+                }
                 Filter::Organisation => SelectField {
                     name: "organisation",
+                    typed: None,
                     label: "Organisation",
                     options: organisations
                         .iter()
@@ -239,6 +260,7 @@ impl FilterForm {
                 },
                 Filter::Country => SelectField {
                     name: "country",
+                    typed: None,
                     label: "Country",
                     options: countries
                         .iter()
@@ -252,6 +274,7 @@ impl FilterForm {
                 },
                 Filter::Kind => SelectField {
                     name: "kind",
+                    typed: None,
                     label: "Kind",
                     options: OrganisationKind::ALL
                         .iter()
@@ -265,6 +288,7 @@ impl FilterForm {
                 },
                 Filter::Status => SelectField {
                     name: "status",
+                    typed: None,
                     label: "Status",
                     options: RecordStatus::ALL
                         .iter()
@@ -278,6 +302,7 @@ impl FilterForm {
                 },
                 Filter::Year => SelectField {
                     name: "year",
+                    typed: None,
                     label: "Year",
                     options: year_choices(filter),
                 },

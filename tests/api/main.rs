@@ -17,6 +17,7 @@ mod migrations;
 mod open_data;
 mod pages;
 mod process;
+mod query_plans;
 mod records;
 mod reliability;
 mod search;
