@@ -2,6 +2,8 @@
 // people do, axe-core checks every page type against WCAG 2.2 AA, the Nu Html Checker checks
 // their HTML, and the public pages are tried without JavaScript and weighed.
 //
+// Buttons are found by their form and value, not their words, which are translated.
+//
 // Runs the debug binary (`cargo build` first; PORTAL_BIN names another) on a new database with
 // the demo records. `node --test` in this folder, or `tests/browser/run` from the repository.
 
@@ -175,7 +177,7 @@ test('a visitor filters a list and searches', async (t) => {
     await page.goto('/mous');
     const all = await page.locator('.results__count').innerText();
     await page.selectOption('#filter-area', 'microelectronics-and-semiconductors');
-    await click(page, page.getByRole('button', { name: 'Apply filters' }));
+    await click(page, page.locator('form.filters button[type="submit"]'));
     assert.equal(new URL(page.url()).searchParams.get('area'), 'microelectronics-and-semiconductors');
     assert.notEqual(await page.locator('.results__count').innerText(), all);
     await check(page, 'filtered list');
@@ -238,13 +240,13 @@ test('staff log in, write, preview and publish a statement, keep records, and lo
     await visit(page, 'login', '/staff/login');
     await page.fill('#field-username', STAFF.username);
     await page.fill('#field-password', STAFF.password);
-    await click(page, page.getByRole('button', { name: 'Log in' }));
+    await click(page, page.locator('form[action="/staff/login"] button[type="submit"]'));
     assert.equal(new URL(page.url()).pathname, '/staff');
     await check(page, 'dashboard');
 
     await visit(page, 'staff statements', '/staff/statements');
     await visit(page, 'statement editor', '/staff/statements/new');
-    let response = await click(page, page.getByRole('button', { name: 'Save', exact: true }));
+    let response = await click(page, page.locator('button[name="action"][value="save"]'));
     assert.equal(response.status(), 422);
     await assertErrorsTiedToFields(page);
     await check(page, 'statement editor 422', await response.text());
@@ -255,11 +257,11 @@ test('staff log in, write, preview and publish a statement, keep records, and lo
     await page.fill('#field-dateline', 'PUTRAJAYA');
     await page.fill('#field-body', '## The laboratory\n\nIt opens **today** with:\n\n- packaging\n- testing\n');
     await page.fill('#field-related', '/mous/mimos-cetc-mou-2024');
-    response = await click(page, page.getByRole('button', { name: 'Preview' }));
+    response = await click(page, page.locator('button[name="action"][value="preview"]'));
     assert.equal(response.status(), 200);
     assert.ok(await page.locator('strong', { hasText: 'today' }).count() > 0, 'the preview renders Markdown');
     await check(page, 'statement preview', await response.text());
-    response = await click(page, page.getByRole('button', { name: 'Publish now' }));
+    response = await click(page, page.locator('button[name="action"][value="publish"]'));
     assert.ok(response.ok(), `publishing answered ${response.status()}`);
 
     await page.goto('/statements');
@@ -288,7 +290,7 @@ test('staff log in, write, preview and publish a statement, keep records, and lo
     await visit(page, 'users', '/staff/users');
     await visit(page, 'audit', '/staff/audit');
 
-    await click(page, page.getByRole('button', { name: 'Log out' }));
+    await click(page, page.locator('form[action="/staff/logout"] button[type="submit"]'));
     assert.equal((await page.goto('/staff')).url().includes('/staff/login'), true, 'logged out');
   });
 });
@@ -298,10 +300,10 @@ test('the public pages work without JavaScript and carry no script', async (t) =
     await page.goto('/');
     await click(page, page.locator('nav[aria-label="Main"] a[href="/organisations"]'));
     await page.selectOption('#filter-country', 'MY');
-    await click(page, page.getByRole('button', { name: 'Apply filters' }));
+    await click(page, page.locator('form.filters button[type="submit"]'));
     assert.equal(new URL(page.url()).searchParams.get('country'), 'MY');
     await page.fill('#site-search-q', 'semiconductor');
-    await click(page, page.getByRole('button', { name: 'Search', exact: true }));
+    await click(page, page.locator('form.site-search button[type="submit"]'));
     assert.ok(await page.locator('main mark').count() > 0, 'search works');
   });
   await withPage(t, { javaScriptEnabled: false }, async (page) => {
