@@ -1,13 +1,14 @@
-//! Rendered public pages, kept per worker until the next write. A hit costs a hash lookup, so
-//! public pages serve at close to the speed of a trivial handler; any write (a staff save, a
-//! scheduled statement going live) makes every kept page stale at once.
+//! Rendered public pages, kept per worker until the next write. A hit costs a hash lookup and
+//! one `PRAGMA data_version`, so public pages serve at close to the speed of a trivial handler;
+//! any committed write (a staff save, a scheduled statement going live, another process writing
+//! to the file) makes every kept page stale at once.
 //!
 //! Every public page also gets an `ETag`, answered with 304 when the browser already has it, and
 //! a `Cache-Control` that lets a shared cache hold it briefly. Staff pages, anyone with a
 //! session cookie, and anything but a 200 to a GET are never kept.
 
 use crate::auth::SESSION_COOKIE;
-use crate::db::Database;
+use crate::db::Reader;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -24,7 +25,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 const SHARED_MAX_AGE: &str = "public, max-age=60";
 
 struct Page {
-    writes: u64,
+    /// The database's `data_version` when the page was rendered.
+    version: i64,
     content_type: HeaderValue,
     etag: HeaderValue,
     headers: Vec<(header::HeaderName, HeaderValue)>,
@@ -55,9 +57,9 @@ impl PageCache {
         }
     }
 
-    fn get(&self, key: &str, writes: u64) -> Option<Stored> {
+    fn get(&self, key: &str, version: i64) -> Option<Stored> {
         let pages = self.pages.borrow();
-        let page = pages.0.get(key).filter(|p| p.writes == writes)?;
+        let page = pages.0.get(key).filter(|p| p.version == version)?;
         Some((
             page.content_type.clone(),
             page.etag.clone(),
@@ -162,17 +164,17 @@ pub async fn middleware(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let cache = request.app_data::<web::Data<PageCache>>().cloned();
-    let writes = request
-        .app_data::<web::Data<Database>>()
-        .map(|d| d.write_count());
-    let (Some(cache), Some(writes)) = (cache, writes) else {
+    let version = request
+        .app_data::<web::Data<Reader>>()
+        .and_then(|reader| reader.data_version().ok());
+    let (Some(cache), Some(version)) = (cache, version) else {
         return Ok(next.call(request).await?.map_into_boxed_body());
     };
     if !is_public_page(&request) {
         return Ok(next.call(request).await?.map_into_boxed_body());
     }
     let key = key_of(&request);
-    if let Some(stored) = cache.get(&key, writes) {
+    if let Some(stored) = cache.get(&key, version) {
         let response = answer(request.request(), stored);
         return Ok(request.into_response(response));
     }
@@ -199,7 +201,7 @@ pub async fn middleware(
     cache.put(
         key,
         Page {
-            writes,
+            version,
             content_type: content_type.clone(),
             etag: etag.clone(),
             headers: extra.clone(),

@@ -29,8 +29,6 @@ use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -109,9 +107,6 @@ impl CustomizeConnection<SqliteConnection, diesel::r2d2::Error> for WriteCustomi
 pub struct Database {
     path: PathBuf,
     writers: Pool<ConnectionManager<SqliteConnection>>,
-    /// Counts writes, so that anything derived from the data (rendered pages) knows when it is
-    /// out of date.
-    writes: Arc<AtomicU64>,
 }
 
 impl Database {
@@ -140,7 +135,6 @@ impl Database {
         Ok(Self {
             path: path.to_owned(),
             writers,
-            writes: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -162,24 +156,6 @@ impl Database {
         F: FnOnce(&mut SqliteConnection) -> DbResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        let result = self.transaction(work).await;
-        // Counted whatever the outcome: a failed commit may still have changed nothing, but
-        // treating it as a change only costs a re-render.
-        self.writes.fetch_add(1, Ordering::Release);
-        result
-    }
-
-    /// Whether a write transaction can be opened now; writes nothing, so it leaves the write
-    /// count alone.
-    pub async fn probe_writable(&self) -> DbResult<()> {
-        self.transaction(|_| Ok(())).await
-    }
-
-    async fn transaction<T, F>(&self, work: F) -> DbResult<T>
-    where
-        F: FnOnce(&mut SqliteConnection) -> DbResult<T> + Send + 'static,
-        T: Send + 'static,
-    {
         let writers = self.writers.clone();
         actix_web::web::block(move || {
             let mut conn = writers
@@ -189,11 +165,6 @@ impl Database {
         })
         .await
         .map_err(|e| DbError::Interrupted(e.to_string()))?
-    }
-
-    /// How many writes this portal has made since it started.
-    pub fn write_count(&self) -> u64 {
-        self.writes.load(Ordering::Acquire)
     }
 
     /// A read connection for one worker thread, opened on first use.
@@ -218,8 +189,32 @@ pub struct Reader {
     conn: RefCell<Option<SqliteConnection>>,
 }
 
+#[derive(QueryableByName)]
+struct DataVersion {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    data_version: i64,
+}
+
 impl Reader {
+    /// A number that changes whenever any connection, in this process or another, has committed
+    /// a change to the database since this one last looked (SQLite's `data_version`): what
+    /// anything derived from the data (a rendered page) must match to still be current.
+    pub fn data_version(&self) -> DbResult<i64> {
+        self.with_connection(|conn| {
+            let version: DataVersion = diesel::sql_query("PRAGMA data_version").get_result(conn)?;
+            Ok(version.data_version)
+        })
+    }
+
     pub fn read<T>(&self, work: impl FnOnce(&mut SqliteConnection) -> DbResult<T>) -> DbResult<T> {
+        // A snapshot for the whole page, so that its parts agree with each other.
+        self.with_connection(|conn| conn.transaction(work))
+    }
+
+    fn with_connection<T>(
+        &self,
+        work: impl FnOnce(&mut SqliteConnection) -> DbResult<T>,
+    ) -> DbResult<T> {
         let mut slot = self
             .conn
             .try_borrow_mut()
@@ -232,7 +227,6 @@ impl Reader {
                 empty.insert(conn)
             }
         };
-        // A snapshot for the whole page, so that its parts agree with each other.
-        conn.transaction(work)
+        work(conn)
     }
 }

@@ -141,6 +141,18 @@ async fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
     stream
         .set_read_timeout(Some(Duration::from_secs(15)))
         .unwrap();
+    // A first, whole request proves the server has taken the connection; the second is then
+    // sent in two halves around the signal, so it is in flight when SIGTERM arrives.
+    stream
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: portal\r\n\r\n")
+        .unwrap();
+    let mut first = Vec::new();
+    let mut buffer = [0u8; 1024];
+    while !first.ends_with(b"ok\n") {
+        let read = stream.read(&mut buffer).unwrap();
+        assert!(read > 0, "the connection closed before the first answer");
+        first.extend_from_slice(&buffer[..read]);
+    }
     stream
         .write_all(b"GET /healthz HTTP/1.1\r\nHost: portal\r\n")
         .unwrap();
