@@ -6,6 +6,7 @@ pub mod db;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod linked_data;
 pub mod request_id;
 pub mod routes;

@@ -73,6 +73,7 @@ impl Application {
                             "camera=(), microphone=(), geolocation=(), interest-cohort=()",
                         )),
                 )
+                .wrap(actix_web::middleware::from_fn(crate::i18n::middleware))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))

@@ -5,6 +5,7 @@ use crate::db::Reader;
 use crate::db::machine::{self, CalendarEvent, Feed, FeedScope, PageAge};
 use crate::domain::{PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
@@ -197,26 +198,29 @@ pub async fn sitemap(
             .map(|page| page.updated_at)
             .max()
     };
-    let mut urls = vec![SitemapUrl {
-        loc: site.join("/"),
-        lastmod: lastmod(newest(None)),
-    }];
+    let mut pages: Vec<(String, Option<NaiveDateTime>)> = vec![("/".to_owned(), newest(None))];
     for path in ["/timeline", "/stats", "/open-data"] {
-        urls.push(SitemapUrl {
-            loc: site.join(path),
-            lastmod: lastmod(newest(None)),
-        });
+        pages.push((path.to_owned(), newest(None)));
     }
     for kind in RecordKind::ALL {
-        urls.push(SitemapUrl {
-            loc: site.join(kind.list_path()),
-            lastmod: lastmod(newest(Some(*kind))),
-        });
+        pages.push((kind.list_path().to_owned(), newest(Some(*kind))));
     }
-    urls.extend(records.iter().map(|page| SitemapUrl {
-        loc: site.join(&page.kind.page(&page.slug)),
-        lastmod: lastmod(Some(page.updated_at)),
-    }));
+    pages.extend(
+        records
+            .iter()
+            .map(|page| (page.kind.page(&page.slug), Some(page.updated_at))),
+    );
+    // Every page in each of its languages.
+    let site = &site;
+    let urls = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            pages.iter().map(move |(path, at)| SitemapUrl {
+                loc: site.join(&lang.href(path)),
+                lastmod: lastmod(*at),
+            })
+        })
+        .collect();
     Ok(HttpResponse::Ok()
         .content_type("application/xml; charset=utf-8")
         .body(Sitemap { urls }.render().map_err(AppError::from)?))
@@ -228,7 +232,7 @@ pub async fn robots(site: web::Data<PublicUrl>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body(format!(
-            "User-agent: *\nDisallow: /staff\nDisallow: /search\n\nSitemap: {}\n",
+            "User-agent: *\nDisallow: /staff\nDisallow: /search\nDisallow: /ms/search\nDisallow: /zh/search\n\nSitemap: {}\n",
             site.join("/sitemap.xml")
         ))
 }

@@ -12,6 +12,7 @@ mod fuzz_corpus;
 mod helpers;
 mod history;
 mod hostile;
+mod languages;
 mod migrations;
 mod open_data;
 mod pages;
