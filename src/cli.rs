@@ -105,6 +105,9 @@ pub struct ServeArgs {
     /// Do not fill a new database with the demo records.
     #[arg(long, env = "PORTAL_NO_DEMO")]
     pub no_demo: bool,
+    /// Render every public page afresh instead of keeping rendered pages until the next write.
+    #[arg(long, env = "PORTAL_NO_PAGE_CACHE")]
+    pub no_page_cache: bool,
     /// Send cookies without the `Secure` attribute, for plain-HTTP use other than on localhost.
     #[arg(long, env = "PORTAL_INSECURE_COOKIES")]
     pub insecure_cookies: bool,
@@ -128,6 +131,7 @@ impl From<ServeArgs> for Config {
             database: args.database.database,
             demo_data: !args.no_demo,
             secure_cookies: !args.insecure_cookies,
+            page_cache: !args.no_page_cache,
             static_dir: args.static_dir,
             publish_check_interval: Config::DEFAULT_PUBLISH_CHECK_INTERVAL,
             public_url: args.public_url,

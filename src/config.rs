@@ -14,6 +14,8 @@ pub struct Config {
     pub secure_cookies: bool,
     /// Where the stylesheet and images are served from.
     pub static_dir: PathBuf,
+    /// Keep rendered public pages in memory until the next write.
+    pub page_cache: bool,
     /// How often scheduled statements are checked for being due.
     pub publish_check_interval: Duration,
     /// Where the public reaches the portal: the base of every absolute URL it gives (feeds,

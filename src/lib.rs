@@ -1,4 +1,5 @@
 pub mod accounts;
+pub mod assets;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -8,6 +9,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod linked_data;
+pub mod page_cache;
 pub mod request_id;
 pub mod routes;
 pub mod startup;

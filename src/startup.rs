@@ -5,7 +5,8 @@ use crate::config::Config;
 use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
-use crate::{request_id, routes};
+use crate::page_cache::{self, PageCache};
+use crate::{assets, request_id, routes};
 use actix_web::dev::Server;
 use actix_web::http::header;
 use actix_web::middleware::{Compress, DefaultHeaders};
@@ -22,6 +23,8 @@ pub struct Application {
 
 /// The largest request body accepted: a long statement with room to spare.
 const BODY_LIMIT: usize = 512 * 1024;
+/// Memory each worker may spend on rendered pages.
+const PAGE_CACHE_BYTES: usize = 16 * 1024 * 1024;
 /// Password checks running at once; each takes 19 MiB and most of a core for a moment.
 const PASSWORD_CHECKS_AT_ONCE: usize = 2;
 
@@ -53,30 +56,27 @@ impl Application {
         let listener = TcpListener::bind(&config.bind)?;
         let port = listener.local_addr()?.port();
         let static_dir = config.static_dir.clone();
+        let assets = web::Data::new(assets::Assets::fingerprint(&static_dir)?);
+        assets.publish();
+        let secure = config.secure_cookies;
         let cookies = web::Data::new(CookiePolicy {
             secure: config.secure_cookies,
         });
         let throttle = web::Data::new(LoginThrottle::default());
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
         let writer = web::Data::new(database.clone());
+        let page_cache = config.page_cache;
         let public_url = web::Data::new(config.public_url.clone());
         let server = HttpServer::new(move || {
             App::new()
+                .wrap(actix_web::middleware::from_fn(page_cache::middleware))
                 .wrap(Compress::default())
-                .wrap(
-                    DefaultHeaders::new()
-                        .add((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
-                        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-                        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
-                        .add((
-                            header::HeaderName::from_static("permissions-policy"),
-                            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-                        )),
-                )
+                .wrap(security_headers(secure))
                 .wrap(actix_web::middleware::from_fn(crate::i18n::middleware))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))
+                .app_data(web::Data::new(PageCache::new(page_cache, PAGE_CACHE_BYTES)))
                 .app_data(writer.clone())
                 .app_data(cookies.clone())
                 .app_data(throttle.clone())
@@ -102,9 +102,20 @@ impl Application {
                 )
                 .configure(routes::configure)
                 .service(
-                    actix_files::Files::new("/static", &static_dir)
-                        .use_etag(true)
-                        .use_last_modified(true),
+                    web::scope("/static")
+                        .wrap(
+                            DefaultHeaders::new().add((header::CACHE_CONTROL, assets::PLAIN_CACHE)),
+                        )
+                        .app_data(assets.clone())
+                        .route(
+                            assets::FINGERPRINTED_PATH,
+                            web::get().to(assets::fingerprinted),
+                        )
+                        .service(
+                            actix_files::Files::new("", &static_dir)
+                                .use_etag(true)
+                                .use_last_modified(true),
+                        ),
                 )
                 .default_service(web::to(routes::not_found))
         })
@@ -128,6 +139,24 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let _lock = self.lock;
         self.server.await
+    }
+}
+
+/// Headers every response carries. HSTS only when cookies are `Secure`: that is when the portal
+/// is reached over HTTPS, and sending it over plain HTTP would only confuse.
+fn security_headers(secure: bool) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY))
+        .add((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .add((header::REFERRER_POLICY, "strict-origin-when-cross-origin"))
+        .add((
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        ));
+    if secure {
+        headers.add((header::STRICT_TRANSPORT_SECURITY, "max-age=31536000"))
+    } else {
+        headers
     }
 }
 

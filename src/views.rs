@@ -184,6 +184,11 @@ impl Layout {
         self
     }
 
+    /// The address of a static file by its contents (see `assets`), e.g. `css/site.css`.
+    pub fn asset(&self, plain: &str) -> String {
+        crate::assets::url(plain)
+    }
+
     pub fn navigation(&self) -> Vec<NavItem> {
         NAVIGATION
             .iter()
@@ -209,6 +214,8 @@ pub struct SelectField {
     /// The message key of the field's label.
     pub label: &'static str,
     pub options: Vec<SelectOption>,
+    /// Too many choices to list: the form asks for the value as text, kept here.
+    pub typed: Option<String>,
 }
 
 impl SelectField {
@@ -260,6 +267,7 @@ impl FilterForm {
             let field = match offer {
                 Filter::Area => SelectField {
                     name: "area",
+                    typed: None,
                     label: "filter-area",
                     options: areas
                         .iter()
@@ -274,8 +282,26 @@ impl FilterForm {
                         })
                         .collect(),
                 },
+                Filter::Organisation
+                    if organisations.len() as i64
+                        > crate::db::reference::ORGANISATIONS_TO_CHOOSE_FROM =>
+                {
+                    SelectField {
+                        name: "organisation",
+                        label: "filter-organisation-typed",
+                        options: Vec::new(),
+                        typed: Some(
+                            filter
+                                .organisation
+                                .as_ref()
+                                .map(|s| s.to_string())
+                                .unwrap_or_default(),
+                        ),
+                    }
+                }
                 Filter::Organisation => SelectField {
                     name: "organisation",
+                    typed: None,
                     label: "filter-organisation",
                     options: organisations
                         .iter()
@@ -292,6 +318,7 @@ impl FilterForm {
                 },
                 Filter::Country => SelectField {
                     name: "country",
+                    typed: None,
                     label: "filter-country",
                     options: countries
                         .iter()
@@ -305,6 +332,7 @@ impl FilterForm {
                 },
                 Filter::Kind => SelectField {
                     name: "kind",
+                    typed: None,
                     label: "filter-kind",
                     options: OrganisationKind::ALL
                         .iter()
@@ -318,6 +346,7 @@ impl FilterForm {
                 },
                 Filter::Status => SelectField {
                     name: "status",
+                    typed: None,
                     label: "filter-status",
                     options: RecordStatus::ALL
                         .iter()
@@ -331,6 +360,7 @@ impl FilterForm {
                 },
                 Filter::Year => SelectField {
                     name: "year",
+                    typed: None,
                     label: "filter-year",
                     options: year_choices(filter),
                 },

@@ -76,6 +76,7 @@ filter-apply = Apply filters
 filter-clear = Clear all
 filter-area = Focus area
 filter-organisation = Organisation
+filter-organisation-typed = Organisation (its short address, such as mimos)
 filter-country = Country
 filter-kind = Kind
 filter-status = Status

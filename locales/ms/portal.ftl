@@ -73,6 +73,7 @@ filter-apply = Guna penapis
 filter-clear = Kosongkan semua
 filter-area = Bidang tumpuan
 filter-organisation = Organisasi
+filter-organisation-typed = Organisasi (alamat ringkasnya, seperti mimos)
 filter-country = Negara
 filter-kind = Jenis
 filter-status = Status

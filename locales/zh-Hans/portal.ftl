@@ -73,6 +73,7 @@ filter-apply = 应用筛选
 filter-clear = 全部清除
 filter-area = 重点领域
 filter-organisation = 机构
+filter-organisation-typed = 机构（其简短地址，例如 mimos）
 filter-country = 国家
 filter-kind = 类型
 filter-status = 状态

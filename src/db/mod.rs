@@ -29,6 +29,8 @@ use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -107,6 +109,9 @@ impl CustomizeConnection<SqliteConnection, diesel::r2d2::Error> for WriteCustomi
 pub struct Database {
     path: PathBuf,
     writers: Pool<ConnectionManager<SqliteConnection>>,
+    /// Counts writes, so that anything derived from the data (rendered pages) knows when it is
+    /// out of date.
+    writes: Arc<AtomicU64>,
 }
 
 impl Database {
@@ -135,6 +140,7 @@ impl Database {
         Ok(Self {
             path: path.to_owned(),
             writers,
+            writes: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -156,6 +162,24 @@ impl Database {
         F: FnOnce(&mut SqliteConnection) -> DbResult<T> + Send + 'static,
         T: Send + 'static,
     {
+        let result = self.transaction(work).await;
+        // Counted whatever the outcome: a failed commit may still have changed nothing, but
+        // treating it as a change only costs a re-render.
+        self.writes.fetch_add(1, Ordering::Release);
+        result
+    }
+
+    /// Whether a write transaction can be opened now; writes nothing, so it leaves the write
+    /// count alone.
+    pub async fn probe_writable(&self) -> DbResult<()> {
+        self.transaction(|_| Ok(())).await
+    }
+
+    async fn transaction<T, F>(&self, work: F) -> DbResult<T>
+    where
+        F: FnOnce(&mut SqliteConnection) -> DbResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
         let writers = self.writers.clone();
         actix_web::web::block(move || {
             let mut conn = writers
@@ -165,6 +189,11 @@ impl Database {
         })
         .await
         .map_err(|e| DbError::Interrupted(e.to_string()))?
+    }
+
+    /// How many writes this portal has made since it started.
+    pub fn write_count(&self) -> u64 {
+        self.writes.load(Ordering::Acquire)
     }
 
     /// A read connection for one worker thread, opened on first use.

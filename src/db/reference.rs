@@ -69,6 +69,9 @@ pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<HashMap<i32, Cou
         .collect())
 }
 
+/// Beyond this many organisations a filter form asks for one by name instead of listing them.
+pub const ORGANISATIONS_TO_CHOOSE_FROM: i64 = 100;
+
 /// The choices a filter form offers.
 pub struct FilterChoices {
     pub areas: Vec<Named>,
@@ -88,6 +91,7 @@ pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
             .load(conn)?,
         organisations: organisations::table
             .order((organisations::name, organisations::id))
+            .limit(ORGANISATIONS_TO_CHOOSE_FROM + 1)
             .select((organisations::slug, organisations::name))
             .load(conn)?,
     })

@@ -180,16 +180,65 @@ struct Sitemap {
     urls: Vec<SitemapUrl>,
 }
 
+/// The protocol's limit on the addresses in one sitemap file; a larger site gets an index of
+/// numbered sitemaps.
+const URLS_PER_SITEMAP: usize = 50_000;
+
+#[derive(Template)]
+#[template(path = "sitemap_index.xml")]
+struct SitemapIndex {
+    parts: Vec<String>,
+}
+
+/// Which addresses sitemap `part` (numbered from 1) holds, or `None` past the last one.
+fn sitemap_part(total: usize, part: usize, per_part: usize) -> Option<std::ops::Range<usize>> {
+    let start = part.checked_sub(1)?.checked_mul(per_part)?;
+    (start < total).then(|| start..(start + per_part).min(total))
+}
+
+fn xml(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/xml; charset=utf-8")
+        .body(body)
+}
+
 fn lastmod(at: Option<NaiveDateTime>) -> Option<String> {
     at.map(|at| at.and_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-/// Every public page: home, the lists and pages about the record, and every record.
+/// Every public page: home, the lists and pages about the record, and every record; past
+/// 50,000 addresses, an index of numbered sitemaps.
 #[get("/sitemap.xml")]
 pub async fn sitemap(
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
+    let urls = sitemap_urls(&reader, &site)?;
+    if urls.len() <= URLS_PER_SITEMAP {
+        return Ok(xml(Sitemap { urls }.render()?));
+    }
+    let parts = (1..=urls.len().div_ceil(URLS_PER_SITEMAP))
+        .map(|n| site.join(&format!("/sitemap-{n}.xml")))
+        .collect();
+    Ok(xml(SitemapIndex { parts }.render()?))
+}
+
+/// One numbered sitemap of a site too large for one.
+#[get("/sitemap-{part}.xml")]
+pub async fn sitemap_part_page(
+    part: web::Path<usize>,
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+) -> AppResult<HttpResponse> {
+    let mut urls = sitemap_urls(&reader, &site)?;
+    let range =
+        sitemap_part(urls.len(), part.into_inner(), URLS_PER_SITEMAP).ok_or(AppError::NotFound)?;
+    urls.truncate(range.end);
+    let urls = urls.split_off(range.start);
+    Ok(xml(Sitemap { urls }.render()?))
+}
+
+fn sitemap_urls(reader: &Reader, site: &PublicUrl) -> AppResult<Vec<SitemapUrl>> {
     let records: Vec<PageAge> = reader.read(machine::record_ages)?;
     let newest = |kind: Option<RecordKind>| {
         records
@@ -211,8 +260,7 @@ pub async fn sitemap(
             .map(|page| (page.kind.page(&page.slug), Some(page.updated_at))),
     );
     // Every page in each of its languages.
-    let site = &site;
-    let urls = Lang::ALL
+    Ok(Lang::ALL
         .into_iter()
         .flat_map(|lang| {
             pages.iter().map(move |(path, at)| SitemapUrl {
@@ -220,10 +268,20 @@ pub async fn sitemap(
                 lastmod: lastmod(*at),
             })
         })
-        .collect();
-    Ok(HttpResponse::Ok()
-        .content_type("application/xml; charset=utf-8")
-        .body(Sitemap { urls }.render().map_err(AppError::from)?))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sitemap_part;
+
+    #[test]
+    fn a_large_site_is_split_into_numbered_sitemaps() {
+        assert_eq!(sitemap_part(120_001, 1, 50_000), Some(0..50_000));
+        assert_eq!(sitemap_part(120_001, 3, 50_000), Some(100_000..120_001));
+        assert_eq!(sitemap_part(120_001, 4, 50_000), None);
+        assert_eq!(sitemap_part(120_001, 0, 50_000), None);
+    }
 }
 
 /// Crawlers may read every public page; staff pages and search results are not for them.

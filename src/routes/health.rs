@@ -13,7 +13,7 @@ pub async fn healthz() -> HttpResponse {
 /// is not read-only, and no stuck writer holds the lock.
 #[get("/readyz")]
 pub async fn readyz(database: web::Data<Database>) -> HttpResponse {
-    match database.write(|_| Ok(())).await {
+    match database.probe_writable().await {
         Ok(()) => HttpResponse::Ok()
             .content_type("text/plain; charset=utf-8")
             .body("ready\n"),

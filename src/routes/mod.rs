@@ -23,6 +23,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .service(feeds::organisation_feed)
         .service(feeds::events)
         .service(feeds::sitemap)
+        .service(feeds::sitemap_part_page)
         .service(feeds::robots)
         .service(csv::export);
     staff::configure(config);

@@ -182,3 +182,33 @@ async fn each_filter_choice_shows_how_many_records_it_would_list() {
         "organisations, which grow without bound, are not counted"
     );
 }
+
+#[actix_web::test]
+async fn with_many_organisations_the_filter_asks_for_one_by_name() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.connection();
+    for n in 0..101 {
+        diesel::insert_into(organisations::table)
+            .values((
+                organisations::slug.eq(format!("test-agency-{n:03}")),
+                organisations::name.eq(format!("Test Agency {n:03}")),
+                organisations::country_id.eq(1),
+                organisations::kind.eq("agency"),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+
+    let page = app.page("/mous?organisation=cetc").await;
+
+    assert!(
+        page.texts("select#filter-organisation").is_empty(),
+        "no select of every organisation"
+    );
+    assert_eq!(
+        page.hidden("organisation"),
+        "cetc",
+        "the typed value is kept"
+    );
+    assert_eq!(page.texts(".cards > .card").len(), 1);
+}

@@ -149,6 +149,7 @@ impl TestApp {
             database: database.clone(),
             demo_data,
             secure_cookies,
+            page_cache: true,
             static_dir: Config::default_static_dir(),
             publish_check_interval: std::time::Duration::from_millis(200),
             public_url: PUBLIC_URL.parse().unwrap(),

@@ -211,3 +211,81 @@ async fn bodies_made_by_an_older_renderer_are_rendered_again_at_start() {
     assert!(!page.body.contains("<p>stale</p>"));
     assert!(page.body.contains("<table>"));
 }
+
+#[actix_web::test]
+async fn public_pages_carry_an_etag_and_answer_304_when_unchanged() {
+    let app = TestApp::spawn().await;
+
+    let first = app.page("/mous").await;
+    let etag = first
+        .headers
+        .get("etag")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let again = app
+        .send(
+            app.request(awc::http::Method::GET, "/mous")
+                .insert_header(("if-none-match", etag.as_str())),
+            None,
+        )
+        .await;
+
+    assert_eq!(again.status, 304);
+    assert!(again.body.is_empty());
+    assert_eq!(
+        first.headers.get("cache-control").unwrap(),
+        "public, max-age=60"
+    );
+}
+
+#[actix_web::test]
+async fn a_write_is_visible_on_the_next_read_despite_the_page_cache() {
+    let app = TestApp::spawn().await;
+    let before = app.page("/statements").await;
+    assert_eq!(
+        app.page("/statements").await.body,
+        before.body,
+        "the second read is the kept page"
+    );
+    app.login_as("eddie", sti_portal::domain::Role::Editor)
+        .await;
+    let csrf = app.csrf_token().await;
+    let token = app.page("/staff/statements/new").await.hidden("form_token");
+    app.post_form(
+        "/staff/statements",
+        &[
+            ("csrf_token", &csrf),
+            ("form_token", &token),
+            ("title", "Fresh news from the joint committee"),
+            ("body", "Text."),
+            ("language", "en"),
+            ("action", "publish"),
+        ],
+    )
+    .await;
+    app.forget_cookies();
+
+    let after = app.page("/statements").await;
+
+    assert!(after.body.contains("Fresh news from the joint committee"));
+    assert_ne!(after.headers.get("etag"), before.headers.get("etag"));
+}
+
+#[actix_web::test]
+async fn staff_pages_are_never_kept_or_shared() {
+    let app = TestApp::spawn().await;
+    app.login_as("eddie", sti_portal::domain::Role::Editor)
+        .await;
+
+    let dashboard = app.page("/staff").await;
+    let public_while_logged_in = app.page("/mous").await;
+
+    assert_eq!(dashboard.headers.get("cache-control").unwrap(), "no-store");
+    assert!(dashboard.headers.get("etag").is_none());
+    assert!(
+        public_while_logged_in.headers.get("etag").is_none(),
+        "logged-in readers bypass the cache"
+    );
+}

@@ -155,6 +155,9 @@ type ListQueries<T> = (
     fn(&mut SqliteConnection, &ListFilter) -> DbResult<i64>,
 );
 
+/// Lists longer than this show their filter choices without counts.
+const COUNTED_UP_TO: i64 = 2_000;
+
 /// Serves one list page: parses the filters, reads one page of `list` and the count of each
 /// filter choice, renders `template`.
 fn list_page<T, P: Template>(
@@ -179,8 +182,12 @@ fn list_page<T, P: Template>(
             filter_choices(conn)?,
             filter_subject_names(conn, &filter)?,
         );
-        for (choice, chosen) in form.choices_to_count(&filter) {
-            form.set_count(choice, count(conn, &chosen)?);
+        // Each count is a query of its own over the collection: worth it while the collection
+        // is small, not at scale.
+        if page.total <= COUNTED_UP_TO && count(conn, &ListFilter::default())? <= COUNTED_UP_TO {
+            for (choice, chosen) in form.choices_to_count(&filter) {
+                form.set_count(choice, count(conn, &chosen)?);
+            }
         }
         Ok((page, form))
     })?;

@@ -1,0 +1,129 @@
+//! What every response tells the browser about itself: the security headers, and how long the
+//! static files may be kept.
+
+use crate::helpers::{Reply, TestApp};
+use awc::http::Method;
+use sti_portal::domain::Role;
+
+/// One address of each kind of response: pages, staff pages, machine formats, errors, files.
+const ADDRESSES: [&str; 12] = [
+    "/",
+    "/mous",
+    "/search?q=semiconductor",
+    "/staff/login",
+    "/staff",
+    "/feed.atom",
+    "/api/v1/mous",
+    "/mous.csv",
+    "/healthz",
+    "/no-such-page",
+    "/mous?year=x",
+    "/static/css/site.css",
+];
+
+fn header(reply: &Reply, name: &str) -> String {
+    reply
+        .headers
+        .get(name)
+        .map(|value| value.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+fn assert_security_headers(path: &str, reply: &Reply) {
+    let policy = header(reply, "content-security-policy");
+    assert!(policy.contains("default-src 'none'"), "{path}: {policy}");
+    assert!(
+        policy.contains("frame-ancestors 'none'"),
+        "{path}: {policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+    assert!(!policy.contains("unsafe-eval"), "{path}: {policy}");
+    assert_eq!(header(reply, "x-content-type-options"), "nosniff", "{path}");
+    assert!(!header(reply, "referrer-policy").is_empty(), "{path}");
+    assert!(!header(reply, "permissions-policy").is_empty(), "{path}");
+}
+
+#[actix_web::test]
+async fn every_response_carries_the_security_headers_and_hsts_only_with_secure_cookies() {
+    let app = TestApp::spawn().await;
+    app.login_as("ann", Role::Editor).await;
+    let secure = TestApp::spawn_with_secure_cookies().await;
+
+    for path in ADDRESSES {
+        // With a session, as staff browse: every answer is rendered afresh.
+        let reply = app.get(path).await;
+        assert_security_headers(path, &reply);
+        assert_eq!(header(&reply, "strict-transport-security"), "", "{path}");
+
+        // Without a session the second answer to a public page comes from the page cache.
+        for _ in 0..2 {
+            let reply = secure.get(path).await;
+            assert_security_headers(path, &reply);
+            let hsts = header(&reply, "strict-transport-security");
+            assert!(hsts.starts_with("max-age="), "{path}: {hsts}");
+        }
+    }
+    // A refused write is answered with them too.
+    let reply = app.post_form("/staff/logout", &[]).await;
+    assert_eq!(reply.status, 403);
+    assert_security_headers("POST /staff/logout", &reply);
+}
+
+#[actix_web::test]
+async fn pages_link_fingerprinted_static_files_that_are_kept_for_a_year() {
+    let app = TestApp::spawn().await;
+    let home = app.get("/").await;
+    let css = home
+        .document()
+        .select(&scraper::Selector::parse("link[rel=stylesheet]").unwrap())
+        .filter_map(|link| link.value().attr("href").map(str::to_owned))
+        .collect::<Vec<_>>();
+    assert_eq!(css.len(), 2, "{css:?}");
+    let plain = std::fs::read_to_string(
+        sti_portal::config::Config::default_static_dir().join("css/site.css"),
+    )
+    .unwrap();
+
+    for href in &css {
+        let (stem, _) = href.rsplit_once('.').unwrap();
+        let (_, hash) = stem.rsplit_once('.').unwrap();
+        assert_eq!(hash.len(), 16, "{href}");
+        assert!(hash.chars().all(|c| c.is_ascii_hexdigit()), "{href}");
+        let reply = app.get(href).await;
+        assert_eq!(reply.status, 200, "{href}");
+        assert_eq!(
+            header(&reply, "cache-control"),
+            "public, max-age=31536000, immutable",
+            "{href}"
+        );
+        assert!(
+            header(&reply, "content-type").starts_with("text/css"),
+            "{href}"
+        );
+    }
+    assert!(css[0].starts_with("/static/css/site."), "{css:?}");
+    assert_eq!(app.get(&css[0]).await.body, plain);
+
+    let reply = app.get("/static/css/site.css").await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.body, plain);
+    assert_eq!(header(&reply, "cache-control"), "public, max-age=300");
+
+    // A fingerprint that names no file is not a file, whatever its plain name.
+    let stale = app.get("/static/css/site.0123456789abcdef.css").await;
+    assert_eq!(stale.status, 404);
+}
+
+#[actix_web::test]
+async fn the_stylesheet_is_sent_compressed() {
+    let app = TestApp::spawn().await;
+    let href = sti_portal::assets::url("css/site.css");
+    for encoding in ["gzip", "br"] {
+        let request = app
+            .request(Method::GET, &href)
+            .insert_header(("accept-encoding", encoding));
+        let reply = app.send(request, None).await;
+        assert_eq!(reply.status, 200);
+        assert_eq!(header(&reply, "content-encoding"), encoding);
+    }
+}

@@ -1,0 +1,217 @@
+//! Guards for speed at scale: every query a public page makes is served by an index (no scan of
+//! a large table without one), and a page makes a fixed number of queries however many rows it
+//! shows (no query per row).
+
+use diesel::connection::{Instrumentation, InstrumentationEvent};
+use diesel::prelude::*;
+use std::sync::{Arc, Mutex};
+use sti_portal::db::{self, Database, seed, synthetic};
+use sti_portal::domain::{ListFilter, ListQuery, Slug};
+
+/// Tables small enough that reading them whole is as cheap as any index: a few hundred rows, or
+/// a couple of thousand delegations for 100,000 statements.
+const SMALL_TABLES: &[&str] = &[
+    "countries",
+    "focus_areas",
+    "agreements",
+    "agreement_parties",
+    "agreement_areas",
+    "delegations",
+];
+
+struct Recorder(Arc<Mutex<Vec<String>>>);
+
+impl Instrumentation for Recorder {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::StartQuery { query, .. } = event {
+            let text = query.to_string();
+            let sql = text
+                .split(" -- binds:")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned();
+            self.0.lock().unwrap().push(sql);
+        }
+    }
+}
+
+async fn large_database(dir: &tempfile::TempDir, statements: usize) -> std::path::PathBuf {
+    let path = dir.path().join("large.sqlite");
+    let database = Database::open(&path).unwrap();
+    database.write(seed::seed_demo_if_empty).await.unwrap();
+    database
+        .write(move |conn| {
+            synthetic::generate(
+                conn,
+                synthetic::Sizes::for_statements(statements),
+                |_, _| {},
+            )
+        })
+        .await
+        .unwrap();
+    path
+}
+
+fn recording(path: &std::path::Path) -> (SqliteConnection, Arc<Mutex<Vec<String>>>) {
+    let mut conn = SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+    let log = Arc::new(Mutex::new(Vec::new()));
+    conn.set_instrumentation(Recorder(log.clone()));
+    (conn, log)
+}
+
+fn filter(query: &str) -> ListFilter {
+    ListFilter::try_from(
+        actix_web::web::Query::<ListQuery>::from_query(query)
+            .unwrap()
+            .into_inner(),
+    )
+    .unwrap()
+}
+
+/// Every public read a page makes, for one record of each kind and every list with and without
+/// filters.
+fn read_everything(conn: &mut SqliteConnection) {
+    let slug = |s: &str| Slug::parse(s).unwrap();
+    for query in [
+        "",
+        "page=30",
+        "area=space-technology",
+        "year=2020",
+        "organisation=synthetic-organisation-3",
+        "country=CN&status=in_force",
+    ] {
+        let f = filter(query);
+        db::mous::list(conn, &f).unwrap();
+        db::statements::list(conn, &f).unwrap();
+        db::meetings::list(conn, &f).unwrap();
+        db::delegations::list(conn, &f).unwrap();
+        db::organisations::list(conn, &f).unwrap();
+        db::people::list(conn, &f).unwrap();
+        db::agreements::list(conn, &f).unwrap();
+    }
+    db::mous::detail(conn, &slug("synthetic-mou-5"))
+        .unwrap()
+        .unwrap();
+    db::statements::detail(conn, &slug("synthetic-statement-5"))
+        .unwrap()
+        .unwrap();
+    db::meetings::detail(conn, &slug("synthetic-meeting-1"))
+        .unwrap()
+        .unwrap();
+    db::delegations::detail(conn, &slug("synthetic-delegation-1"))
+        .unwrap()
+        .unwrap();
+    db::organisations::detail(conn, &slug("synthetic-organisation-5"))
+        .unwrap()
+        .unwrap();
+    db::people::detail(conn, &slug("synthetic-person-5"))
+        .unwrap()
+        .unwrap();
+    db::agreements::detail(conn, &slug("sti-cooperation-agreement-2013"))
+        .unwrap()
+        .unwrap();
+}
+
+#[derive(QueryableByName)]
+struct PlanRow {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    detail: String,
+}
+
+#[actix_web::test]
+async fn every_public_query_is_served_by_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_database(&dir, 3_000).await;
+    let (mut conn, log) = recording(&path);
+
+    read_everything(&mut conn);
+
+    let queries: Vec<String> = log.lock().unwrap().drain(..).collect();
+    let mut plain = SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+    let mut problems = Vec::new();
+    // A query with an empty `IN ()` list (diesel writes `1=0`) reads nothing at all.
+    for sql in queries
+        .iter()
+        .filter(|q| q.starts_with("SELECT") && !q.contains("(1=0)"))
+    {
+        let plan: Vec<PlanRow> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
+            .load(&mut plain)
+            .unwrap();
+        for step in plan {
+            let table = step.detail.split_whitespace().nth(1).unwrap_or("");
+            let large = !SMALL_TABLES.contains(&table);
+            // Walking an index in order (`SCAN t USING INDEX`) stops after the page; reading a
+            // table without one does not.
+            let unindexed_scan =
+                step.detail.starts_with("SCAN ") && !step.detail.contains(" USING ");
+            if unindexed_scan && large {
+                problems.push(format!("{}\n    in {sql}", step.detail));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "queries not served by an index:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[actix_web::test]
+async fn a_list_makes_the_same_number_of_queries_for_one_row_as_for_twenty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_database(&dir, 500).await;
+    let (mut conn, log) = recording(&path);
+    let count = |conn: &mut SqliteConnection, run: &dyn Fn(&mut SqliteConnection)| {
+        log.lock().unwrap().clear();
+        run(conn);
+        log.lock().unwrap().len()
+    };
+
+    for (name, run_full, run_one) in [
+        (
+            "mous",
+            Box::new(|c: &mut SqliteConnection| {
+                db::mous::list(c, &filter("")).unwrap();
+            }) as Box<dyn Fn(&mut SqliteConnection)>,
+            Box::new(|c: &mut SqliteConnection| {
+                db::mous::list(c, &filter("organisation=mimos")).unwrap();
+            }) as Box<dyn Fn(&mut SqliteConnection)>,
+        ),
+        (
+            "delegations",
+            Box::new(|c: &mut SqliteConnection| {
+                db::delegations::list(c, &filter("")).unwrap();
+            }),
+            Box::new(|c: &mut SqliteConnection| {
+                db::delegations::list(c, &filter("organisation=cetc")).unwrap();
+            }),
+        ),
+        (
+            "people",
+            Box::new(|c: &mut SqliteConnection| {
+                db::people::list(c, &filter("")).unwrap();
+            }),
+            Box::new(|c: &mut SqliteConnection| {
+                db::people::list(c, &filter("organisation=mosti")).unwrap();
+            }),
+        ),
+        (
+            "organisations",
+            Box::new(|c: &mut SqliteConnection| {
+                db::organisations::list(c, &filter("")).unwrap();
+            }),
+            Box::new(|c: &mut SqliteConnection| {
+                db::organisations::list(c, &filter("kind=ministry")).unwrap();
+            }),
+        ),
+    ] {
+        let twenty = count(&mut conn, &*run_full);
+        let few = count(&mut conn, &*run_one);
+        assert_eq!(
+            twenty, few,
+            "{name}: {twenty} queries for a full page, {few} for a short one"
+        );
+        assert!(twenty <= 6, "{name} makes {twenty} queries");
+    }
+}
