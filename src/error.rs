@@ -51,7 +51,7 @@ pub type AppResult<T> = Result<T, AppError>;
 #[template(path = "error.html")]
 struct ErrorPage {
     layout: Layout,
-    heading: &'static str,
+    heading: String,
     message: String,
     reference: Option<String>,
 }
@@ -79,40 +79,28 @@ impl ResponseError for AppError {
                 .insert_header((header::LOCATION, format!("/staff/login?{query}")))
                 .finish();
         }
+        let lang = crate::i18n::current().lang;
         let (heading, message) = match status {
-            StatusCode::NOT_FOUND => (
-                "Page not found",
-                "There is no page at this address. It may have moved, or the link may be mistyped."
-                    .to_owned(),
-            ),
-            StatusCode::BAD_REQUEST => ("This request cannot be answered", self.public_detail()),
-            StatusCode::FORBIDDEN => (
-                "Not allowed",
-                "Your account may not do this, or the form was out of date or sent from another site. Go back, reload the page and try again."
-                    .to_owned(),
-            ),
-            StatusCode::PAYLOAD_TOO_LARGE => (
-                "Too large",
-                "What was sent is larger than the portal accepts.".to_owned(),
-            ),
+            StatusCode::NOT_FOUND => ("error-not-found", lang.t("error-not-found-message")),
+            StatusCode::BAD_REQUEST => ("error-bad-request", self.public_detail()),
+            StatusCode::FORBIDDEN => ("error-forbidden", lang.t("error-forbidden-message")),
+            StatusCode::PAYLOAD_TOO_LARGE => ("error-too-large", lang.t("error-too-large-message")),
             StatusCode::TOO_MANY_REQUESTS => (
-                "Too many attempts",
-                format!(
-                    "There have been too many login attempts. Please wait {} seconds and try again.",
-                    self.retry_after_seconds()
+                "error-too-many",
+                lang.t_with(
+                    "error-too-many-message",
+                    &[("seconds", self.retry_after_seconds().into())],
                 ),
             ),
             _ => {
                 tracing::error!(error = %self, cause = ?self, "request failed");
-                (
-                    "Something went wrong",
-                    "The portal could not show this page. Please try again in a moment.".to_owned(),
-                )
+                ("error-unexpected", lang.t("error-unexpected-message"))
             }
         };
+        let heading = lang.t(heading);
         let page = ErrorPage {
-            layout: Layout::new(heading, Section::None),
-            heading,
+            layout: Layout::new(heading.clone(), Section::None),
+            heading: heading.clone(),
             message,
             reference: crate::request_id::current().filter(|id| !id.is_empty()),
         };

@@ -7,6 +7,7 @@ pub mod db;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod linked_data;
 pub mod page_cache;
 pub mod request_id;

@@ -72,6 +72,7 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(page_cache::middleware))
                 .wrap(Compress::default())
                 .wrap(security_headers(secure))
+                .wrap(actix_web::middleware::from_fn(crate::i18n::middleware))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
                 .app_data(web::Data::new(database.reader()))

@@ -3,6 +3,7 @@
 
 use crate::db::reference::{FilterChoices, Page};
 use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, RecordStatus};
+use crate::i18n::{self, Lang};
 
 /// The sections of the site, in the order the navigation shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,19 +21,30 @@ pub enum Section {
 }
 
 const NAVIGATION: [(Section, &str, &str); 8] = [
-    (Section::Statements, "/statements", "Statements"),
-    (Section::Agreements, "/agreements", "Agreements"),
-    (Section::Meetings, "/meetings", "Meetings"),
-    (Section::Delegations, "/delegations", "Delegations"),
-    (Section::Mous, "/mous", "MoUs"),
-    (Section::Organisations, "/organisations", "Organisations"),
-    (Section::People, "/people", "People"),
-    (Section::Areas, "/areas", "Focus areas"),
+    (Section::Statements, "/statements", "nav-statements"),
+    (Section::Agreements, "/agreements", "nav-agreements"),
+    (Section::Meetings, "/meetings", "nav-meetings"),
+    (Section::Delegations, "/delegations", "nav-delegations"),
+    (Section::Mous, "/mous", "nav-mous"),
+    (
+        Section::Organisations,
+        "/organisations",
+        "nav-organisations",
+    ),
+    (Section::People, "/people", "nav-people"),
+    (Section::Areas, "/areas", "nav-areas"),
 ];
 
 pub struct NavItem {
-    pub href: &'static str,
-    pub label: &'static str,
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The same page in another language, for the switcher and `hreflang` links.
+pub struct LanguageVersion {
+    pub lang: Lang,
+    pub href: String,
     pub current: bool,
 }
 
@@ -62,10 +74,15 @@ pub struct Layout {
     /// schema.org JSON-LD, already serialised so that it cannot close its script element.
     pub linked_data: Option<String>,
     pub alternates: Vec<Alternate>,
+    /// The reader's language, in which the page is laid out and its links stay.
+    pub lang: Lang,
+    /// The page's path and query in its English form, to link its other language versions.
+    page: String,
 }
 
 impl Layout {
     pub fn new(title: impl Into<String>, section: Section) -> Self {
+        let current = i18n::current();
         Self {
             title: title.into(),
             description: String::new(),
@@ -75,7 +92,46 @@ impl Layout {
             og_type: "website",
             linked_data: None,
             alternates: Vec::new(),
+            lang: current.lang,
+            page: current.path_and_query,
         }
+    }
+
+    /// The interface message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// What site paths start with in the page's language, for links in templates.
+    pub fn prefix(&self) -> &'static str {
+        self.lang.prefix()
+    }
+
+    /// A message that says how many of something there are, in the page's language.
+    pub fn t_count(&self, key: &str, count: impl Into<i64>) -> String {
+        self.lang.t_with(key, &[("count", count.into().into())])
+    }
+
+    /// The name of a vocabulary value (`term("status", "in-force")`) in the page's language.
+    pub fn term(&self, group: &str, value: &str) -> String {
+        self.lang.term(group, value)
+    }
+
+    /// The page in each language, the current one marked.
+    pub fn languages(&self) -> Vec<LanguageVersion> {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| LanguageVersion {
+                lang,
+                href: lang.href(&self.page),
+                current: lang == self.lang,
+            })
+            .collect()
+    }
+
+    /// The English version, which readers whose language is none of ours get.
+    pub fn default_version(&self) -> String {
+        self.page.clone()
     }
 
     pub fn canonical(mut self, url: String) -> Self {
@@ -122,7 +178,7 @@ impl Layout {
     /// Adds the crumb of the section's list page, then the current page's own.
     pub fn within(mut self, href: &str, label: &str) -> Self {
         self.crumbs.push(Crumb {
-            href: href.to_owned(),
+            href: self.lang.href(href),
             label: label.to_owned(),
         });
         self
@@ -136,9 +192,9 @@ impl Layout {
     pub fn navigation(&self) -> Vec<NavItem> {
         NAVIGATION
             .iter()
-            .map(|(section, href, label)| NavItem {
-                href,
-                label,
+            .map(|(section, href, key)| NavItem {
+                href: self.lang.href(href),
+                label: self.t(key),
                 current: *section == self.section,
             })
             .collect()
@@ -155,6 +211,7 @@ pub struct SelectOption {
 
 pub struct SelectField {
     pub name: &'static str,
+    /// The message key of the field's label.
     pub label: &'static str,
     pub options: Vec<SelectOption>,
     /// Too many choices to list: the form asks for the value as text, kept here.
@@ -172,7 +229,7 @@ impl SelectField {
 /// A list's filter form: a select per filter the list takes, and hidden fields for filters set
 /// from another page (a person's or an agreement's).
 pub struct FilterForm {
-    pub action: &'static str,
+    pub action: String,
     pub fields: Vec<SelectField>,
     pub hidden: Vec<(&'static str, String)>,
     /// Filters set from elsewhere, shown in words ("Person: Chang Lih Kang").
@@ -192,7 +249,8 @@ pub enum Filter {
 
 impl FilterForm {
     pub fn new(
-        action: &'static str,
+        lang: Lang,
+        action: String,
         offered: &[Filter],
         filter: &ListFilter,
         choices: FilterChoices,
@@ -210,7 +268,7 @@ impl FilterForm {
                 Filter::Area => SelectField {
                     name: "area",
                     typed: None,
-                    label: "Focus area",
+                    label: "filter-area",
                     options: areas
                         .iter()
                         .map(|a| SelectOption {
@@ -230,7 +288,7 @@ impl FilterForm {
                 {
                     SelectField {
                         name: "organisation",
-                        label: "Organisation (its short address, such as mimos)",
+                        label: "filter-organisation-typed",
                         options: Vec::new(),
                         typed: Some(
                             filter
@@ -244,7 +302,7 @@ impl FilterForm {
                 Filter::Organisation => SelectField {
                     name: "organisation",
                     typed: None,
-                    label: "Organisation",
+                    label: "filter-organisation",
                     options: organisations
                         .iter()
                         .map(|o| SelectOption {
@@ -261,7 +319,7 @@ impl FilterForm {
                 Filter::Country => SelectField {
                     name: "country",
                     typed: None,
-                    label: "Country",
+                    label: "filter-country",
                     options: countries
                         .iter()
                         .map(|c| SelectOption {
@@ -275,13 +333,13 @@ impl FilterForm {
                 Filter::Kind => SelectField {
                     name: "kind",
                     typed: None,
-                    label: "Kind",
+                    label: "filter-kind",
                     options: OrganisationKind::ALL
                         .iter()
                         .map(|k| SelectOption {
                             selected: filter.kind == Some(*k),
                             value: k.as_str().to_owned(),
-                            label: k.label().to_owned(),
+                            label: lang.term("kind", k.as_str()),
                             count: None,
                         })
                         .collect(),
@@ -289,13 +347,13 @@ impl FilterForm {
                 Filter::Status => SelectField {
                     name: "status",
                     typed: None,
-                    label: "Status",
+                    label: "filter-status",
                     options: RecordStatus::ALL
                         .iter()
                         .map(|s| SelectOption {
                             selected: filter.status == Some(*s),
                             value: s.as_str().to_owned(),
-                            label: s.label().to_owned(),
+                            label: lang.term("status", s.as_str()),
                             count: None,
                         })
                         .collect(),
@@ -303,7 +361,7 @@ impl FilterForm {
                 Filter::Year => SelectField {
                     name: "year",
                     typed: None,
-                    label: "Year",
+                    label: "filter-year",
                     options: year_choices(filter),
                 },
             };
@@ -388,25 +446,30 @@ pub struct Pager {
 }
 
 impl Pager {
-    pub fn new<T>(path: &str, page: &Page<T>, filter: &ListFilter) -> Self {
-        Self::linking(page, |number| {
+    pub fn new<T>(lang: Lang, path: &str, page: &Page<T>, filter: &ListFilter) -> Self {
+        Self::linking(lang, page, |number| {
             format!("{path}{}", filter.query_string_for_page(number))
         })
     }
 
     /// A pager whose page `n` is at `href(n)`.
-    pub fn linking<T>(page: &Page<T>, href: impl Fn(u32) -> String) -> Self {
+    pub fn linking<T>(lang: Lang, page: &Page<T>, href: impl Fn(u32) -> String) -> Self {
         let last = page.last_number();
         let current = page.number;
         let first_shown = i64::from(current - 1) * PAGE_SIZE + 1;
         let summary = match page.total {
             0 => String::new(),
-            total if page.items.is_empty() => {
-                format!("No results on page {current} of {total} results")
-            }
-            total => format!(
-                "Showing {first_shown}–{} of {total}",
-                first_shown + page.items.len() as i64 - 1
+            total if page.items.is_empty() => lang.t_with(
+                "pager-past-end",
+                &[("page", current.into()), ("total", total.into())],
+            ),
+            total => lang.t_with(
+                "pager-summary",
+                &[
+                    ("first", first_shown.into()),
+                    ("last", (first_shown + page.items.len() as i64 - 1).into()),
+                    ("total", total.into()),
+                ],
             ),
         };
         // First, last, and two either side of the current page.
@@ -448,7 +511,7 @@ mod tests {
     #[test]
     fn pager_links_keep_the_filters() {
         let (page, filter) = page_of(95, 2, 20);
-        let pager = Pager::new("/mous", &page, &filter);
+        let pager = Pager::new(Lang::En, "/mous", &page, &filter);
         assert_eq!(pager.previous.as_deref(), Some("/mous?year=2024"));
         assert_eq!(pager.next.as_deref(), Some("/mous?year=2024&page=3"));
         assert_eq!(pager.summary, "Showing 21–40 of 95");
@@ -459,13 +522,13 @@ mod tests {
     #[test]
     fn a_single_page_needs_no_links() {
         let (page, filter) = page_of(3, 1, 3);
-        assert!(!Pager::new("/mous", &page, &filter).has_links());
+        assert!(!Pager::new(Lang::En, "/mous", &page, &filter).has_links());
     }
 
     #[test]
     fn a_page_past_the_end_links_back_to_the_last() {
         let (page, filter) = page_of(25, 9, 0);
-        let pager = Pager::new("/mous", &page, &filter);
+        let pager = Pager::new(Lang::En, "/mous", &page, &filter);
         assert_eq!(pager.previous.as_deref(), Some("/mous?year=2024&page=2"));
         assert_eq!(pager.next, None);
     }

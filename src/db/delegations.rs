@@ -8,6 +8,7 @@ use super::schema::{
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
 use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug, format_day_range};
+use crate::i18n::Lang;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
@@ -39,8 +40,8 @@ pub struct DelegationItem {
 }
 
 impl DelegationItem {
-    pub fn dates(&self) -> String {
-        format_day_range(self.starts_on, self.ends_on)
+    pub fn dates(&self, lang: Lang) -> String {
+        format_day_range(self.starts_on, self.ends_on, lang)
     }
 }
 
@@ -223,8 +224,8 @@ pub struct Stop {
 }
 
 impl DelegationDetailRow {
-    pub fn dates(&self) -> String {
-        format_day_range(self.starts_on, self.ends_on)
+    pub fn dates(&self, lang: Lang) -> String {
+        format_day_range(self.starts_on, self.ends_on, lang)
     }
 }
 

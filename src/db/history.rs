@@ -28,10 +28,12 @@ impl Event {
         self.kind.page(&self.slug)
     }
 
-    pub fn dates(&self) -> String {
+    pub fn dates(&self, lang: crate::i18n::Lang) -> String {
         match (self.date, self.until) {
-            (PartialDate::Day(start), Some(end)) => crate::domain::format_day_range(start, end),
-            (date, _) => date.to_string(),
+            (PartialDate::Day(start), Some(end)) => {
+                crate::domain::format_day_range(start, end, lang)
+            }
+            (date, _) => date.format(lang),
         }
     }
 }

@@ -1,4 +1,5 @@
 use super::InvalidInput;
+use crate::i18n::Lang;
 use chrono::{Datelike, NaiveDate};
 use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::expression::AsExpression;
@@ -32,6 +33,30 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+const MONTHS_MS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Mac",
+    "April",
+    "Mei",
+    "Jun",
+    "Julai",
+    "Ogos",
+    "September",
+    "Oktober",
+    "November",
+    "Disember",
+];
+
+/// The name of month `month0` (0 for January) where the language names months; Chinese
+/// numbers them instead.
+fn month_name(lang: Lang, month0: u32) -> &'static str {
+    match lang {
+        Lang::Ms => MONTHS_MS[month0 as usize],
+        Lang::En | Lang::Zh => MONTHS[month0 as usize],
+    }
+}
 
 impl PartialDate {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
@@ -89,19 +114,27 @@ impl From<NaiveDate> for PartialDate {
 }
 
 /// Reads as people write dates: "25 April 2024", "April 2024", "2024".
+impl PartialDate {
+    /// As a reader of `lang` writes it: "4 October 2013", "4 Oktober 2013", "2013年10月4日".
+    pub fn format(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (_, Self::Year(y)) => match lang {
+                Lang::Zh => format!("{y}年"),
+                _ => y.to_string(),
+            },
+            (Lang::Zh, Self::Month(y, m)) => format!("{y}年{m}月"),
+            (Lang::Zh, Self::Day(d)) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+            (_, Self::Month(y, m)) => format!("{} {y}", month_name(lang, *m - 1)),
+            (_, Self::Day(d)) => {
+                format!("{} {} {}", d.day(), month_name(lang, d.month0()), d.year())
+            }
+        }
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Year(y) => write!(f, "{y}"),
-            Self::Month(y, m) => write!(f, "{} {y}", MONTHS[*m as usize - 1]),
-            Self::Day(d) => write!(
-                f,
-                "{} {} {}",
-                d.day(),
-                MONTHS[d.month0() as usize],
-                d.year()
-            ),
-        }
+        f.write_str(&self.format(Lang::En))
     }
 }
 
@@ -126,20 +159,31 @@ impl ToSql<Text, Sqlite> for PartialDate {
     }
 }
 
-/// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024".
-pub fn format_day_range(start: NaiveDate, end: NaiveDate) -> String {
-    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+/// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024",
+/// "2024年4月24日至28日".
+pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
+    let full = |d: NaiveDate| PartialDate::Day(d).format(lang);
     if start == end {
-        PartialDate::Day(start).to_string()
+        full(start)
     } else if start.year() != end.year() {
-        format!("{} – {}", PartialDate::Day(start), PartialDate::Day(end))
+        match lang {
+            Lang::Zh => format!("{}至{}", full(start), full(end)),
+            _ => format!("{} – {}", full(start), full(end)),
+        }
+    } else if lang == Lang::Zh {
+        let rest = if start.month() == end.month() {
+            format!("{}日", end.day())
+        } else {
+            format!("{}月{}日", end.month(), end.day())
+        };
+        format!("{}至{rest}", full(start))
     } else if start.month() != end.month() {
         format!(
             "{} {} – {} {} {}",
             start.day(),
-            month(start),
+            month_name(lang, start.month0()),
             end.day(),
-            month(end),
+            month_name(lang, end.month0()),
             end.year()
         )
     } else {
@@ -147,7 +191,7 @@ pub fn format_day_range(start: NaiveDate, end: NaiveDate) -> String {
             "{}–{} {} {}",
             start.day(),
             end.day(),
-            month(end),
+            month_name(lang, end.month0()),
             end.year()
         )
     }
@@ -182,6 +226,22 @@ mod tests {
     }
 
     #[test]
+    fn dates_read_in_the_readers_language() {
+        let signed = PartialDate::Day(day(2013, 10, 4));
+        assert_eq!(signed.format(Lang::Ms), "4 Oktober 2013");
+        assert_eq!(signed.format(Lang::Zh), "2013年10月4日");
+        assert_eq!(PartialDate::Month(2024, 8).format(Lang::Ms), "Ogos 2024");
+        assert_eq!(
+            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::Zh),
+            "2024年4月24日至28日"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::Ms),
+            "30 April – 2 Mei 2024"
+        );
+    }
+
+    #[test]
     fn impossible_dates_are_refused() {
         for bad in [
             "",
@@ -201,19 +261,19 @@ mod tests {
     #[test]
     fn ranges_say_the_shared_month_once() {
         assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 28)),
+            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::En),
             "24–28 April 2024"
         );
         assert_eq!(
-            format_day_range(day(2024, 4, 30), day(2024, 5, 2)),
+            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::En),
             "30 April – 2 May 2024"
         );
         assert_eq!(
-            format_day_range(day(2024, 12, 30), day(2025, 1, 2)),
+            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::En),
             "30 December 2024 – 2 January 2025"
         );
         assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 24)),
+            format_day_range(day(2024, 4, 24), day(2024, 4, 24), Lang::En),
             "24 April 2024"
         );
     }

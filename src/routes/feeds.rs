@@ -5,6 +5,7 @@ use crate::db::Reader;
 use crate::db::machine::{self, CalendarEvent, Feed, FeedScope, PageAge};
 use crate::domain::{PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
@@ -246,27 +247,28 @@ fn sitemap_urls(reader: &Reader, site: &PublicUrl) -> AppResult<Vec<SitemapUrl>>
             .map(|page| page.updated_at)
             .max()
     };
-    let mut urls = vec![SitemapUrl {
-        loc: site.join("/"),
-        lastmod: lastmod(newest(None)),
-    }];
+    let mut pages: Vec<(String, Option<NaiveDateTime>)> = vec![("/".to_owned(), newest(None))];
     for path in ["/timeline", "/stats", "/open-data"] {
-        urls.push(SitemapUrl {
-            loc: site.join(path),
-            lastmod: lastmod(newest(None)),
-        });
+        pages.push((path.to_owned(), newest(None)));
     }
     for kind in RecordKind::ALL {
-        urls.push(SitemapUrl {
-            loc: site.join(kind.list_path()),
-            lastmod: lastmod(newest(Some(*kind))),
-        });
+        pages.push((kind.list_path().to_owned(), newest(Some(*kind))));
     }
-    urls.extend(records.iter().map(|page| SitemapUrl {
-        loc: site.join(&page.kind.page(&page.slug)),
-        lastmod: lastmod(Some(page.updated_at)),
-    }));
-    Ok(urls)
+    pages.extend(
+        records
+            .iter()
+            .map(|page| (page.kind.page(&page.slug), Some(page.updated_at))),
+    );
+    // Every page in each of its languages.
+    Ok(Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            pages.iter().map(move |(path, at)| SitemapUrl {
+                loc: site.join(&lang.href(path)),
+                lastmod: lastmod(*at),
+            })
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -288,7 +290,7 @@ pub async fn robots(site: web::Data<PublicUrl>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type("text/plain; charset=utf-8")
         .body(format!(
-            "User-agent: *\nDisallow: /staff\nDisallow: /search\n\nSitemap: {}\n",
+            "User-agent: *\nDisallow: /staff\nDisallow: /search\nDisallow: /ms/search\nDisallow: /zh/search\n\nSitemap: {}\n",
             site.join("/sitemap.xml")
         ))
 }

@@ -13,6 +13,7 @@ mod headers;
 mod helpers;
 mod history;
 mod hostile;
+mod languages;
 mod migrations;
 mod open_data;
 mod pages;

@@ -6,8 +6,8 @@ collection! {
     detail: "/agreements/{slug}", "public/agreement.html", AgreementDetail,
     spec: {
         kind: RecordKind::Agreement,
-        title: "Agreements",
-        intro: "Government-to-government agreements that frame the cooperation, with their status over time.",
+        title: "agreements-title",
+        intro: "agreements-intro",
         section: Section::Agreements,
         filters: &[Filter::Area, Filter::Country, Filter::Status, Filter::Year],
         feed: None,

@@ -3,14 +3,15 @@ use crate::db::Reader;
 use crate::db::areas::{self, AreaDetail, AreaItem};
 use crate::domain::{PublicUrl, RecordKind};
 use crate::error::{AppResult, html};
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
 
 pub(crate) const LIST: ListSpec = ListSpec {
     kind: RecordKind::Area,
-    title: "Focus areas",
-    intro: "The fields of science and technology the cooperation works in.",
+    title: "areas-title",
+    intro: "areas-intro",
     section: Section::Areas,
     filters: &[],
     feed: None,
@@ -26,15 +27,16 @@ struct ListPage {
 
 #[get("/areas")]
 pub async fn list(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
     let areas = reader.read(areas::list)?;
     html(ListPage {
-        layout: Layout::new(LIST.title, LIST.section)
-            .describe(LIST.intro)
-            .canonical(site.join("/areas"))
-            .alternate("/areas.csv", "text/csv", "Download CSV")
+        layout: Layout::new(lang.t(LIST.title), LIST.section)
+            .describe(lang.t(LIST.intro))
+            .canonical(site.join(&lang.href("/areas")))
+            .alternate("/areas.csv", "text/csv", lang.t("alt-csv"))
             .alternate("/api/v1/areas", "application/json", "JSON"),
         areas,
     })
@@ -49,11 +51,13 @@ struct DetailPage {
 
 #[get("/areas/{slug}")]
 pub async fn detail(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     slug: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     detail_page(
+        lang,
         &reader,
         &site,
         slug,

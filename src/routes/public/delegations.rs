@@ -6,8 +6,8 @@ collection! {
     detail: "/delegations/{slug}", "public/delegation.html", DelegationDetail,
     spec: {
         kind: RecordKind::Delegation,
-        title: "Delegations",
-        intro: "Ministerial and official visits between the two countries, with their itineraries.",
+        title: "delegations-title",
+        intro: "delegations-intro",
         section: Section::Delegations,
         filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Year],
         feed: None,

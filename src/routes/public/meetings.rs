@@ -6,8 +6,8 @@ collection! {
     detail: "/meetings/{slug}", "public/meeting.html", MeetingDetail,
     spec: {
         kind: RecordKind::Meeting,
-        title: "Meetings",
-        intro: "Sessions of the joint committees and groups set up under the agreements.",
+        title: "meetings-title",
+        intro: "meetings-intro",
         section: Section::Meetings,
         filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Year],
         feed: None,

@@ -15,6 +15,7 @@ macro_rules! collection {
         use crate::db::reference::Page;
         use crate::domain::{ListQuery, PublicUrl, RecordKind};
         use crate::error::AppResult;
+        use crate::i18n::Lang;
         use crate::views::{Filter, Layout, Section};
         use actix_web::{HttpResponse, get, web};
         use askama::Template;
@@ -31,11 +32,12 @@ macro_rules! collection {
 
         #[get($path)]
         pub async fn list(
+            lang: Lang,
             reader: web::Data<Reader>,
             site: web::Data<PublicUrl>,
             query: web::Query<ListQuery>,
         ) -> AppResult<HttpResponse> {
-            list_page(&reader, &site, query.into_inner(), &LIST, $db::list, $db::count, |layout, chrome, page| {
+            list_page(lang, &reader, &site, query.into_inner(), &LIST, ($db::list, $db::count), |layout, chrome, page| {
                 ListPage { layout, chrome, page }
             })
         }
@@ -49,11 +51,12 @@ macro_rules! collection {
 
         #[get($detail_path)]
         pub async fn detail(
+            lang: Lang,
             reader: web::Data<Reader>,
             site: web::Data<PublicUrl>,
             slug: web::Path<String>,
         ) -> AppResult<HttpResponse> {
-            detail_page(&reader, &site, slug, &LIST, $db::detail, |layout, record| DetailPage {
+            detail_page(lang, &reader, &site, slug, &LIST, $db::detail, |layout, record| DetailPage {
                 layout,
                 record,
             })
@@ -79,13 +82,23 @@ use crate::db::reference::{Page, filter_choices, filter_subject_names};
 use crate::db::{DbResult, Reader};
 use crate::domain::{ListFilter, ListQuery, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult, html};
+use crate::i18n::Lang;
 use crate::linked_data::RecordPage;
 use crate::views::{Filter, FilterForm, Layout, Pager, Section};
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use diesel::SqliteConnection;
 
+/// Registers the public pages in English at the root, and again under each other language's
+/// prefix; handlers learn the language from the path (`Lang` is an extractor).
 pub fn configure(config: &mut web::ServiceConfig) {
+    pages(config);
+    for lang in [Lang::Ms, Lang::Zh] {
+        config.service(web::scope(lang.prefix()).configure(pages));
+    }
+}
+
+fn pages(config: &mut web::ServiceConfig) {
     config
         .service(home::home_page)
         .service(search::search_page)
@@ -116,6 +129,7 @@ pub(crate) const ATOM: &str = "application/atom+xml";
 /// What sets one collection's pages apart from the others.
 pub(crate) struct ListSpec {
     pub kind: RecordKind,
+    /// The message keys of the list's title and introduction.
     pub title: &'static str,
     pub intro: &'static str,
     pub section: Section,
@@ -128,12 +142,18 @@ pub(crate) struct ListSpec {
 
 /// The parts of a list page every collection shares: heading, filter form, pager.
 struct ListChrome {
-    intro: &'static str,
+    intro: String,
     form: FilterForm,
     pager: Pager,
     total: i64,
     filtered: bool,
 }
+
+/// A collection's page of records and its count, for the same filter.
+type ListQueries<T> = (
+    fn(&mut SqliteConnection, &ListFilter) -> DbResult<Page<T>>,
+    fn(&mut SqliteConnection, &ListFilter) -> DbResult<i64>,
+);
 
 /// Lists longer than this show their filter choices without counts.
 const COUNTED_UP_TO: i64 = 2_000;
@@ -141,20 +161,22 @@ const COUNTED_UP_TO: i64 = 2_000;
 /// Serves one list page: parses the filters, reads one page of `list` and the count of each
 /// filter choice, renders `template`.
 fn list_page<T, P: Template>(
+    lang: Lang,
     reader: &Reader,
     site: &PublicUrl,
     query: ListQuery,
     spec: &ListSpec,
-    list: fn(&mut SqliteConnection, &ListFilter) -> DbResult<Page<T>>,
-    count: fn(&mut SqliteConnection, &ListFilter) -> DbResult<i64>,
+    (list, count): ListQueries<T>,
     template: impl FnOnce(Layout, ListChrome, Page<T>) -> P,
 ) -> AppResult<HttpResponse> {
     let filter = ListFilter::try_from(query)?;
     let path = spec.kind.list_path();
+    let local = lang.href(path);
     let (page, form) = reader.read(|conn| {
         let page = list(conn, &filter)?;
         let mut form = FilterForm::new(
-            path,
+            lang,
+            local.clone(),
             spec.filters,
             &filter,
             filter_choices(conn)?,
@@ -170,33 +192,38 @@ fn list_page<T, P: Template>(
         Ok((page, form))
     })?;
     let chrome = ListChrome {
-        intro: spec.intro,
-        pager: Pager::new(path, &page, &filter),
+        intro: lang.t(spec.intro),
+        pager: Pager::new(lang, &local, &page, &filter),
         form,
         total: page.total,
         filtered: filter.is_filtered(),
     };
     let filters = filter.query_string_for_page(1);
-    let mut layout = Layout::new(spec.title, spec.section)
-        .describe(spec.intro)
+    let mut layout = Layout::new(lang.t(spec.title), spec.section)
+        .describe(chrome.intro.clone())
         .canonical(site.join(&format!(
-            "{path}{}",
+            "{local}{}",
             filter.query_string_for_page(page.number)
         )))
-        .alternate(format!("{path}.csv{filters}"), "text/csv", "Download CSV")
+        .alternate(
+            format!("{path}.csv{filters}"),
+            "text/csv",
+            lang.t("alt-csv"),
+        )
         .alternate(
             format!("/api/v1{path}{filters}"),
             "application/json",
             "JSON",
         );
     if let Some(feed) = spec.feed {
-        layout = layout.alternate(feed, ATOM, "Atom feed");
+        layout = layout.alternate(feed, ATOM, lang.t("alt-atom"));
     }
     html(template(layout, chrome, page))
 }
 
 /// Serves one record's page: 404 unless the slug names a record that `detail` finds.
 fn detail_page<R: RecordPage, P: Template>(
+    lang: Lang,
     reader: &Reader,
     site: &PublicUrl,
     slug: web::Path<String>,
@@ -210,20 +237,16 @@ fn detail_page<R: RecordPage, P: Template>(
         .read(|conn| detail(conn, &slug))?
         .ok_or(AppError::NotFound)?;
     let path = spec.kind.page(slug.as_str());
-    let url = site.join(&path);
+    let url = site.join(&lang.href(&path));
     let mut layout = Layout::new(record.heading(), spec.section)
         .describe(record.description())
-        .within(spec.kind.list_path(), spec.title)
+        .within(spec.kind.list_path(), &lang.t(spec.title))
         .og_type(record.og_type())
         .linked_data(&record.linked_data(&url))
         .canonical(url)
         .alternate(format!("/api/v1{path}"), "application/json", "JSON");
     if spec.record_feeds {
-        layout = layout.alternate(
-            format!("{path}/feed.atom"),
-            ATOM,
-            "Atom feed of its press statements",
-        );
+        layout = layout.alternate(format!("{path}/feed.atom"), ATOM, lang.t("alt-record-feed"));
     }
     html(template(layout, record))
 }

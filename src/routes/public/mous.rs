@@ -6,8 +6,8 @@ collection! {
     detail: "/mous/{slug}", "public/mou.html", MouDetail,
     spec: {
         kind: RecordKind::Mou,
-        title: "Memoranda of understanding",
-        intro: "Memoranda of understanding signed between universities, agencies and companies of the two countries.",
+        title: "mous-title",
+        intro: "mous-intro",
         section: Section::Mous,
         filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Status, Filter::Year],
         feed: None,

@@ -1,5 +1,6 @@
 use crate::domain::{PublicUrl, RecordKind};
 use crate::error::{AppResult, html};
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -13,11 +14,11 @@ struct OpenDataPage {
 
 /// Where machines (and people with spreadsheets) find the record: feeds, calendar, API, CSV.
 #[get("/open-data")]
-pub async fn open_data(site: web::Data<PublicUrl>) -> AppResult<HttpResponse> {
+pub async fn open_data(lang: Lang, site: web::Data<PublicUrl>) -> AppResult<HttpResponse> {
     html(OpenDataPage {
-        layout: Layout::new("Open data", Section::None)
-            .describe("Feeds, a calendar, a JSON API and CSV files of every public record.")
-            .canonical(site.join("/open-data")),
+        layout: Layout::new(lang.t("open-data-title"), Section::None)
+            .describe(lang.t("open-data-intro"))
+            .canonical(site.join(&lang.href("/open-data"))),
         kinds: RecordKind::ALL,
     })
 }

@@ -6,8 +6,8 @@ collection! {
     detail: "/organisations/{slug}", "public/organisation.html", OrganisationDetail,
     spec: {
         kind: RecordKind::Organisation,
-        title: "Organisations",
-        intro: "Ministries, agencies, universities, research institutes and companies taking part in the cooperation.",
+        title: "organisations-title",
+        intro: "organisations-intro",
         section: Section::Organisations,
         filters: &[Filter::Area, Filter::Country, Filter::Kind],
         feed: None,

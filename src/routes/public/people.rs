@@ -6,8 +6,8 @@ collection! {
     detail: "/people/{slug}", "public/person.html", PersonDetail,
     spec: {
         kind: RecordKind::Person,
-        title: "People",
-        intro: "Ministers, officials and others who chair, sign, lead and witness.",
+        title: "people-title",
+        intro: "people-intro",
         section: Section::People,
         filters: &[Filter::Organisation, Filter::Country],
         feed: None,

@@ -3,6 +3,7 @@ use crate::db::reference::{FilterChoices, Page, filter_choices};
 use crate::db::search::{self as queries, Hit, Results};
 use crate::domain::{PublicUrl, RecordKind, Search, SearchQuery, SearchText};
 use crate::error::{AppResult, html};
+use crate::i18n::Lang;
 use crate::views::{Layout, Pager, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -55,6 +56,7 @@ impl SearchPage {
 
 #[get("/search")]
 pub async fn search_page(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     query: web::Query<SearchQuery>,
@@ -77,28 +79,28 @@ pub async fn search_page(
     let all = by_kind.iter().map(|(_, count)| count).sum();
     let mut tabs = vec![KindTab {
         label: "All",
-        href: search.href(None, 1),
+        href: lang.href(&search.href(None, 1)),
         count: all,
         current: search.kind.is_none(),
     }];
     tabs.extend(by_kind.iter().map(|(kind, count)| KindTab {
         label: kind.plural(),
-        href: search.href(Some(*kind), 1),
+        href: lang.href(&search.href(Some(*kind), 1)),
         count: *count,
         current: search.kind == Some(*kind),
     }));
     let page = Page::new(vec![(); hits.len()], total, &search.filter);
-    let pager = Pager::linking(&page, |n| search.href(search.kind, n));
+    let pager = Pager::linking(lang, &page, |n| lang.href(&search.href(search.kind, n)));
     let title = if search.text.is_empty() {
-        "Search".to_owned()
+        lang.t("search-title")
     } else {
-        format!("Search: {}", search.text.as_str())
+        format!("{}: {}", lang.t("search-title"), search.text.as_str())
     };
     use chrono::Datelike;
     html(SearchPage {
         layout: Layout::new(title, Section::None)
-            .describe("Search every agreement, meeting, visit, MoU, organisation, person, focus area and press statement.")
-            .canonical(site.join("/search")),
+            .describe(lang.t("search-intro"))
+            .canonical(site.join(&lang.href("/search"))),
         years: (2010..=chrono::Utc::now().year() + 1).rev().collect(),
         kinds: RecordKind::ALL,
         search,

@@ -6,8 +6,8 @@ collection! {
     detail: "/statements/{slug}", "public/statement.html", StatementDetail,
     spec: {
         kind: RecordKind::Statement,
-        title: "Press statements",
-        intro: "Press statements on the cooperation, newest first. Each links to the records it is about.",
+        title: "statements-title",
+        intro: "statements-intro",
         section: Section::Statements,
         filters: &[Filter::Area, Filter::Organisation, Filter::Year],
         feed: Some("/feed.atom"),

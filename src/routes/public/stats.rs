@@ -2,6 +2,7 @@ use crate::db::Reader;
 use crate::db::history::{self, Activity, Count};
 use crate::domain::PublicUrl;
 use crate::error::{AppResult, html};
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -85,6 +86,7 @@ struct StatsPage {
 
 #[get("/stats")]
 pub async fn stats(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
@@ -100,12 +102,22 @@ pub async fn stats(
             .collect(),
     );
     html(StatsPage {
-        layout: Layout::new("Statistics", Section::None)
-            .describe("The cooperation in numbers: MoUs by year and by focus area, organisations by country and kind, and activity over time.")
-            .canonical(site.join("/stats")),
+        layout: Layout::new(lang.t("stats-title"), Section::None)
+            .describe(lang.t("stats-intro"))
+            .canonical(site.join(&lang.href("/stats"))),
         charts: vec![
-            Chart::new("mous-by-year", "MoUs signed by year", "Year", pairs(statistics.mous_by_year)),
-            Chart::new("mous-by-area", "MoUs by focus area", "Focus area", pairs(statistics.mous_by_area)),
+            Chart::new(
+                "mous-by-year",
+                "MoUs signed by year",
+                "Year",
+                pairs(statistics.mous_by_year),
+            ),
+            Chart::new(
+                "mous-by-area",
+                "MoUs by focus area",
+                "Focus area",
+                pairs(statistics.mous_by_area),
+            ),
             Chart::new(
                 "organisations-by-country",
                 "Organisations by country",

@@ -3,6 +3,7 @@ use crate::db::history::{self, YearOfEvents};
 use crate::db::reference::{Named, filter_choices};
 use crate::domain::{ListFilter, ListQuery, PublicUrl};
 use crate::error::{AppResult, html};
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -25,6 +26,7 @@ impl TimelinePage {
 /// Every dated event, oldest first, grouped by year; `area` (and `year`) narrow it.
 #[get("/timeline")]
 pub async fn timeline(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     query: web::Query<ListQuery>,
@@ -37,9 +39,13 @@ pub async fn timeline(
         ))
     })?;
     html(TimelinePage {
-        layout: Layout::new("Timeline", Section::None)
-            .describe("Every dated event of the cooperation in order: signings, meetings, visits, MoUs and press statements.")
-            .canonical(site.join(&format!("/timeline{}", filter.query_string_for_page(1)))),
+        layout: Layout::new(lang.t("timeline-title"), Section::None)
+            .describe(lang.t("timeline-intro"))
+            .canonical(site.join(&format!(
+                "{}/timeline{}",
+                lang.prefix(),
+                filter.query_string_for_page(1)
+            ))),
         years,
         areas,
         filter,

@@ -67,7 +67,7 @@ pub async fn list(
         Some(status) => format!("/staff/statements?status={}&", status.as_str()),
         None => "/staff/statements?".to_owned(),
     };
-    let mut pager = Pager::new("", &page, &filter);
+    let mut pager = Pager::new(crate::i18n::Lang::En, "", &page, &filter);
     let with_status = |href: String| format!("{path}{}", href.trim_start_matches('?'));
     pager.previous = pager.previous.map(with_status);
     pager.next = pager.next.map(with_status);
