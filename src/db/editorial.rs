@@ -6,6 +6,7 @@ use super::schema::{
     statement_revisions, statement_subjects, statements, users,
 };
 use super::staff::{self, AuditEntry};
+use super::statements::subjects_of;
 use super::{DbError, DbResult, OptionalRow};
 use crate::domain::forms::{Collection, RecordRef};
 use crate::domain::markdown::{self, RENDERER_VERSION};
@@ -153,59 +154,25 @@ pub fn editable(conn: &mut SqliteConnection, id: i32) -> DbResult<Option<Editabl
 }
 
 fn subject_paths(conn: &mut SqliteConnection, id: i32) -> DbResult<(Vec<String>, Vec<String>)> {
-    let subjects = statement_subjects::table.filter(statement_subjects::statement_id.eq(id));
-    let mut related = Vec::new();
-    let prefixed = |collection: Collection, slugs: Vec<String>| {
-        slugs
-            .into_iter()
-            .map(move |slug| format!("/{}/{slug}", collection.path()))
-    };
-    related.extend(prefixed(
-        Collection::Agreements,
+    let subjects = subjects_of(conn, id)?;
+    let path = |collection: Collection, slug: &str| format!("/{}/{slug}", collection.path());
+    let related = [
+        (Collection::Agreements, &subjects.agreements),
+        (Collection::Meetings, &subjects.meetings),
+        (Collection::Delegations, &subjects.delegations),
+        (Collection::Mous, &subjects.mous),
+        (Collection::People, &subjects.people),
+    ]
+    .into_iter()
+    .flat_map(|(collection, records)| records.iter().map(move |r| path(collection, &r.slug)))
+    .chain(
         subjects
-            .inner_join(agreements::table)
-            .select(agreements::slug)
-            .load(conn)?,
-    ));
-    related.extend(prefixed(
-        Collection::Meetings,
-        subjects
-            .inner_join(meetings::table)
-            .select(meetings::slug)
-            .load(conn)?,
-    ));
-    related.extend(prefixed(
-        Collection::Delegations,
-        subjects
-            .inner_join(delegations::table)
-            .select(delegations::slug)
-            .load(conn)?,
-    ));
-    related.extend(prefixed(
-        Collection::Mous,
-        subjects
-            .inner_join(mous::table)
-            .select(mous::slug)
-            .load(conn)?,
-    ));
-    related.extend(prefixed(
-        Collection::Organisations,
-        subjects
-            .inner_join(organisations::table)
-            .select(organisations::slug)
-            .load(conn)?,
-    ));
-    related.extend(prefixed(
-        Collection::People,
-        subjects
-            .inner_join(people::table)
-            .select(people::slug)
-            .load(conn)?,
-    ));
-    let areas = subjects
-        .inner_join(focus_areas::table)
-        .select(focus_areas::slug)
-        .load(conn)?;
+            .organisations
+            .iter()
+            .map(|o| path(Collection::Organisations, &o.slug)),
+    )
+    .collect();
+    let areas = subjects.areas.into_iter().map(|a| a.slug).collect();
     Ok((related, areas))
 }
 

@@ -229,49 +229,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<State
     else {
         return Ok(None);
     };
-    let subject_rows =
-        statement_subjects::table.filter(statement_subjects::statement_id.eq(row.id));
-    let subjects = Subjects {
-        agreements: subject_rows
-            .inner_join(agreements::table)
-            .order(agreements::title)
-            .select((agreements::slug, agreements::title))
-            .load(conn)?,
-        meetings: subject_rows
-            .inner_join(meetings::table)
-            .order(meetings::title)
-            .select((meetings::slug, meetings::title))
-            .load(conn)?,
-        delegations: subject_rows
-            .inner_join(delegations::table)
-            .order(delegations::title)
-            .select((delegations::slug, delegations::title))
-            .load(conn)?,
-        mous: subject_rows
-            .inner_join(mous::table)
-            .order(mous::title)
-            .select((mous::slug, mous::title))
-            .load(conn)?,
-        organisations: subject_rows
-            .inner_join(organisations::table)
-            .order(organisations::name)
-            .select((
-                organisations::slug,
-                organisations::name,
-                organisations::short_name,
-            ))
-            .load(conn)?,
-        people: subject_rows
-            .inner_join(people::table)
-            .order(people::name)
-            .select((people::slug, people::name))
-            .load(conn)?,
-        areas: subject_rows
-            .inner_join(focus_areas::table)
-            .order(focus_areas::name)
-            .select((focus_areas::slug, focus_areas::name))
-            .load(conn)?,
-    };
+    let subjects = subjects_of(conn, row.id)?;
     let revisions = statement_revisions::table
         .filter(statement_revisions::statement_id.eq(row.id))
         .filter(statement_revisions::published_at.is_not_null())
@@ -327,4 +285,52 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
             .execute(conn)?;
     }
     Ok(updated)
+}
+
+/// The records a statement is about, each kind in name order: for its public page and for its
+/// edit form alike.
+pub(crate) fn subjects_of(conn: &mut SqliteConnection, statement_id: i32) -> DbResult<Subjects> {
+    let subject_rows =
+        statement_subjects::table.filter(statement_subjects::statement_id.eq(statement_id));
+    Ok(Subjects {
+        agreements: subject_rows
+            .inner_join(agreements::table)
+            .order(agreements::title)
+            .select((agreements::slug, agreements::title))
+            .load(conn)?,
+        meetings: subject_rows
+            .inner_join(meetings::table)
+            .order(meetings::title)
+            .select((meetings::slug, meetings::title))
+            .load(conn)?,
+        delegations: subject_rows
+            .inner_join(delegations::table)
+            .order(delegations::title)
+            .select((delegations::slug, delegations::title))
+            .load(conn)?,
+        mous: subject_rows
+            .inner_join(mous::table)
+            .order(mous::title)
+            .select((mous::slug, mous::title))
+            .load(conn)?,
+        organisations: subject_rows
+            .inner_join(organisations::table)
+            .order(organisations::name)
+            .select((
+                organisations::slug,
+                organisations::name,
+                organisations::short_name,
+            ))
+            .load(conn)?,
+        people: subject_rows
+            .inner_join(people::table)
+            .order(people::name)
+            .select((people::slug, people::name))
+            .load(conn)?,
+        areas: subject_rows
+            .inner_join(focus_areas::table)
+            .order(focus_areas::name)
+            .select((focus_areas::slug, focus_areas::name))
+            .load(conn)?,
+    })
 }
