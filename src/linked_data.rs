@@ -10,6 +10,7 @@ use crate::db::organisations::OrganisationDetail;
 use crate::db::people::PersonDetail;
 use crate::db::reference::Named;
 use crate::db::statements::StatementDetail;
+use crate::domain::Localized;
 use serde_json::{Value, json};
 
 const SITE_NAME: &str = "Malaysia–China STI Cooperation";
@@ -25,22 +26,29 @@ pub trait RecordPage {
     fn og_type(&self) -> &'static str {
         "website"
     }
+    /// The record's own texts (title, description, …): the page says when any of them is
+    /// shown in another language than the reader's.
+    fn texts(&self) -> Vec<&Localized>;
 }
 
 fn names(items: &[Named], of: &str) -> Vec<Value> {
     items
         .iter()
-        .map(|item| json!({ "@type": of, "name": item.name }))
+        .map(|item| json!({ "@type": of, "name": item.name.to_string() }))
         .collect()
 }
 
 impl RecordPage for StatementDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.title, &self.summary, &self.body_html]
+    }
+
     fn heading(&self) -> String {
-        self.title.clone()
+        self.title.to_string()
     }
 
     fn description(&self) -> String {
-        self.summary.clone()
+        self.summary.to_string()
     }
 
     fn og_type(&self) -> &'static str {
@@ -51,10 +59,10 @@ impl RecordPage for StatementDetail {
         json!({
             "@context": "https://schema.org",
             "@type": "NewsArticle",
-            "headline": self.title,
-            "description": self.summary,
+            "headline": self.title.to_string(),
+            "description": self.summary.to_string(),
             "url": url,
-            "inLanguage": self.language.as_str(),
+            "inLanguage": self.title.shown(crate::i18n::current_lang()).lang.tag(),
             "datePublished": self.published_at.map(|at| at.and_utc().to_rfc3339()),
             "dateModified": self.updated_at.and_utc().to_rfc3339(),
             "publisher": { "@type": "Organization", "name": SITE_NAME },
@@ -64,12 +72,16 @@ impl RecordPage for StatementDetail {
 }
 
 impl RecordPage for AgreementDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.agreement.title, &self.agreement.summary]
+    }
+
     fn heading(&self) -> String {
-        self.agreement.title.clone()
+        self.agreement.title.to_string()
     }
 
     fn description(&self) -> String {
-        self.agreement.summary.clone()
+        self.agreement.summary.to_string()
     }
 
     fn linked_data(&self, url: &str) -> Value {
@@ -77,72 +89,88 @@ impl RecordPage for AgreementDetail {
             "@context": "https://schema.org",
             "@type": "Legislation",
             "legislationType": "International agreement",
-            "name": self.agreement.title,
-            "abstract": self.agreement.summary,
+            "name": self.agreement.title.to_string(),
+            "abstract": self.agreement.summary.to_string(),
             "url": url,
             "legislationDate": self.agreement.signed_on,
-            "legislationJurisdiction": self.parties.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
-            "keywords": self.areas.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+            "legislationJurisdiction": self.parties.iter().map(|c| c.name.to_string()).collect::<Vec<_>>(),
+            "keywords": self.areas.iter().map(|a| a.name.to_string()).collect::<Vec<_>>(),
         })
     }
 }
 
 impl RecordPage for MeetingDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![
+            &self.meeting.title,
+            &self.meeting.summary,
+            &self.meeting.outcomes,
+        ]
+    }
+
     fn heading(&self) -> String {
-        self.meeting.title.clone()
+        self.meeting.title.to_string()
     }
 
     fn description(&self) -> String {
-        self.meeting.summary.clone()
+        self.meeting.summary.to_string()
     }
 
     fn linked_data(&self, url: &str) -> Value {
         json!({
             "@context": "https://schema.org",
             "@type": "Event",
-            "name": self.meeting.title,
-            "description": self.meeting.summary,
+            "name": self.meeting.title.to_string(),
+            "description": self.meeting.summary.to_string(),
             "url": url,
             "startDate": self.meeting.held_on,
-            "location": self.meeting.place.as_ref().map(|p| json!({ "@type": "Place", "name": p })),
+            "location": self.meeting.place.present().map(|p| json!({ "@type": "Place", "name": p.to_string() })),
             "organizer": self.organisations.iter()
-                .map(|o| json!({ "@type": "Organization", "name": o.name })).collect::<Vec<_>>(),
+                .map(|o| json!({ "@type": "Organization", "name": o.name.to_string() })).collect::<Vec<_>>(),
             "performer": names(&self.co_chairs, "Person"),
         })
     }
 }
 
 impl RecordPage for DelegationDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.delegation.title, &self.delegation.purpose]
+    }
+
     fn heading(&self) -> String {
-        self.delegation.title.clone()
+        self.delegation.title.to_string()
     }
 
     fn description(&self) -> String {
-        self.delegation.purpose.clone()
+        self.delegation.purpose.to_string()
     }
 
     fn linked_data(&self, url: &str) -> Value {
         json!({
             "@context": "https://schema.org",
             "@type": "Event",
-            "name": self.delegation.title,
-            "description": self.delegation.purpose,
+            "name": self.delegation.title.to_string(),
+            "description": self.delegation.purpose.to_string(),
             "url": url,
             "startDate": self.delegation.starts_on,
             "endDate": self.delegation.ends_on,
-            "location": { "@type": "Country", "name": self.host_country.name },
-            "performer": self.leader.as_ref().map(|l| json!({ "@type": "Person", "name": l.name })),
+            "location": { "@type": "Country", "name": self.host_country.name.to_string() },
+            "performer": self.leader.as_ref().map(|l| json!({ "@type": "Person", "name": l.name.to_string() })),
         })
     }
 }
 
 impl RecordPage for MouDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.title, &self.purpose]
+    }
+
     fn heading(&self) -> String {
-        self.title.clone()
+        self.title.to_string()
     }
 
     fn description(&self) -> String {
-        self.purpose.clone()
+        self.purpose.to_string()
     }
 
     fn linked_data(&self, url: &str) -> Value {
@@ -150,25 +178,29 @@ impl RecordPage for MouDetail {
             "@context": "https://schema.org",
             "@type": "CreativeWork",
             "additionalType": "Memorandum of understanding",
-            "name": self.title,
-            "abstract": self.purpose,
+            "name": self.title.to_string(),
+            "abstract": self.purpose.to_string(),
             "url": url,
             "dateCreated": self.signed_on,
             "expires": self.valid_until,
             "contributor": self.parties.iter()
-                .map(|p| json!({ "@type": "Organization", "name": p.name })).collect::<Vec<_>>(),
-            "keywords": self.areas.iter().map(|a| a.name.clone()).collect::<Vec<_>>(),
+                .map(|p| json!({ "@type": "Organization", "name": p.name.to_string() })).collect::<Vec<_>>(),
+            "keywords": self.areas.iter().map(|a| a.name.to_string()).collect::<Vec<_>>(),
         })
     }
 }
 
 impl RecordPage for OrganisationDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.organisation.name, &self.organisation.description]
+    }
+
     fn heading(&self) -> String {
-        self.organisation.name.clone()
+        self.organisation.name.to_string()
     }
 
     fn description(&self) -> String {
-        self.organisation.description.clone()
+        self.organisation.description.to_string()
     }
 
     fn linked_data(&self, url: &str) -> Value {
@@ -176,9 +208,9 @@ impl RecordPage for OrganisationDetail {
         json!({
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": o.name,
+            "name": o.name.to_string(),
             "alternateName": o.short_name,
-            "description": o.description,
+            "description": o.description.to_string(),
             "url": url,
             "sameAs": o.website,
             "address": { "@type": "PostalAddress", "addressCountry": o.country.code },
@@ -187,14 +219,18 @@ impl RecordPage for OrganisationDetail {
 }
 
 impl RecordPage for PersonDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.name]
+    }
+
     fn heading(&self) -> String {
-        self.name.clone()
+        self.name.to_string()
     }
 
     fn description(&self) -> String {
         self.appointments
             .first()
-            .map(|post| post.title.clone())
+            .map(|post| post.title.to_string())
             .unwrap_or_default()
     }
 
@@ -202,29 +238,33 @@ impl RecordPage for PersonDetail {
         json!({
             "@context": "https://schema.org",
             "@type": "Person",
-            "name": self.name,
+            "name": self.name.to_string(),
             "url": url,
-            "nationality": { "@type": "Country", "name": self.country.name },
-            "jobTitle": self.appointments.first().map(|post| post.title.clone()),
+            "nationality": { "@type": "Country", "name": self.country.name.to_string() },
+            "jobTitle": self.appointments.first().map(|post| post.title.to_string()),
         })
     }
 }
 
 impl RecordPage for AreaDetail {
+    fn texts(&self) -> Vec<&Localized> {
+        vec![&self.name, &self.description]
+    }
+
     fn heading(&self) -> String {
-        self.name.clone()
+        self.name.to_string()
     }
 
     fn description(&self) -> String {
-        self.description.clone()
+        self.description.to_string()
     }
 
     fn linked_data(&self, url: &str) -> Value {
         json!({
             "@context": "https://schema.org",
             "@type": "DefinedTerm",
-            "name": self.name,
-            "description": self.description,
+            "name": self.name.to_string(),
+            "description": self.description.to_string(),
             "url": url,
             "inDefinedTermSet": "Focus areas of the Malaysia–China STI cooperation",
         })

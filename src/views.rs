@@ -48,6 +48,13 @@ pub struct LanguageVersion {
     pub current: bool,
 }
 
+/// The links of a page that can show a second language beside the reader's.
+pub struct CompareLinks {
+    pub versions: Vec<LanguageVersion>,
+    /// Back to the page alone, while a comparison is shown.
+    pub close: Option<String>,
+}
+
 pub struct Crumb {
     pub href: String,
     pub label: String,
@@ -76,6 +83,9 @@ pub struct Layout {
     pub alternates: Vec<Alternate>,
     /// The reader's language, in which the page is laid out and its links stay.
     pub lang: Lang,
+    /// The language some of the record's own text is shown in, when it has not been
+    /// translated into the reader's.
+    pub fallback: Option<Lang>,
     /// The page's path and query in its English form, to link its other language versions.
     page: String,
 }
@@ -93,8 +103,72 @@ impl Layout {
             linked_data: None,
             alternates: Vec::new(),
             lang: current.lang,
+            fallback: None,
             page: current.path_and_query,
         }
+    }
+
+    /// Notes which language the record's untranslated texts are shown in, if any is.
+    pub fn texts(mut self, texts: &[&crate::domain::Localized]) -> Self {
+        self.fallback = texts
+            .iter()
+            .find(|text| text.falls_back_in(self.lang))
+            .map(|text| text.shown(self.lang).lang);
+        self
+    }
+
+    /// The links that show a record at `path` beside each other language it has, the one
+    /// shown now marked, and a link back to the page alone while a comparison is shown.
+    pub fn compare_links(
+        &self,
+        languages: Vec<Lang>,
+        shown: Option<Lang>,
+        path: String,
+    ) -> CompareLinks {
+        let page = self.lang.href(&path);
+        let links = languages
+            .into_iter()
+            .filter(|lang| *lang != self.lang)
+            .map(|lang| LanguageVersion {
+                lang,
+                href: format!("{page}?compare={}", lang.code()),
+                current: shown == Some(lang),
+            })
+            .collect();
+        CompareLinks {
+            versions: links,
+            close: shown.map(|_| page),
+        }
+    }
+
+    /// The page's language and `other`, in the order a comparison shows them.
+    pub fn compared_with(&self, other: &Lang) -> [Lang; 2] {
+        [self.lang, *other]
+    }
+
+    /// What readers of this page call `lang`.
+    pub fn language_name(&self, lang: &Lang) -> String {
+        lang.name_in(self.lang)
+    }
+
+    /// Says that the record has no text in `lang`.
+    pub fn not_available_in(&self, lang: &Lang) -> String {
+        self.lang.t_with(
+            "compare-none",
+            &[("language", lang.name_in(self.lang).into())],
+        )
+    }
+
+    /// The notice a page with untranslated text carries, in the page's language.
+    pub fn fallback_notice(&self) -> Option<String> {
+        let shown = self.fallback?;
+        Some(self.lang.t_with(
+            "content-untranslated",
+            &[
+                ("language", self.lang.name_in(self.lang).into()),
+                ("shown", shown.name_in(self.lang).into()),
+            ],
+        ))
     }
 
     /// The interface message `key` in the page's language.
@@ -277,7 +351,7 @@ impl FilterForm {
                                 filter.area.as_ref().map(|s| s.to_string()),
                             ),
                             value: a.slug.clone(),
-                            label: a.name.clone(),
+                            label: a.name.shown(lang).text.to_owned(),
                             count: None,
                         })
                         .collect(),
@@ -311,7 +385,7 @@ impl FilterForm {
                                 filter.organisation.as_ref().map(|s| s.to_string()),
                             ),
                             value: o.slug.clone(),
-                            label: o.name.clone(),
+                            label: o.name.shown(lang).text.to_owned(),
                             count: None,
                         })
                         .collect(),
@@ -325,7 +399,7 @@ impl FilterForm {
                         .map(|c| SelectOption {
                             selected: selected(&c.code, filter.country.map(|c| c.to_string())),
                             value: c.code.clone(),
-                            label: c.name.clone(),
+                            label: c.name.shown(lang).text.to_owned(),
                             count: None,
                         })
                         .collect(),

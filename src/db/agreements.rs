@@ -10,7 +10,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, RecordStatus, Slug};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, RecordStatus, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -22,18 +22,20 @@ use std::collections::HashMap;
 struct AgreementRow {
     id: i32,
     slug: String,
-    title: String,
+    #[diesel(select_expression = (agreements::title, agreements::title_ms, agreements::title_zh))]
+    title: Localized,
     signed_on: Option<PartialDate>,
-    signed_at: Option<String>,
+    #[diesel(select_expression = (agreements::signed_at, agreements::signed_at_ms, agreements::signed_at_zh))]
+    signed_at: Localized,
     status: RecordStatus,
 }
 
 #[derive(Debug, Serialize)]
 pub struct AgreementItem {
     pub slug: String,
-    pub title: String,
+    pub title: Localized,
     pub signed_on: Option<PartialDate>,
-    pub signed_at: Option<String>,
+    pub signed_at: Localized,
     pub status: RecordStatus,
     pub parties: Vec<CountryRef>,
 }
@@ -99,7 +101,10 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<A
         .order(countries::name)
         .select((
             agreement_parties::agreement_id,
-            (countries::code, countries::name),
+            (
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ),
         ))
         .load::<(i32, CountryRef)>(conn)?
     {
@@ -125,10 +130,13 @@ pub struct AgreementDetailRow {
     #[serde(skip)]
     pub id: i32,
     pub slug: String,
-    pub title: String,
+    #[diesel(select_expression = (agreements::title, agreements::title_ms, agreements::title_zh))]
+    pub title: Localized,
     pub signed_on: Option<PartialDate>,
-    pub signed_at: Option<String>,
-    pub summary: String,
+    #[diesel(select_expression = (agreements::signed_at, agreements::signed_at_ms, agreements::signed_at_zh))]
+    pub signed_at: Localized,
+    #[diesel(select_expression = (agreements::summary, agreements::summary_ms, agreements::summary_zh))]
+    pub summary: Localized,
     pub status: RecordStatus,
 }
 
@@ -159,19 +167,32 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Agree
             .inner_join(countries::table)
             .filter(agreement_parties::agreement_id.eq(id))
             .order(countries::name)
-            .select((countries::code, countries::name))
+            .select((
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ))
             .load(conn)?,
         signatories: agreement_signatories::table
             .inner_join(people::table)
             .filter(agreement_signatories::agreement_id.eq(id))
             .order(people::name)
-            .select((people::slug, people::name))
+            .select((
+                people::slug,
+                (people::name, people::name_ms, people::name_zh),
+            ))
             .load(conn)?,
         areas: agreement_areas::table
             .inner_join(focus_areas::table)
             .filter(agreement_areas::agreement_id.eq(id))
             .order(focus_areas::name)
-            .select((focus_areas::slug, focus_areas::name))
+            .select((
+                focus_areas::slug,
+                (
+                    focus_areas::name,
+                    focus_areas::name_ms,
+                    focus_areas::name_zh,
+                ),
+            ))
             .load(conn)?,
         history: agreement_status_events::table
             .filter(agreement_status_events::agreement_id.eq(id))
@@ -182,7 +203,11 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Agree
             .select((
                 agreement_status_events::status,
                 agreement_status_events::occurred_on,
-                agreement_status_events::note,
+                (
+                    agreement_status_events::note,
+                    agreement_status_events::note_ms,
+                    agreement_status_events::note_zh,
+                ),
             ))
             .load(conn)?,
         documents: documents::attached(conn, Owner::Agreement(id))?,

@@ -11,7 +11,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, PageNumber, Slug};
+use crate::domain::{ListFilter, Localized, PageNumber, Slug};
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -19,8 +19,8 @@ use serde::Serialize;
 #[derive(Debug, Queryable, Serialize)]
 pub struct AreaItem {
     pub slug: String,
-    pub name: String,
-    pub description: String,
+    pub name: Localized,
+    pub description: Localized,
     pub agreement_count: i64,
     pub meeting_count: i64,
     pub delegation_count: i64,
@@ -70,8 +70,16 @@ pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
         .order(focus_areas::name)
         .select((
             focus_areas::slug,
-            focus_areas::name,
-            focus_areas::description,
+            (
+                focus_areas::name,
+                focus_areas::name_ms,
+                focus_areas::name_zh,
+            ),
+            (
+                focus_areas::description,
+                focus_areas::description_ms,
+                focus_areas::description_zh,
+            ),
             agreement_count,
             meeting_count,
             delegation_count,
@@ -85,7 +93,14 @@ pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
 pub fn names(conn: &mut SqliteConnection) -> DbResult<Vec<Named>> {
     Ok(focus_areas::table
         .order(focus_areas::name)
-        .select((focus_areas::slug, focus_areas::name))
+        .select((
+            focus_areas::slug,
+            (
+                focus_areas::name,
+                focus_areas::name_ms,
+                focus_areas::name_zh,
+            ),
+        ))
         .load(conn)?)
 }
 
@@ -104,8 +119,8 @@ pub fn page(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<A
 #[derive(Debug, Serialize)]
 pub struct AreaDetail {
     pub slug: String,
-    pub name: String,
-    pub description: String,
+    pub name: Localized,
+    pub description: Localized,
     pub agreements: Page<AgreementItem>,
     pub meetings: Page<MeetingItem>,
     pub delegations: Page<DelegationItem>,
@@ -117,8 +132,19 @@ pub struct AreaDetail {
 pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<AreaDetail>> {
     let Some((name, description)) = focus_areas::table
         .filter(focus_areas::slug.eq(slug.as_str()))
-        .select((focus_areas::name, focus_areas::description))
-        .first::<(String, String)>(conn)
+        .select((
+            (
+                focus_areas::name,
+                focus_areas::name_ms,
+                focus_areas::name_zh,
+            ),
+            (
+                focus_areas::description,
+                focus_areas::description_ms,
+                focus_areas::description_zh,
+            ),
+        ))
+        .first::<(Localized, Localized)>(conn)
         .found()?
     else {
         return Ok(None);

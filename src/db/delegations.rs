@@ -7,7 +7,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug, format_day_range};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug, format_day_range};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -20,7 +20,8 @@ use std::collections::HashMap;
 #[diesel(table_name = delegations)]
 struct DelegationRow {
     slug: String,
-    title: String,
+    #[diesel(select_expression = (delegations::title, delegations::title_ms, delegations::title_zh))]
+    title: Localized,
     starts_on: NaiveDate,
     ends_on: NaiveDate,
     leader_id: Option<i32>,
@@ -31,12 +32,12 @@ struct DelegationRow {
 #[derive(Debug, Serialize)]
 pub struct DelegationItem {
     pub slug: String,
-    pub title: String,
+    pub title: Localized,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     pub leader: Option<Named>,
-    pub from_country: String,
-    pub host_country: String,
+    pub from_country: Localized,
+    pub host_country: Localized,
 }
 
 impl DelegationItem {
@@ -147,7 +148,13 @@ fn with_names(
     let leader_ids: Vec<i32> = rows.iter().filter_map(|row| row.leader_id).collect();
     let leaders: HashMap<i32, Named> = people::table
         .filter(people::id.eq_any(&leader_ids))
-        .select((people::id, (people::slug, people::name)))
+        .select((
+            people::id,
+            (
+                people::slug,
+                (people::name, people::name_ms, people::name_zh),
+            ),
+        ))
         .load::<(i32, Named)>(conn)?
         .into_iter()
         .collect();
@@ -178,10 +185,12 @@ pub struct DelegationDetailRow {
     #[serde(skip)]
     pub id: i32,
     pub slug: String,
-    pub title: String,
+    #[diesel(select_expression = (delegations::title, delegations::title_ms, delegations::title_zh))]
+    pub title: Localized,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
-    pub purpose: String,
+    #[diesel(select_expression = (delegations::purpose, delegations::purpose_ms, delegations::purpose_zh))]
+    pub purpose: Localized,
     #[serde(skip)]
     pub leader_id: Option<i32>,
     #[serde(skip)]
@@ -193,19 +202,23 @@ pub struct DelegationDetailRow {
 #[derive(Debug, Queryable, Serialize)]
 pub struct Member {
     pub slug: String,
-    pub name: String,
-    pub role: String,
+    pub name: Localized,
+    pub role: Localized,
 }
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = itinerary_stops)]
 struct StopRow {
     id: i32,
-    title: String,
+    #[diesel(select_expression = (itinerary_stops::title, itinerary_stops::title_ms, itinerary_stops::title_zh))]
+    title: Localized,
     stop_on: Option<PartialDate>,
-    place: Option<String>,
-    event_name: Option<String>,
-    summary: String,
+    #[diesel(select_expression = (itinerary_stops::place, itinerary_stops::place_ms, itinerary_stops::place_zh))]
+    place: Localized,
+    #[diesel(select_expression = (itinerary_stops::event_name, itinerary_stops::event_name_ms, itinerary_stops::event_name_zh))]
+    event_name: Localized,
+    #[diesel(select_expression = (itinerary_stops::summary, itinerary_stops::summary_ms, itinerary_stops::summary_zh))]
+    summary: Localized,
     organisation_id: Option<i32>,
     meeting_id: Option<i32>,
 }
@@ -213,11 +226,11 @@ struct StopRow {
 /// One stop of an itinerary, with what was signed there.
 #[derive(Debug, Serialize)]
 pub struct Stop {
-    pub title: String,
+    pub title: Localized,
     pub stop_on: Option<PartialDate>,
-    pub place: Option<String>,
-    pub event_name: Option<String>,
-    pub summary: String,
+    pub place: Localized,
+    pub event_name: Localized,
+    pub summary: Localized,
     pub organisation: Option<OrganisationRef>,
     pub meeting: Option<Named>,
     pub mous_signed: Vec<Named>,
@@ -254,7 +267,10 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
     let leader = match delegation.leader_id {
         Some(leader_id) => people::table
             .find(leader_id)
-            .select((people::slug, people::name))
+            .select((
+                people::slug,
+                (people::name, people::name_ms, people::name_zh),
+            ))
             .first(conn)
             .found()?,
         None => None,
@@ -262,7 +278,10 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
     let country = |conn: &mut SqliteConnection, country_id: i32| {
         countries::table
             .find(country_id)
-            .select((countries::code, countries::name))
+            .select((
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ))
             .first::<CountryRef>(conn)
     };
     let from_country = country(conn, delegation.from_country_id)?;
@@ -279,7 +298,11 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
             organisations::id,
             (
                 organisations::slug,
-                organisations::name,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
                 organisations::short_name,
             ),
         ))
@@ -289,7 +312,13 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
     let meeting_ids: Vec<i32> = stop_rows.iter().filter_map(|s| s.meeting_id).collect();
     let mut meetings_by_id: HashMap<i32, Named> = meetings::table
         .filter(meetings::id.eq_any(&meeting_ids))
-        .select((meetings::id, (meetings::slug, meetings::title)))
+        .select((
+            meetings::id,
+            (
+                meetings::slug,
+                (meetings::title, meetings::title_ms, meetings::title_zh),
+            ),
+        ))
         .load::<(i32, Named)>(conn)?
         .into_iter()
         .collect();
@@ -300,7 +329,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
         .order(mous::id)
         .select((
             mous::itinerary_stop_id.assume_not_null(),
-            (mous::slug, mous::title),
+            (mous::slug, (mous::title, mous::title_ms, mous::title_zh)),
         ))
         .load::<(i32, Named)>(conn)?
     {
@@ -329,13 +358,28 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
             .inner_join(people::table)
             .filter(delegation_members::delegation_id.eq(id))
             .order(people::name)
-            .select((people::slug, people::name, delegation_members::role))
+            .select((
+                people::slug,
+                (people::name, people::name_ms, people::name_zh),
+                (
+                    delegation_members::role,
+                    delegation_members::role_ms,
+                    delegation_members::role_zh,
+                ),
+            ))
             .load(conn)?,
         areas: delegation_areas::table
             .inner_join(focus_areas::table)
             .filter(delegation_areas::delegation_id.eq(id))
             .order(focus_areas::name)
-            .select((focus_areas::slug, focus_areas::name))
+            .select((
+                focus_areas::slug,
+                (
+                    focus_areas::name,
+                    focus_areas::name_ms,
+                    focus_areas::name_zh,
+                ),
+            ))
             .load(conn)?,
         itinerary,
         statements: statements::about(conn, Subject::Delegation(id))?,

@@ -84,7 +84,7 @@ pub fn attach(
 /// The documents of a record, in the order they were attached.
 pub fn attached(conn: &mut SqliteConnection, owner: Owner) -> DbResult<Vec<DocumentRef>> {
     let query = documents::table.order(documents::id).select((
-        documents::title,
+        (documents::title, documents::title_ms, documents::title_zh),
         documents::file_name,
         documents::byte_size,
         documents::sha256,

@@ -3,15 +3,17 @@
 use super::reference::Page;
 use super::schema::{
     agreements, delegations, focus_areas, meetings, mous, organisations, people,
-    statement_revisions, statement_subjects, statements, users,
+    statement_revision_translations, statement_revisions, statement_subjects,
+    statement_translations, statements, users,
 };
 use super::staff::{self, AuditEntry};
-use super::statements::subjects_of;
+use super::statements::{self as public_statements, subjects_of};
 use super::{DbError, DbResult, OptionalRow};
 use crate::domain::forms::{Collection, RecordRef};
 use crate::domain::markdown::{self, RENDERER_VERSION};
-use crate::domain::statement::{Action, Refusal, StatementContent, next_status};
-use crate::domain::{Language, ListFilter, PAGE_SIZE, Role, Slug, StatementStatus};
+use crate::domain::statement::{Action, Refusal, StatementContent, StatementText, next_status};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, Role, Slug, StatementStatus};
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -21,7 +23,7 @@ pub struct StaffStatementItem {
     pub slug: String,
     pub title: String,
     pub status: StatementStatus,
-    pub language: Language,
+    pub language: Lang,
     pub updated_at: NaiveDateTime,
     pub publish_at: Option<NaiveDateTime>,
     pub author: Option<String>,
@@ -73,15 +75,29 @@ pub struct Editable {
     pub author_id: Option<i32>,
     pub publish_at: Option<NaiveDateTime>,
     pub withdrawn_reason: Option<String>,
-    pub title: String,
-    pub summary: String,
-    pub dateline: Option<String>,
-    pub body: String,
-    pub language: Language,
+    /// The language it was written in.
+    pub language: Lang,
+    /// Its text in `language` first, then its translations.
+    pub texts: Vec<StatementText>,
     /// Paths of the records it is about, except focus areas.
     pub related: Vec<String>,
     pub areas: Vec<String>,
 }
+
+impl Editable {
+    /// The title in the language it was written in, which staff lists and the audit use.
+    pub fn title(&self) -> &str {
+        self.texts.first().map_or("", |text| text.title.as_str())
+    }
+
+    /// Its text in `lang`, if it has one.
+    pub fn text(&self, lang: Lang) -> Option<&StatementText> {
+        self.texts.iter().find(|text| text.lang == lang)
+    }
+}
+
+/// A text's title, summary, dateline and Markdown body, as a form edits them.
+type TextColumns = (String, String, Option<String>, String);
 
 type EditableRow = (
     i32,
@@ -91,11 +107,8 @@ type EditableRow = (
     Option<i32>,
     Option<NaiveDateTime>,
     Option<String>,
-    String,
-    String,
-    Option<String>,
-    String,
-    Language,
+    TextColumns,
+    Lang,
 );
 
 pub fn editable(conn: &mut SqliteConnection, id: i32) -> DbResult<Option<Editable>> {
@@ -109,10 +122,12 @@ pub fn editable(conn: &mut SqliteConnection, id: i32) -> DbResult<Option<Editabl
             statements::author_id,
             statements::publish_at,
             statements::withdrawn_reason,
-            statements::title,
-            statements::summary,
-            statements::dateline,
-            statements::body_markdown,
+            (
+                statements::title,
+                statements::summary,
+                statements::dateline,
+                statements::body_markdown,
+            ),
             statements::language,
         ))
         .first::<EditableRow>(conn)
@@ -121,20 +136,33 @@ pub fn editable(conn: &mut SqliteConnection, id: i32) -> DbResult<Option<Editabl
         return Ok(None);
     };
     let (related, areas) = subject_paths(conn, id)?;
-    let (
-        id,
-        slug,
-        status,
-        version,
-        author_id,
-        publish_at,
-        withdrawn_reason,
+    let (id, slug, status, version, author_id, publish_at, withdrawn_reason, original, language) =
+        row;
+    let text = |lang, (title, summary, dateline, body)| StatementText {
+        lang,
         title,
         summary,
         dateline,
         body,
-        language,
-    ) = row;
+    };
+    let mut texts = vec![text(language, original)];
+    let translations: Vec<(Lang, TextColumns)> = statement_translations::table
+        .filter(statement_translations::statement_id.eq(id))
+        .select((
+            statement_translations::language,
+            (
+                statement_translations::title,
+                statement_translations::summary,
+                statement_translations::dateline,
+                statement_translations::body_markdown,
+            ),
+        ))
+        .load(conn)?;
+    texts.extend(
+        translations
+            .into_iter()
+            .map(|(lang, columns)| text(lang, columns)),
+    );
     Ok(Some(Editable {
         id,
         slug,
@@ -143,11 +171,8 @@ pub fn editable(conn: &mut SqliteConnection, id: i32) -> DbResult<Option<Editabl
         author_id,
         publish_at,
         withdrawn_reason,
-        title,
-        summary,
-        dateline,
-        body,
         language,
+        texts,
         related,
         areas,
     }))
@@ -344,7 +369,8 @@ fn write_content(
     request: &SaveRequest,
 ) -> DbResult<i32> {
     let content = &request.content;
-    let body_html = markdown::render(&content.body);
+    let original = content.original();
+    let body_html = markdown::render(&original.body);
     let publish_at = match request.action {
         Action::Schedule(at) => Some(at),
         _ => current
@@ -354,14 +380,14 @@ fn write_content(
     let goes_live = status == StatementStatus::Published;
     let id = match current {
         None => {
-            let slug = unique_slug(conn, &content.title)?;
+            let slug = unique_slug(conn, slug_source(content))?;
             diesel::insert_into(statements::table)
                 .values((
                     statements::slug.eq(&slug),
-                    statements::title.eq(&content.title),
-                    statements::summary.eq(&content.summary),
-                    statements::dateline.eq(&content.dateline),
-                    statements::body_markdown.eq(&content.body),
+                    statements::title.eq(&original.title),
+                    statements::summary.eq(&original.summary),
+                    statements::dateline.eq(&original.dateline),
+                    statements::body_markdown.eq(&original.body),
                     statements::body_html.eq(&body_html),
                     statements::renderer_version.eq(RENDERER_VERSION),
                     statements::language.eq(content.language),
@@ -382,10 +408,10 @@ fn write_content(
                 .first(conn)?;
             diesel::update(statements::table.find(current.id))
                 .set((
-                    statements::title.eq(&content.title),
-                    statements::summary.eq(&content.summary),
-                    statements::dateline.eq(&content.dateline),
-                    statements::body_markdown.eq(&content.body),
+                    statements::title.eq(&original.title),
+                    statements::summary.eq(&original.summary),
+                    statements::dateline.eq(&original.dateline),
+                    statements::body_markdown.eq(&original.body),
                     statements::body_html.eq(&body_html),
                     statements::renderer_version.eq(RENDERER_VERSION),
                     statements::language.eq(content.language),
@@ -401,18 +427,19 @@ fn write_content(
         }
     };
     replace_subjects(conn, id, &content.subjects)?;
+    replace_translations(conn, id, content.translations())?;
     let number: Option<i32> = statement_revisions::table
         .filter(statement_revisions::statement_id.eq(id))
         .select(diesel::dsl::max(statement_revisions::number))
         .first(conn)?;
     let number = number.unwrap_or(0) + 1;
-    diesel::insert_into(statement_revisions::table)
+    let revision: i32 = diesel::insert_into(statement_revisions::table)
         .values((
             statement_revisions::statement_id.eq(id),
             statement_revisions::number.eq(number),
-            statement_revisions::title.eq(&content.title),
-            statement_revisions::summary.eq(&content.summary),
-            statement_revisions::body_markdown.eq(&content.body),
+            statement_revisions::title.eq(&original.title),
+            statement_revisions::summary.eq(&original.summary),
+            statement_revisions::body_markdown.eq(&original.body),
             statement_revisions::body_html.eq(&body_html),
             statement_revisions::renderer_version.eq(RENDERER_VERSION),
             statement_revisions::change_note.eq(&content.change_note),
@@ -420,7 +447,21 @@ fn write_content(
             statement_revisions::author_id.eq(request.actor_id),
             statement_revisions::created_at.eq(request.now),
         ))
-        .execute(conn)?;
+        .returning(statement_revisions::id)
+        .get_result(conn)?;
+    for text in content.translations() {
+        diesel::insert_into(statement_revision_translations::table)
+            .values((
+                statement_revision_translations::revision_id.eq(revision),
+                statement_revision_translations::language.eq(text.lang),
+                statement_revision_translations::title.eq(&text.title),
+                statement_revision_translations::summary.eq(&text.summary),
+                statement_revision_translations::body_markdown.eq(&text.body),
+                statement_revision_translations::body_html.eq(markdown::render(&text.body)),
+                statement_revision_translations::renderer_version.eq(RENDERER_VERSION),
+            ))
+            .execute(conn)?;
+    }
     let was = current.map(|c| c.status);
     let verb = match status {
         StatementStatus::Published if was == Some(StatementStatus::Published) => "amend",
@@ -432,8 +473,9 @@ fn write_content(
     };
     let before = current.map_or_else(
         || "new".to_owned(),
-        |c| format!("{} “{}” v{}", c.status.as_str(), c.title, c.version),
+        |c| format!("{} “{}” v{}", c.status.as_str(), c.title(), c.version),
     );
+    let languages: Vec<&str> = content.texts.iter().map(|t| t.lang.code()).collect();
     staff::audit(
         conn,
         AuditEntry {
@@ -442,13 +484,53 @@ fn write_content(
             entity: "statement",
             entity_id: Some(id),
             summary: format!(
-                "{before} → {} “{}” revision {number}",
+                "{before} → {} “{}” revision {number} ({})",
                 status.as_str(),
-                content.title
+                original.title,
+                languages.join(", ")
             ),
         },
     )?;
     Ok(id)
+}
+
+/// What a new statement's address is made from: its English title where it has one, since
+/// addresses are read by everyone and Latin letters make a readable slug.
+fn slug_source(content: &StatementContent) -> &str {
+    content
+        .texts
+        .iter()
+        .find(|text| text.lang == Lang::En)
+        .unwrap_or(content.original())
+        .title
+        .as_str()
+}
+
+/// Makes the statement's translations exactly `translations`, rendering each body once.
+fn replace_translations(
+    conn: &mut SqliteConnection,
+    statement_id: i32,
+    translations: &[StatementText],
+) -> DbResult<()> {
+    diesel::delete(
+        statement_translations::table.filter(statement_translations::statement_id.eq(statement_id)),
+    )
+    .execute(conn)?;
+    for text in translations {
+        diesel::insert_into(statement_translations::table)
+            .values((
+                statement_translations::statement_id.eq(statement_id),
+                statement_translations::language.eq(text.lang),
+                statement_translations::title.eq(&text.title),
+                statement_translations::summary.eq(&text.summary),
+                statement_translations::dateline.eq(&text.dateline),
+                statement_translations::body_markdown.eq(&text.body),
+                statement_translations::body_html.eq(markdown::render(&text.body)),
+                statement_translations::renderer_version.eq(RENDERER_VERSION),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 fn set_status(
@@ -542,39 +624,98 @@ pub fn publish_due(conn: &mut SqliteConnection, now: NaiveDateTime) -> DbResult<
     Ok(due.into_iter().map(|(id, _)| id).collect())
 }
 
-/// One published version of a statement, for its permanent address.
-#[derive(Debug, Queryable)]
+/// One published version of a statement, for its permanent address, in every language that
+/// version had.
+#[derive(Debug)]
 pub struct PublishedRevision {
     pub number: i32,
-    pub title: String,
-    pub summary: String,
-    pub body_html: String,
+    pub title: Localized,
+    pub summary: Localized,
+    pub body_html: Localized,
     pub change_note: String,
     pub published_at: Option<NaiveDateTime>,
+    /// The statement's current title, which the page links back to.
+    pub current_title: Localized,
 }
+
+type RevisionRow = (
+    i32,
+    Lang,
+    String,
+    (
+        i32,
+        i32,
+        (String, String, String),
+        String,
+        Option<NaiveDateTime>,
+    ),
+);
 
 pub fn published_revision(
     conn: &mut SqliteConnection,
     slug: &Slug,
     number: i32,
-) -> DbResult<Option<(String, PublishedRevision)>> {
-    statement_revisions::table
+) -> DbResult<Option<PublishedRevision>> {
+    let Some((
+        statement_id,
+        language,
+        current,
+        (revision_id, number, text, change_note, published_at),
+    )) = statement_revisions::table
         .inner_join(statements::table)
         .filter(statements::slug.eq(slug.as_str()))
         .filter(statements::status.eq_any([StatementStatus::Published, StatementStatus::Withdrawn]))
         .filter(statement_revisions::number.eq(number))
         .filter(statement_revisions::published_at.is_not_null())
         .select((
+            statements::id,
+            statements::language,
             statements::title,
             (
+                statement_revisions::id,
                 statement_revisions::number,
-                statement_revisions::title,
-                statement_revisions::summary,
-                statement_revisions::body_html,
+                (
+                    statement_revisions::title,
+                    statement_revisions::summary,
+                    statement_revisions::body_html,
+                ),
                 statement_revisions::change_note,
                 statement_revisions::published_at,
             ),
         ))
-        .first(conn)
-        .found()
+        .first::<RevisionRow>(conn)
+        .found()?
+    else {
+        return Ok(None);
+    };
+    let translations: Vec<(Lang, (String, String, String))> =
+        statement_revision_translations::table
+            .filter(statement_revision_translations::revision_id.eq(revision_id))
+            .select((
+                statement_revision_translations::language,
+                (
+                    statement_revision_translations::title,
+                    statement_revision_translations::summary,
+                    statement_revision_translations::body_html,
+                ),
+            ))
+            .load(conn)?;
+    let current_titles: Vec<(Lang, String)> = statement_translations::table
+        .filter(statement_translations::statement_id.eq(statement_id))
+        .select((
+            statement_translations::language,
+            statement_translations::title,
+        ))
+        .load(conn)?;
+    let texts = public_statements::in_every_language((language, text), translations);
+    let current_titles = public_statements::in_every_language((language, current), current_titles);
+    Ok(Some(PublishedRevision {
+        number,
+        title: public_statements::field(&texts, language, |t| t.0.clone()),
+        summary: public_statements::field(&texts, language, |t| t.1.clone()),
+        body_html: public_statements::field(&texts, language, |t| t.2.clone()),
+        change_note,
+        published_at,
+        current_title: public_statements::field(&current_titles, language, String::clone),
+    }))
 }

@@ -1,11 +1,11 @@
 //! The cooperation over time: every dated event in order, and the counts the statistics page
 //! draws.
 
-use super::schema::{agreement_status_events, agreements, delegations, meetings, mous, statements};
+use super::schema::{agreement_status_events, agreements, delegations, meetings, mous};
 use super::{DbResult, agreements as agreement_queries, delegations as delegation_queries};
 use super::{meetings as meeting_queries, mous as mou_queries, statements as statement_queries};
-use crate::domain::{ListFilter, PartialDate, RecordKind, RecordStatus};
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, RecordStatus};
+use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use std::collections::HashMap;
@@ -18,7 +18,7 @@ pub struct Event {
     pub until: Option<NaiveDate>,
     pub kind: RecordKind,
     pub slug: String,
-    pub title: String,
+    pub title: Localized,
     /// What happened: "Signed", "In force", "Meeting held", "Visit", "Published".
     pub what: String,
 }
@@ -49,13 +49,23 @@ pub struct YearOfEvents {
 /// Undated events (a signing whose date is not recorded) cannot be placed and are left out.
 pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Vec<YearOfEvents>> {
     let mut events = Vec::new();
-    let agreement_names: HashMap<i32, (String, String)> = agreements::table
+    let agreement_names: HashMap<i32, (String, Localized)> = agreements::table
         .filter(agreement_queries::condition(&ListFilter {
             year: None,
             ..filter.clone()
         }))
-        .select((agreements::id, (agreements::slug, agreements::title)))
-        .load::<(i32, (String, String))>(conn)?
+        .select((
+            agreements::id,
+            (
+                agreements::slug,
+                (
+                    agreements::title,
+                    agreements::title_ms,
+                    agreements::title_zh,
+                ),
+            ),
+        ))
+        .load::<(i32, (String, Localized))>(conn)?
         .into_iter()
         .collect();
     let ids: Vec<i32> = agreement_names.keys().copied().collect();
@@ -82,10 +92,14 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
             });
         }
     }
-    let held: Vec<(String, String, Option<PartialDate>)> = meetings::table
+    let held: Vec<(String, Localized, Option<PartialDate>)> = meetings::table
         .filter(meeting_queries::condition(filter))
         .filter(meetings::held_on.is_not_null())
-        .select((meetings::slug, meetings::title, meetings::held_on))
+        .select((
+            meetings::slug,
+            (meetings::title, meetings::title_ms, meetings::title_zh),
+            meetings::held_on,
+        ))
         .load(conn)?;
     events.extend(held.into_iter().filter_map(|(slug, title, held_on)| {
         Some(Event {
@@ -97,11 +111,15 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
             what: "Meeting held".to_owned(),
         })
     }));
-    let visits: Vec<(String, String, NaiveDate, NaiveDate)> = delegations::table
+    let visits: Vec<(String, Localized, NaiveDate, NaiveDate)> = delegations::table
         .filter(delegation_queries::condition(filter))
         .select((
             delegations::slug,
-            delegations::title,
+            (
+                delegations::title,
+                delegations::title_ms,
+                delegations::title_zh,
+            ),
             delegations::starts_on,
             delegations::ends_on,
         ))
@@ -118,10 +136,14 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
                 what: "Visit".to_owned(),
             }),
     );
-    let signed: Vec<(String, String, Option<PartialDate>)> = mous::table
+    let signed: Vec<(String, Localized, Option<PartialDate>)> = mous::table
         .filter(mou_queries::condition(filter))
         .filter(mous::signed_on.is_not_null())
-        .select((mous::slug, mous::title, mous::signed_on))
+        .select((
+            mous::slug,
+            (mous::title, mous::title_ms, mous::title_zh),
+            mous::signed_on,
+        ))
         .load(conn)?;
     events.extend(signed.into_iter().filter_map(|(slug, title, signed_on)| {
         Some(Event {
@@ -133,21 +155,14 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
             what: "MoU signed".to_owned(),
         })
     }));
-    let published: Vec<(String, String, Option<NaiveDateTime>)> = statements::table
-        .filter(statement_queries::condition(filter))
-        .select((
-            statements::slug,
-            statements::title,
-            statements::published_at,
-        ))
-        .load(conn)?;
-    events.extend(published.into_iter().filter_map(|(slug, title, at)| {
+    let published = statement_queries::all_public(conn, filter)?;
+    events.extend(published.into_iter().filter_map(|statement| {
         Some(Event {
-            date: PartialDate::Day(at?.date()),
+            date: statement.published_on()?,
             until: None,
             kind: RecordKind::Statement,
-            slug,
-            title,
+            slug: statement.slug,
+            title: statement.title,
             what: "Press statement".to_owned(),
         })
     }));
@@ -157,7 +172,11 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
     }
     // ISO text sorts a year before its months and a month before its days.
     events.sort_by(|a, b| {
-        (a.date.iso(), a.kind.as_str(), &a.title).cmp(&(b.date.iso(), b.kind.as_str(), &b.title))
+        (a.date.iso(), a.kind.as_str(), a.title.primary_text()).cmp(&(
+            b.date.iso(),
+            b.kind.as_str(),
+            b.title.primary_text(),
+        ))
     });
     let mut years: Vec<YearOfEvents> = Vec::new();
     for event in events {

@@ -2,11 +2,12 @@
 //! the address and age of every public page.
 
 use super::schema::{
-    agreements, delegations, focus_areas, meetings, mous, organisations, people, statements,
+    agreements, delegations, focus_areas, meetings, mous, organisations, people,
+    statement_revisions, statements,
 };
-use super::statements::condition as statement_condition;
+use super::statements::{self as statement_queries, FeedEntry, condition as statement_condition};
 use super::{DbResult, OptionalRow};
-use crate::domain::{Language, ListFilter, PartialDate, RecordKind, Slug, StatementStatus};
+use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, Slug};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -21,22 +22,10 @@ pub enum FeedScope {
     Organisation(Slug),
 }
 
-#[derive(Debug, Queryable, Selectable)]
-#[diesel(table_name = statements)]
-pub struct FeedEntry {
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub body_html: String,
-    pub language: Language,
-    pub published_at: Option<NaiveDateTime>,
-    pub updated_at: NaiveDateTime,
-}
-
 #[derive(Debug)]
 pub struct Feed {
     /// The area's or organisation's name, for a feed that follows one.
-    pub subject: Option<String>,
+    pub subject: Option<Localized>,
     pub entries: Vec<FeedEntry>,
 }
 
@@ -46,31 +35,33 @@ pub fn statement_feed(conn: &mut SqliteConnection, scope: &FeedScope) -> DbResul
     let (filter, subject) = match scope {
         FeedScope::All => (ListFilter::default(), None),
         FeedScope::Area(slug) => {
-            let name: Option<String> = focus_areas::table
+            let name: Option<Localized> = focus_areas::table
                 .filter(focus_areas::slug.eq(slug.as_str()))
-                .select(focus_areas::name)
+                .select((
+                    focus_areas::name,
+                    focus_areas::name_ms,
+                    focus_areas::name_zh,
+                ))
                 .first(conn)
                 .found()?;
             let Some(name) = name else { return Ok(None) };
             (ListFilter::with_area(slug), Some(name))
         }
         FeedScope::Organisation(slug) => {
-            let name: Option<String> = organisations::table
+            let name: Option<Localized> = organisations::table
                 .filter(organisations::slug.eq(slug.as_str()))
-                .select(organisations::name)
+                .select((
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ))
                 .first(conn)
                 .found()?;
             let Some(name) = name else { return Ok(None) };
             (ListFilter::with_organisation(slug), Some(name))
         }
     };
-    let entries = statements::table
-        .filter(statement_condition(&filter))
-        .filter(statements::status.eq(StatementStatus::Published))
-        .order((statements::published_at.desc(), statements::id.desc()))
-        .limit(FEED_LENGTH)
-        .select(FeedEntry::as_select())
-        .load(conn)?;
+    let entries = statement_queries::feed(conn, &filter, FEED_LENGTH)?;
     Ok(Some(Feed { subject, entries }))
 }
 
@@ -80,9 +71,9 @@ pub struct CalendarEvent {
     pub kind: RecordKind,
     pub id: i32,
     pub slug: String,
-    pub summary: String,
-    pub description: String,
-    pub place: Option<String>,
+    pub summary: Localized,
+    pub description: Localized,
+    pub place: Localized,
     pub starts_on: NaiveDate,
     pub ends_before: NaiveDate,
     pub updated_at: NaiveDateTime,
@@ -93,10 +84,13 @@ pub struct CalendarEvent {
 struct HeldMeeting {
     id: i32,
     slug: String,
-    title: String,
+    #[diesel(select_expression = (meetings::title, meetings::title_ms, meetings::title_zh))]
+    title: Localized,
     held_on: Option<PartialDate>,
-    place: Option<String>,
-    summary: String,
+    #[diesel(select_expression = (meetings::place, meetings::place_ms, meetings::place_zh))]
+    place: Localized,
+    #[diesel(select_expression = (meetings::summary, meetings::summary_ms, meetings::summary_zh))]
+    summary: Localized,
     updated_at: NaiveDateTime,
 }
 
@@ -131,8 +125,8 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
     let visits: Vec<(
         i32,
         String,
-        String,
-        String,
+        Localized,
+        Localized,
         NaiveDate,
         NaiveDate,
         NaiveDateTime,
@@ -140,8 +134,16 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
         .select((
             delegations::id,
             delegations::slug,
-            delegations::title,
-            delegations::purpose,
+            (
+                delegations::title,
+                delegations::title_ms,
+                delegations::title_zh,
+            ),
+            (
+                delegations::purpose,
+                delegations::purpose_ms,
+                delegations::purpose_zh,
+            ),
             delegations::starts_on,
             delegations::ends_on,
             delegations::updated_at,
@@ -154,18 +156,18 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
             slug,
             summary: title,
             description: purpose,
-            place: None,
+            place: Localized::default(),
             starts_on,
             ends_before: next_day(ends_on),
             updated_at,
         });
     }
-    let expiring: Vec<(i32, String, String, NaiveDate, NaiveDateTime)> = mous::table
+    let expiring: Vec<(i32, String, Localized, NaiveDate, NaiveDateTime)> = mous::table
         .filter(mous::valid_until.is_not_null())
         .select((
             mous::id,
             mous::slug,
-            mous::title,
+            (mous::title, mous::title_ms, mous::title_zh),
             mous::valid_until.assume_not_null(),
             mous::updated_at,
         ))
@@ -175,9 +177,9 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
             kind: RecordKind::Mou,
             id,
             slug,
-            summary: format!("MoU valid until today: {title}"),
-            description: format!("The last day of validity of the {title}."),
-            place: None,
+            summary: title.clone(),
+            description: title,
+            place: Localized::default(),
             starts_on: until,
             ends_before: next_day(until),
             updated_at,
@@ -203,6 +205,24 @@ macro_rules! ages {
             .select(($table::slug, $table::updated_at))
             .load::<(String, NaiveDateTime)>($conn)?
     };
+}
+
+/// Every published version of a public statement (its slug and number) with the time it was
+/// published: each keeps its own address.
+pub fn published_versions(
+    conn: &mut SqliteConnection,
+) -> DbResult<Vec<(String, i32, NaiveDateTime)>> {
+    Ok(statement_revisions::table
+        .inner_join(statements::table)
+        .filter(statements::published_at.is_not_null())
+        .filter(statement_revisions::published_at.is_not_null())
+        .order((statements::id, statement_revisions::number))
+        .select((
+            statements::slug,
+            statement_revisions::number,
+            statement_revisions::published_at.assume_not_null(),
+        ))
+        .load(conn)?)
 }
 
 /// Every public record with its `updated_at`, for the sitemap.

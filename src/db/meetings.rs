@@ -8,7 +8,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -18,10 +18,13 @@ use serde::Serialize;
 #[diesel(table_name = meetings)]
 pub struct MeetingItem {
     pub slug: String,
-    pub title: String,
-    pub joint_body: String,
+    #[diesel(select_expression = (meetings::title, meetings::title_ms, meetings::title_zh))]
+    pub title: Localized,
+    #[diesel(select_expression = (meetings::joint_body, meetings::joint_body_ms, meetings::joint_body_zh))]
+    pub joint_body: Localized,
     pub held_on: Option<PartialDate>,
-    pub place: Option<String>,
+    #[diesel(select_expression = (meetings::place, meetings::place_ms, meetings::place_zh))]
+    pub place: Localized,
 }
 
 pub(crate) type Condition = Box<dyn BoxableExpression<meetings::table, Sqlite, SqlType = Bool>>;
@@ -96,13 +99,18 @@ pub struct MeetingRow {
     #[serde(skip)]
     pub id: i32,
     pub slug: String,
-    pub title: String,
-    pub joint_body: String,
+    #[diesel(select_expression = (meetings::title, meetings::title_ms, meetings::title_zh))]
+    pub title: Localized,
+    #[diesel(select_expression = (meetings::joint_body, meetings::joint_body_ms, meetings::joint_body_zh))]
+    pub joint_body: Localized,
     pub ordinal: Option<i32>,
     pub held_on: Option<PartialDate>,
-    pub place: Option<String>,
-    pub summary: String,
-    pub outcomes: String,
+    #[diesel(select_expression = (meetings::place, meetings::place_ms, meetings::place_zh))]
+    pub place: Localized,
+    #[diesel(select_expression = (meetings::summary, meetings::summary_ms, meetings::summary_zh))]
+    pub summary: Localized,
+    #[diesel(select_expression = (meetings::outcomes, meetings::outcomes_ms, meetings::outcomes_zh))]
+    pub outcomes: Localized,
     #[serde(skip)]
     pub agreement_id: Option<i32>,
 }
@@ -133,7 +141,14 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Meeti
     let agreement = match meeting.agreement_id {
         Some(agreement_id) => agreements::table
             .find(agreement_id)
-            .select((agreements::slug, agreements::title))
+            .select((
+                agreements::slug,
+                (
+                    agreements::title,
+                    agreements::title_ms,
+                    agreements::title_zh,
+                ),
+            ))
             .first(conn)
             .found()?,
         None => None,
@@ -144,7 +159,10 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Meeti
             .inner_join(people::table)
             .filter(meeting_co_chairs::meeting_id.eq(id))
             .order(meeting_co_chairs::position)
-            .select((people::slug, people::name))
+            .select((
+                people::slug,
+                (people::name, people::name_ms, people::name_zh),
+            ))
             .load(conn)?,
         organisations: meeting_organisations::table
             .inner_join(organisations::table)
@@ -152,7 +170,11 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Meeti
             .order(organisations::name)
             .select((
                 organisations::slug,
-                organisations::name,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
                 organisations::short_name,
             ))
             .load(conn)?,
@@ -160,12 +182,26 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Meeti
             .inner_join(focus_areas::table)
             .filter(meeting_areas::meeting_id.eq(id))
             .order(focus_areas::name)
-            .select((focus_areas::slug, focus_areas::name))
+            .select((
+                focus_areas::slug,
+                (
+                    focus_areas::name,
+                    focus_areas::name_ms,
+                    focus_areas::name_zh,
+                ),
+            ))
             .load(conn)?,
         during: itinerary_stops::table
             .inner_join(delegations::table)
             .filter(itinerary_stops::meeting_id.eq(id))
-            .select((delegations::slug, delegations::title))
+            .select((
+                delegations::slug,
+                (
+                    delegations::title,
+                    delegations::title_ms,
+                    delegations::title_zh,
+                ),
+            ))
             .first(conn)
             .found()?,
         mous_signed: mous::signed_at(conn, SigningPlace::Meeting(id))?,

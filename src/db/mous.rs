@@ -8,7 +8,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, RecordStatus, Slug};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, RecordStatus, Slug};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
@@ -21,9 +21,11 @@ use std::collections::HashMap;
 struct MouRow {
     id: i32,
     slug: String,
-    title: String,
+    #[diesel(select_expression = (mous::title, mous::title_ms, mous::title_zh))]
+    title: Localized,
     signed_on: Option<PartialDate>,
-    place: Option<String>,
+    #[diesel(select_expression = (mous::place, mous::place_ms, mous::place_zh))]
+    place: Localized,
     status: RecordStatus,
 }
 
@@ -31,9 +33,9 @@ struct MouRow {
 #[derive(Debug, Serialize)]
 pub struct MouItem {
     pub slug: String,
-    pub title: String,
+    pub title: Localized,
     pub signed_on: Option<PartialDate>,
-    pub place: Option<String>,
+    pub place: Localized,
     pub status: RecordStatus,
     pub parties: Vec<OrganisationRef>,
 }
@@ -154,7 +156,11 @@ fn parties_of(
             mou_parties::mou_id,
             (
                 organisations::slug,
-                organisations::name,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
                 organisations::short_name,
             ),
         ))
@@ -170,12 +176,12 @@ fn parties_of(
 pub struct StatusEvent {
     pub status: RecordStatus,
     pub occurred_on: Option<PartialDate>,
-    pub note: String,
+    pub note: Localized,
 }
 
 #[derive(Debug, Clone, Queryable, Serialize)]
 pub struct DocumentRef {
-    pub title: String,
+    pub title: Localized,
     pub file_name: String,
     pub byte_size: i32,
     pub sha256: String,
@@ -184,17 +190,17 @@ pub struct DocumentRef {
 #[derive(Debug, Queryable, Serialize)]
 pub struct PartyRef {
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
     pub short_name: Option<String>,
-    pub country: String,
+    pub country: Localized,
 }
 
 /// The delegation stop where an MoU was signed.
 #[derive(Debug, Queryable, Serialize)]
 pub struct StopRef {
     pub delegation_slug: String,
-    pub delegation_title: String,
-    pub stop_title: String,
+    pub delegation_title: Localized,
+    pub stop_title: Localized,
 }
 
 #[derive(Debug, Queryable, Selectable)]
@@ -202,10 +208,13 @@ pub struct StopRef {
 struct MouDetailRow {
     id: i32,
     slug: String,
-    title: String,
+    #[diesel(select_expression = (mous::title, mous::title_ms, mous::title_zh))]
+    title: Localized,
     signed_on: Option<PartialDate>,
-    place: Option<String>,
-    purpose: String,
+    #[diesel(select_expression = (mous::place, mous::place_ms, mous::place_zh))]
+    place: Localized,
+    #[diesel(select_expression = (mous::purpose, mous::purpose_ms, mous::purpose_zh))]
+    purpose: Localized,
     status: RecordStatus,
     valid_until: Option<NaiveDate>,
     meeting_id: Option<i32>,
@@ -216,10 +225,10 @@ struct MouDetailRow {
 #[derive(Debug, Serialize)]
 pub struct MouDetail {
     pub slug: String,
-    pub title: String,
+    pub title: Localized,
     pub signed_on: Option<PartialDate>,
-    pub place: Option<String>,
-    pub purpose: String,
+    pub place: Localized,
+    pub purpose: Localized,
     pub status: RecordStatus,
     pub valid_until: Option<NaiveDate>,
     pub parties: Vec<PartyRef>,
@@ -249,27 +258,44 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
         .order(mou_parties::position)
         .select((
             organisations::slug,
-            organisations::name,
+            (
+                organisations::name,
+                organisations::name_ms,
+                organisations::name_zh,
+            ),
             organisations::short_name,
-            countries::name,
+            (countries::name, countries::name_ms, countries::name_zh),
         ))
         .load(conn)?;
     let witnesses = mou_witnesses::table
         .inner_join(people::table)
         .filter(mou_witnesses::mou_id.eq(row.id))
         .order(people::name)
-        .select((people::slug, people::name))
+        .select((
+            people::slug,
+            (people::name, people::name_ms, people::name_zh),
+        ))
         .load(conn)?;
     let areas = mou_areas::table
         .inner_join(focus_areas::table)
         .filter(mou_areas::mou_id.eq(row.id))
         .order(focus_areas::name)
-        .select((focus_areas::slug, focus_areas::name))
+        .select((
+            focus_areas::slug,
+            (
+                focus_areas::name,
+                focus_areas::name_ms,
+                focus_areas::name_zh,
+            ),
+        ))
         .load(conn)?;
     let meeting = match row.meeting_id {
         Some(id) => meetings::table
             .find(id)
-            .select((meetings::slug, meetings::title))
+            .select((
+                meetings::slug,
+                (meetings::title, meetings::title_ms, meetings::title_zh),
+            ))
             .first(conn)
             .found()?,
         None => None,
@@ -280,8 +306,16 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
             .filter(itinerary_stops::id.eq(id))
             .select((
                 delegations::slug,
-                delegations::title,
-                itinerary_stops::title,
+                (
+                    delegations::title,
+                    delegations::title_ms,
+                    delegations::title_zh,
+                ),
+                (
+                    itinerary_stops::title,
+                    itinerary_stops::title_ms,
+                    itinerary_stops::title_zh,
+                ),
             ))
             .first(conn)
             .found()?,
@@ -290,7 +324,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
     let renews = match row.renews_mou_id {
         Some(id) => mous::table
             .find(id)
-            .select((mous::slug, mous::title))
+            .select((mous::slug, (mous::title, mous::title_ms, mous::title_zh)))
             .first(conn)
             .found()?,
         None => None,
@@ -298,7 +332,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
     let renewed_by = mous::table
         .filter(mous::renews_mou_id.eq(row.id))
         .order(mous::signed_on.desc())
-        .select((mous::slug, mous::title))
+        .select((mous::slug, (mous::title, mous::title_ms, mous::title_zh)))
         .load(conn)?;
     let history = mou_status_events::table
         .filter(mou_status_events::mou_id.eq(row.id))
@@ -306,7 +340,11 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
         .select((
             mou_status_events::status,
             mou_status_events::occurred_on,
-            mou_status_events::note,
+            (
+                mou_status_events::note,
+                mou_status_events::note_ms,
+                mou_status_events::note_zh,
+            ),
         ))
         .load(conn)?;
     let documents = documents::attached(conn, Owner::Mou(row.id))?;

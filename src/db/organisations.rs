@@ -9,7 +9,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, Slug};
+use crate::domain::{ListFilter, Localized, OrganisationKind, PAGE_SIZE, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -18,7 +18,7 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct OrganisationItem {
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
     pub short_name: Option<String>,
     pub kind: OrganisationKind,
     pub country: CountryRef,
@@ -59,19 +59,24 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
     let total = count(conn, filter)?;
-    let rows: Vec<(String, String, Option<String>, OrganisationKind, i32)> = organisations::table
-        .filter(condition(filter))
-        .order((organisations::name, organisations::id))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
-        .select((
-            organisations::slug,
-            organisations::name,
-            organisations::short_name,
-            organisations::kind,
-            organisations::country_id,
-        ))
-        .load(conn)?;
+    let rows: Vec<(String, Localized, Option<String>, OrganisationKind, i32)> =
+        organisations::table
+            .filter(condition(filter))
+            .order((organisations::name, organisations::id))
+            .limit(PAGE_SIZE)
+            .offset(filter.page.offset())
+            .select((
+                organisations::slug,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
+                organisations::short_name,
+                organisations::kind,
+                organisations::country_id,
+            ))
+            .load(conn)?;
     let countries = countries_by_id(conn)?;
     let items = rows
         .into_iter()
@@ -93,11 +98,11 @@ pub struct OrganisationRow {
     #[serde(skip)]
     pub id: i32,
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
     pub short_name: Option<String>,
     pub kind: OrganisationKind,
     pub website: Option<String>,
-    pub description: String,
+    pub description: Localized,
     pub country: CountryRef,
 }
 
@@ -105,8 +110,8 @@ pub struct OrganisationRow {
 #[derive(Debug, Queryable, Serialize)]
 pub struct Holder {
     pub slug: String,
-    pub name: String,
-    pub title: String,
+    pub name: Localized,
+    pub title: Localized,
     pub starts_on: Option<PartialDate>,
     pub ends_on: Option<PartialDate>,
 }
@@ -128,12 +133,23 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Organ
         .select((
             organisations::id,
             organisations::slug,
-            organisations::name,
+            (
+                organisations::name,
+                organisations::name_ms,
+                organisations::name_zh,
+            ),
             organisations::short_name,
             organisations::kind,
             organisations::website,
-            organisations::description,
-            (countries::code, countries::name),
+            (
+                organisations::description,
+                organisations::description_ms,
+                organisations::description_zh,
+            ),
+            (
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ),
         ))
         .first::<OrganisationRow>(conn)
         .found()?
@@ -148,8 +164,12 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Organ
             .order((appointments::starts_on.desc(), people::name))
             .select((
                 people::slug,
-                people::name,
-                appointments::title,
+                (people::name, people::name_ms, people::name_zh),
+                (
+                    appointments::title,
+                    appointments::title_ms,
+                    appointments::title_zh,
+                ),
                 appointments::starts_on,
                 appointments::ends_on,
             ))

@@ -8,7 +8,7 @@ use super::reference::{CountryRef, OrganisationRef, Page, countries_by_id};
 use super::schema::{appointments, countries, organisations, people};
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, PAGE_SIZE, PartialDate, Slug};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -18,10 +18,10 @@ use std::collections::HashMap;
 #[derive(Debug, Serialize)]
 pub struct PersonItem {
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
     pub country: CountryRef,
     /// The most recent post, as "Minister of …".
-    pub post: Option<String>,
+    pub post: Option<Localized>,
 }
 
 pub(crate) type Condition = Box<dyn BoxableExpression<people::table, Sqlite, SqlType = Bool>>;
@@ -54,22 +54,34 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
     let total = count(conn, filter)?;
-    let rows: Vec<(i32, String, String, i32)> = people::table
+    let rows: Vec<(i32, String, Localized, i32)> = people::table
         .filter(condition(filter))
         .order((people::name, people::id))
         .limit(PAGE_SIZE)
         .offset(filter.page.offset())
-        .select((people::id, people::slug, people::name, people::country_id))
+        .select((
+            people::id,
+            people::slug,
+            (people::name, people::name_ms, people::name_zh),
+            people::country_id,
+        ))
         .load(conn)?;
     let countries = countries_by_id(conn)?;
     let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
     // Ordered oldest first, so the last post inserted per person is their newest.
-    let mut posts: HashMap<i32, String> = HashMap::new();
+    let mut posts: HashMap<i32, Localized> = HashMap::new();
     for (person_id, title) in appointments::table
         .filter(appointments::person_id.eq_any(&ids))
         .order((appointments::starts_on, appointments::id))
-        .select((appointments::person_id, appointments::title))
-        .load::<(i32, String)>(conn)?
+        .select((
+            appointments::person_id,
+            (
+                appointments::title,
+                appointments::title_ms,
+                appointments::title_zh,
+            ),
+        ))
+        .load::<(i32, Localized)>(conn)?
     {
         posts.insert(person_id, title);
     }
@@ -87,7 +99,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<P
 
 #[derive(Debug, Queryable, Serialize)]
 pub struct Appointment {
-    pub title: String,
+    pub title: Localized,
     pub organisation: Option<OrganisationRef>,
     pub starts_on: Option<PartialDate>,
     pub ends_on: Option<PartialDate>,
@@ -96,7 +108,7 @@ pub struct Appointment {
 #[derive(Debug, Serialize)]
 pub struct PersonDetail {
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
     pub country: CountryRef,
     pub appointments: Vec<Appointment>,
     pub agreements: Page<AgreementItem>,
@@ -110,8 +122,15 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Perso
     let Some((id, name, country)) = people::table
         .inner_join(countries::table)
         .filter(people::slug.eq(slug.as_str()))
-        .select((people::id, people::name, (countries::code, countries::name)))
-        .first::<(i32, String, CountryRef)>(conn)
+        .select((
+            people::id,
+            (people::name, people::name_ms, people::name_zh),
+            (
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ),
+        ))
+        .first::<(i32, Localized, CountryRef)>(conn)
         .found()?
     else {
         return Ok(None);
@@ -126,10 +145,18 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Perso
             .filter(appointments::person_id.eq(id))
             .order((appointments::starts_on.desc(), appointments::id.desc()))
             .select((
-                appointments::title,
+                (
+                    appointments::title,
+                    appointments::title_ms,
+                    appointments::title_zh,
+                ),
                 (
                     organisations::slug,
-                    organisations::name,
+                    (
+                        organisations::name,
+                        organisations::name_ms,
+                        organisations::name_zh,
+                    ),
                     organisations::short_name,
                 )
                     .nullable(),

@@ -2,7 +2,7 @@
 
 use super::DbResult;
 use super::schema::{countries, focus_areas, organisations, people};
-use crate::domain::{ListFilter, PAGE_SIZE};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE};
 use diesel::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -11,27 +11,30 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Serialize)]
 pub struct Named {
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
 }
 
 /// An organisation as other pages mention it: the short name where it has one ("MIMOS").
 #[derive(Debug, Clone, Queryable, Serialize)]
 pub struct OrganisationRef {
     pub slug: String,
-    pub name: String,
+    pub name: Localized,
     pub short_name: Option<String>,
 }
 
 impl OrganisationRef {
-    pub fn label(&self) -> &str {
-        self.short_name.as_deref().unwrap_or(&self.name)
+    /// The short name where it has one ("MIMOS"), else the name in the page's language.
+    pub fn label(&self) -> String {
+        self.short_name
+            .clone()
+            .unwrap_or_else(|| self.name.to_string())
     }
 }
 
 #[derive(Debug, Clone, Default, Queryable, Serialize)]
 pub struct CountryRef {
     pub code: String,
-    pub name: String,
+    pub name: Localized,
 }
 
 /// One page of a list, with what the page links need.
@@ -63,7 +66,13 @@ impl<T> Page<T> {
 /// Every country by id; there are few, so lists look them up here instead of joining.
 pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<HashMap<i32, CountryRef>> {
     Ok(countries::table
-        .select((countries::id, (countries::code, countries::name)))
+        .select((
+            countries::id,
+            (
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ),
+        ))
         .load::<(i32, CountryRef)>(conn)?
         .into_iter()
         .collect())
@@ -83,16 +92,33 @@ pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
     Ok(FilterChoices {
         areas: focus_areas::table
             .order(focus_areas::name)
-            .select((focus_areas::slug, focus_areas::name))
+            .select((
+                focus_areas::slug,
+                (
+                    focus_areas::name,
+                    focus_areas::name_ms,
+                    focus_areas::name_zh,
+                ),
+            ))
             .load(conn)?,
         countries: countries::table
             .order(countries::name)
-            .select((countries::code, countries::name))
+            .select((
+                countries::code,
+                (countries::name, countries::name_ms, countries::name_zh),
+            ))
             .load(conn)?,
         organisations: organisations::table
             .order((organisations::name, organisations::id))
             .limit(ORGANISATIONS_TO_CHOOSE_FROM + 1)
-            .select((organisations::slug, organisations::name))
+            .select((
+                organisations::slug,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
+            ))
             .load(conn)?,
     })
 }
@@ -102,23 +128,34 @@ pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
 pub fn filter_subject_names(
     conn: &mut SqliteConnection,
     filter: &ListFilter,
-) -> DbResult<Vec<(&'static str, String)>> {
+) -> DbResult<Vec<(&'static str, Localized)>> {
+    use super::schema::agreements;
     let mut names = Vec::new();
     if let Some(slug) = &filter.person {
-        let name: Option<String> = people::table
+        let name: Option<Localized> = people::table
             .filter(people::slug.eq(slug.as_str()))
-            .select(people::name)
+            .select((people::name, people::name_ms, people::name_zh))
             .first(conn)
             .optional()?;
-        names.push(("person", name.unwrap_or_else(|| slug.to_string())));
+        names.push((
+            "person",
+            name.unwrap_or_else(|| Localized::new(slug.to_string(), None, None)),
+        ));
     }
     if let Some(slug) = &filter.agreement {
-        let name: Option<String> = super::schema::agreements::table
-            .filter(super::schema::agreements::slug.eq(slug.as_str()))
-            .select(super::schema::agreements::title)
+        let name: Option<Localized> = agreements::table
+            .filter(agreements::slug.eq(slug.as_str()))
+            .select((
+                agreements::title,
+                agreements::title_ms,
+                agreements::title_zh,
+            ))
             .first(conn)
             .optional()?;
-        names.push(("agreement", name.unwrap_or_else(|| slug.to_string())));
+        names.push((
+            "agreement",
+            name.unwrap_or_else(|| Localized::new(slug.to_string(), None, None)),
+        ));
     }
     Ok(names)
 }

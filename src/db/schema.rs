@@ -8,6 +8,8 @@ diesel::table! {
         name -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name_ms -> Nullable<Text>,
+        name_zh -> Nullable<Text>,
     }
 }
 
@@ -20,6 +22,10 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        name_ms -> Nullable<Text>,
+        name_zh -> Nullable<Text>,
+        description_ms -> Nullable<Text>,
+        description_zh -> Nullable<Text>,
     }
 }
 
@@ -36,6 +42,10 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        name_ms -> Nullable<Text>,
+        name_zh -> Nullable<Text>,
+        description_ms -> Nullable<Text>,
+        description_zh -> Nullable<Text>,
     }
 }
 
@@ -48,6 +58,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        name_ms -> Nullable<Text>,
+        name_zh -> Nullable<Text>,
     }
 }
 
@@ -61,6 +73,8 @@ diesel::table! {
         ends_on -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
     }
 }
 
@@ -76,6 +90,12 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
+        signed_at_ms -> Nullable<Text>,
+        signed_at_zh -> Nullable<Text>,
+        summary_ms -> Nullable<Text>,
+        summary_zh -> Nullable<Text>,
     }
 }
 
@@ -108,6 +128,8 @@ diesel::table! {
         occurred_on -> Nullable<Text>,
         note -> Text,
         created_at -> Timestamp,
+        note_ms -> Nullable<Text>,
+        note_zh -> Nullable<Text>,
     }
 }
 
@@ -126,6 +148,16 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
+        joint_body_ms -> Nullable<Text>,
+        joint_body_zh -> Nullable<Text>,
+        place_ms -> Nullable<Text>,
+        place_zh -> Nullable<Text>,
+        summary_ms -> Nullable<Text>,
+        summary_zh -> Nullable<Text>,
+        outcomes_ms -> Nullable<Text>,
+        outcomes_zh -> Nullable<Text>,
     }
 }
 
@@ -165,6 +197,10 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
+        purpose_ms -> Nullable<Text>,
+        purpose_zh -> Nullable<Text>,
     }
 }
 
@@ -173,6 +209,8 @@ diesel::table! {
         delegation_id -> Integer,
         person_id -> Integer,
         role -> Text,
+        role_ms -> Nullable<Text>,
+        role_zh -> Nullable<Text>,
     }
 }
 
@@ -197,6 +235,14 @@ diesel::table! {
         summary -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
+        place_ms -> Nullable<Text>,
+        place_zh -> Nullable<Text>,
+        event_name_ms -> Nullable<Text>,
+        event_name_zh -> Nullable<Text>,
+        summary_ms -> Nullable<Text>,
+        summary_zh -> Nullable<Text>,
     }
 }
 
@@ -216,6 +262,12 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
+        place_ms -> Nullable<Text>,
+        place_zh -> Nullable<Text>,
+        purpose_ms -> Nullable<Text>,
+        purpose_zh -> Nullable<Text>,
     }
 }
 
@@ -249,6 +301,8 @@ diesel::table! {
         occurred_on -> Nullable<Text>,
         note -> Text,
         created_at -> Timestamp,
+        note_ms -> Nullable<Text>,
+        note_zh -> Nullable<Text>,
     }
 }
 
@@ -263,6 +317,8 @@ diesel::table! {
         byte_size -> Integer,
         sha256 -> Text,
         created_at -> Timestamp,
+        title_ms -> Nullable<Text>,
+        title_zh -> Nullable<Text>,
     }
 }
 
@@ -374,7 +430,10 @@ diesel::table! {
         record_id -> Integer,
         slug -> Text,
         title -> Text,
+        title_ms -> Text,
+        title_zh -> Text,
         body -> Text,
+        language -> Text,
     }
 }
 
@@ -426,6 +485,33 @@ diesel::joinable!(statement_subjects -> mous (mou_id));
 diesel::joinable!(statement_subjects -> organisations (organisation_id));
 diesel::joinable!(statement_subjects -> people (person_id));
 diesel::joinable!(statement_subjects -> focus_areas (area_id));
+diesel::table! {
+    statement_translations (statement_id, language) {
+        statement_id -> Integer,
+        language -> Text,
+        title -> Text,
+        summary -> Text,
+        dateline -> Nullable<Text>,
+        body_markdown -> Text,
+        body_html -> Text,
+        renderer_version -> Integer,
+    }
+}
+
+diesel::table! {
+    statement_revision_translations (revision_id, language) {
+        revision_id -> Integer,
+        language -> Text,
+        title -> Text,
+        summary -> Text,
+        body_markdown -> Text,
+        body_html -> Text,
+        renderer_version -> Integer,
+    }
+}
+
+diesel::joinable!(statement_translations -> statements (statement_id));
+diesel::joinable!(statement_revision_translations -> statement_revisions (revision_id));
 diesel::joinable!(documents -> agreements (agreement_id));
 diesel::joinable!(documents -> mous (mou_id));
 
@@ -460,6 +546,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     statements,
     statement_revisions,
     statement_subjects,
+    statement_translations,
+    statement_revision_translations,
     form_submissions,
     search_documents,
 );

@@ -5,6 +5,7 @@ use super::DbResult;
 use crate::domain::{
     Highlighted, MARK_END, MARK_START, PAGE_SIZE, RecordKind, Search, SearchMode, SearchText,
 };
+use crate::i18n::Lang;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text};
 
@@ -21,6 +22,8 @@ struct Row {
     slug: String,
     #[diesel(sql_type = Text)]
     title: String,
+    #[diesel(sql_type = Text)]
+    title_language: String,
     #[diesel(sql_type = Text)]
     snippet: String,
 }
@@ -39,6 +42,8 @@ pub struct Hit {
     pub kind: RecordKind,
     pub slug: String,
     pub title: Highlighted,
+    /// The language the title is in: the reader's where the record has it.
+    pub title_lang: Lang,
     pub snippet: Highlighted,
 }
 
@@ -71,27 +76,34 @@ fn plan(mode: SearchMode) -> Plan {
         SearchMode::Words => Plan {
             from: "search_words JOIN search_documents d ON d.id = search_words.rowid",
             matches: "search_words MATCH ?1",
-            title: "highlight(search_words, 0, ?2, ?3)",
-            snippet: "snippet(search_words, 1, ?2, ?3, '…', ?4)",
-            order: "bm25(search_words, 10.0, 1.0)",
+            title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN highlight(search_words, 1, ?2, ?3) \
+                    WHEN ?11 = 'zh' AND d.title_zh <> '' THEN highlight(search_words, 2, ?2, ?3) \
+                    ELSE highlight(search_words, 0, ?2, ?3) END",
+            snippet: "snippet(search_words, 3, ?2, ?3, '…', ?4)",
+            order: "bm25(search_words, 10.0, 10.0, 10.0, 1.0)",
         },
         SearchMode::Trigrams => Plan {
             from: "search_trigrams JOIN search_documents d ON d.id = search_trigrams.rowid",
             matches: "search_trigrams MATCH ?1",
-            title: "highlight(search_trigrams, 0, ?2, ?3)",
-            snippet: "snippet(search_trigrams, 1, ?2, ?3, '…', ?4)",
-            order: "bm25(search_trigrams, 10.0, 1.0)",
+            title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN highlight(search_trigrams, 1, ?2, ?3) \
+                    WHEN ?11 = 'zh' AND d.title_zh <> '' THEN highlight(search_trigrams, 2, ?2, ?3) \
+                    ELSE highlight(search_trigrams, 0, ?2, ?3) END",
+            snippet: "snippet(search_trigrams, 3, ?2, ?3, '…', ?4)",
+            order: "bm25(search_trigrams, 10.0, 10.0, 10.0, 1.0)",
         },
-        // Terms too short for trigrams: every term must occur in the title or body (the terms
+        // Terms too short for trigrams: every term must occur in a title or the body (the terms
         // arrive as one JSON array); titles that hold the first term come first.
         SearchMode::Substrings => Plan {
             from: "search_documents d",
             matches: "NOT EXISTS (SELECT 1 FROM json_each(?1) t \
-                      WHERE instr(lower(d.title || ' ' || d.body), lower(t.value)) = 0) \
+                      WHERE instr(lower(d.title || ' ' || d.title_ms || ' ' || d.title_zh || ' ' || d.body), \
+                      lower(t.value)) = 0) \
                       AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL",
-            title: "d.title",
+            title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN d.title_ms \
+                    WHEN ?11 = 'zh' AND d.title_zh <> '' THEN d.title_zh ELSE d.title END",
             snippet: "d.body",
-            order: "instr(lower(d.title), lower(json_extract(?1, '$[0]'))) = 0, d.kind, d.title",
+            order: "instr(lower(d.title || ' ' || d.title_ms || ' ' || d.title_zh), \
+                    lower(json_extract(?1, '$[0]'))) = 0, d.kind, d.title",
         },
     }
 }
@@ -150,8 +162,12 @@ fn count_by_kind(
     Ok(counts)
 }
 
-/// One page of the records that match, best first.
-pub fn search(conn: &mut SqliteConnection, search: &Search) -> DbResult<Results> {
+/// The language a hit's title is shown in: the reader's, where the record has a title in it.
+const TITLE_LANGUAGE: &str = "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN 'ms' \
+     WHEN ?11 = 'zh' AND d.title_zh <> '' THEN 'zh' ELSE d.language END";
+
+/// One page of the records that match, best first, titled in `lang` where they can be.
+pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbResult<Results> {
     if search.text.is_empty() {
         return Ok(Results::default());
     }
@@ -164,7 +180,8 @@ pub fn search(conn: &mut SqliteConnection, search: &Search) -> DbResult<Results>
     let mode = search.text.mode();
     let plan = plan(mode);
     let sql = format!(
-        "SELECT d.kind AS kind, d.slug AS slug, {} AS title, {} AS snippet FROM {} WHERE {} {FILTERS}
+        "SELECT d.kind AS kind, d.slug AS slug, {} AS title, {TITLE_LANGUAGE} AS title_language,
+         {} AS snippet FROM {} WHERE {} {FILTERS}
          AND (?8 IS NULL OR d.kind = ?8)
          ORDER BY {}, d.id LIMIT ?9 OFFSET ?10",
         plan.title, plan.snippet, plan.from, plan.matches, plan.order
@@ -173,6 +190,7 @@ pub fn search(conn: &mut SqliteConnection, search: &Search) -> DbResult<Results>
         .bind::<Nullable<Text>, _>(search.kind.map(|k| k.as_str()))
         .bind::<BigInt, _>(PAGE_SIZE)
         .bind::<BigInt, _>(search.filter.page.offset())
+        .bind::<Text, _>(lang.code())
         .load(conn)?;
     let terms = search.text.terms();
     let hits = rows
@@ -193,6 +211,7 @@ pub fn search(conn: &mut SqliteConnection, search: &Search) -> DbResult<Results>
                 kind,
                 slug: row.slug,
                 title,
+                title_lang: Lang::from_code(&row.title_language).unwrap_or_default(),
                 snippet,
             })
         })

@@ -5,7 +5,8 @@
 use super::DbResult;
 use super::schema::*;
 use crate::domain::markdown::{self, RENDERER_VERSION};
-use crate::domain::{Language, OrganisationKind, PartialDate, RecordStatus, StatementStatus};
+use crate::domain::{OrganisationKind, PartialDate, RecordStatus, StatementStatus};
+use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -620,7 +621,7 @@ impl Demo<'_> {
                 statements::body_markdown.eq(STATEMENT_BODY),
                 statements::body_html.eq(&body_html),
                 statements::renderer_version.eq(RENDERER_VERSION),
-                statements::language.eq(Language::English),
+                statements::language.eq(Lang::En),
                 statements::status.eq(StatementStatus::Published),
                 statements::published_at.eq(published_at),
             ))

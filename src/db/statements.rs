@@ -3,16 +3,19 @@
 use super::reference::{Named, OrganisationRef, Page};
 use super::schema::{
     agreements, delegations, focus_areas, meetings, mous, organisations, people,
-    statement_revisions, statement_subjects, statements,
+    statement_revision_translations, statement_revisions, statement_subjects,
+    statement_translations, statements,
 };
 use super::{DbResult, OptionalRow};
 use crate::domain::markdown::{self, RENDERER_VERSION};
-use crate::domain::{Language, ListFilter, PAGE_SIZE, PartialDate, Slug, StatementStatus};
+use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug, StatementStatus};
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// A statement is public once published (withdrawn ones stay public with their reason): exactly
 /// the statements with a publication time, which a trigger keeps true and an index serves.
@@ -20,14 +23,109 @@ fn public() -> diesel::dsl::IsNotNull<statements::published_at> {
     statements::published_at.is_not_null()
 }
 
-#[derive(Debug, Queryable, Selectable, Serialize)]
-#[diesel(table_name = statements)]
+/// A statement as lists show it, in every language it has been published in.
+#[derive(Debug, Serialize)]
 pub struct StatementItem {
     pub slug: String,
-    pub title: String,
-    pub summary: String,
+    pub title: Localized,
+    pub summary: Localized,
+    /// The language it was written in.
+    pub language: Lang,
     pub status: StatementStatus,
     pub published_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = statements)]
+struct ItemRow {
+    id: i32,
+    slug: String,
+    title: String,
+    summary: String,
+    language: Lang,
+    status: StatementStatus,
+    published_at: Option<NaiveDateTime>,
+}
+
+/// Where each language's text of a statement comes from: the statement's own columns, in the
+/// language it was written in, and its translations. A reader whose language it lacks gets the
+/// English text, or the original where there is no English.
+pub(crate) fn in_every_language<T>(
+    original: (Lang, T),
+    translations: Vec<(Lang, T)>,
+) -> Vec<(Lang, T)> {
+    let mut texts = vec![original];
+    texts.extend(translations);
+    texts
+}
+
+fn primary(texts: &[(Lang, impl Sized)], original: Lang) -> Lang {
+    if texts.iter().any(|(lang, _)| *lang == Lang::En) {
+        Lang::En
+    } else {
+        original
+    }
+}
+
+/// One field of a statement from each language's text.
+pub(crate) fn field<T>(
+    texts: &[(Lang, T)],
+    original: Lang,
+    value: impl Fn(&T) -> String,
+) -> Localized {
+    Localized::from_texts(
+        texts.iter().map(|(lang, text)| (*lang, value(text))),
+        primary(texts, original),
+    )
+}
+
+/// Each statement's translations, by statement id.
+type Translations<T> = HashMap<i32, Vec<(Lang, T)>>;
+
+fn by_statement<T>(rows: Vec<(i32, Lang, T)>) -> Translations<T> {
+    let mut translations: Translations<T> = HashMap::new();
+    for (id, lang, text) in rows {
+        translations.entry(id).or_default().push((lang, text));
+    }
+    translations
+}
+
+/// The title and summary of each statement in `rows`, in every language, for a list.
+fn with_translations(
+    conn: &mut SqliteConnection,
+    rows: Vec<ItemRow>,
+) -> DbResult<Vec<StatementItem>> {
+    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
+    let mut translations = by_statement(
+        statement_translations::table
+            .filter(statement_translations::statement_id.eq_any(&ids))
+            .select((
+                statement_translations::statement_id,
+                statement_translations::language,
+                (
+                    statement_translations::title,
+                    statement_translations::summary,
+                ),
+            ))
+            .load::<(i32, Lang, (String, String))>(conn)?,
+    );
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let texts = in_every_language(
+                (row.language, (row.title, row.summary)),
+                translations.remove(&row.id).unwrap_or_default(),
+            );
+            StatementItem {
+                title: field(&texts, row.language, |(title, _)| title.clone()),
+                summary: field(&texts, row.language, |(_, summary)| summary.clone()),
+                slug: row.slug,
+                language: row.language,
+                status: row.status,
+                published_at: row.published_at,
+            }
+        })
+        .collect())
 }
 
 impl StatementItem {
@@ -120,24 +218,116 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
     let total = count(conn, filter)?;
-    let items = statements::table
+    let rows = statements::table
         .filter(condition(filter))
         .order((statements::published_at.desc(), statements::id.desc()))
         .limit(PAGE_SIZE)
         .offset(filter.page.offset())
-        .select(StatementItem::as_select())
+        .select(ItemRow::as_select())
         .load(conn)?;
-    Ok(Page::new(items, total, filter))
+    Ok(Page::new(with_translations(conn, rows)?, total, filter))
+}
+
+/// Every public statement the filter lets through, newest first, on one page.
+pub fn all_public(
+    conn: &mut SqliteConnection,
+    filter: &ListFilter,
+) -> DbResult<Vec<StatementItem>> {
+    let rows = statements::table
+        .filter(condition(filter))
+        .order((statements::published_at.desc(), statements::id.desc()))
+        .select(ItemRow::as_select())
+        .load(conn)?;
+    with_translations(conn, rows)
+}
+
+/// A published statement as feeds carry it, in every language it has.
+#[derive(Debug)]
+pub struct FeedEntry {
+    pub slug: String,
+    pub title: Localized,
+    pub summary: Localized,
+    pub body_html: Localized,
+    pub published_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+}
+
+type FeedRow = (
+    i32,
+    String,
+    Lang,
+    (String, String, String),
+    Option<NaiveDateTime>,
+    NaiveDateTime,
+);
+
+/// The newest published (not withdrawn) statements the filter lets through.
+pub fn feed(
+    conn: &mut SqliteConnection,
+    filter: &ListFilter,
+    length: i64,
+) -> DbResult<Vec<FeedEntry>> {
+    let rows: Vec<FeedRow> = statements::table
+        .filter(condition(filter))
+        .filter(statements::status.eq(StatementStatus::Published))
+        .order((statements::published_at.desc(), statements::id.desc()))
+        .limit(length)
+        .select((
+            statements::id,
+            statements::slug,
+            statements::language,
+            (
+                statements::title,
+                statements::summary,
+                statements::body_html,
+            ),
+            statements::published_at,
+            statements::updated_at,
+        ))
+        .load(conn)?;
+    let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
+    let mut translations = by_statement(
+        statement_translations::table
+            .filter(statement_translations::statement_id.eq_any(&ids))
+            .select((
+                statement_translations::statement_id,
+                statement_translations::language,
+                (
+                    statement_translations::title,
+                    statement_translations::summary,
+                    statement_translations::body_html,
+                ),
+            ))
+            .load::<(i32, Lang, (String, String, String))>(conn)?,
+    );
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, language, text, published_at, updated_at)| {
+            let texts = in_every_language(
+                (language, text),
+                translations.remove(&id).unwrap_or_default(),
+            );
+            FeedEntry {
+                slug,
+                title: field(&texts, language, |t| t.0.clone()),
+                summary: field(&texts, language, |t| t.1.clone()),
+                body_html: field(&texts, language, |t| t.2.clone()),
+                published_at,
+                updated_at,
+            }
+        })
+        .collect())
 }
 
 /// The public statements about one record, newest first.
 pub fn about(conn: &mut SqliteConnection, subject: Subject) -> DbResult<Vec<StatementItem>> {
-    Ok(statements::table
+    let rows = statements::table
         .filter(public())
         .filter(about_subject(subject))
         .order((statements::published_at.desc(), statements::id.desc()))
-        .select(StatementItem::as_select())
-        .load(conn)?)
+        .select(ItemRow::as_select())
+        .load(conn)?;
+    with_translations(conn, rows)
 }
 
 #[derive(Debug, Queryable, Selectable)]
@@ -149,7 +339,7 @@ struct StatementRow {
     summary: String,
     dateline: Option<String>,
     body_html: String,
-    language: Language,
+    language: Lang,
     status: StatementStatus,
     published_at: Option<NaiveDateTime>,
     updated_at: NaiveDateTime,
@@ -195,6 +385,19 @@ impl StatementDetail {
     pub fn is_withdrawn(&self) -> bool {
         self.status == StatementStatus::Withdrawn
     }
+
+    /// The languages it has been published in, in the order the portal lists them.
+    pub fn languages(&self) -> Vec<Lang> {
+        self.title.languages().collect()
+    }
+
+    /// Each language it has been published in, and whether it is the one it was written in.
+    pub fn versions(&self) -> Vec<(Lang, bool)> {
+        self.title
+            .languages()
+            .map(|lang| (lang, lang == self.language))
+            .collect()
+    }
 }
 
 impl RevisionItem {
@@ -206,11 +409,12 @@ impl RevisionItem {
 #[derive(Debug, Serialize)]
 pub struct StatementDetail {
     pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub dateline: Option<String>,
-    pub body_html: String,
-    pub language: Language,
+    pub title: Localized,
+    pub summary: Localized,
+    pub dateline: Localized,
+    pub body_html: Localized,
+    /// The language it was written in; the others it has are translations.
+    pub language: Lang,
     pub status: StatementStatus,
     pub published_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
@@ -218,6 +422,9 @@ pub struct StatementDetail {
     pub subjects: Subjects,
     pub revisions: Vec<RevisionItem>,
 }
+
+/// A text's title, summary, dateline and rendered body.
+type TextRow = (String, String, Option<String>, String);
 
 pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<StatementDetail>> {
     let Some(row) = statements::table
@@ -229,6 +436,25 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<State
     else {
         return Ok(None);
     };
+    let translations: Vec<(Lang, TextRow)> = statement_translations::table
+        .filter(statement_translations::statement_id.eq(row.id))
+        .select((
+            statement_translations::language,
+            (
+                statement_translations::title,
+                statement_translations::summary,
+                statement_translations::dateline,
+                statement_translations::body_html,
+            ),
+        ))
+        .load(conn)?;
+    let texts = in_every_language(
+        (
+            row.language,
+            (row.title, row.summary, row.dateline, row.body_html),
+        ),
+        translations,
+    );
     let subjects = subjects_of(conn, row.id)?;
     let revisions = statement_revisions::table
         .filter(statement_revisions::statement_id.eq(row.id))
@@ -240,13 +466,14 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<State
             statement_revisions::published_at,
         ))
         .load(conn)?;
+    let language = row.language;
     Ok(Some(StatementDetail {
         slug: row.slug,
-        title: row.title,
-        summary: row.summary,
-        dateline: row.dateline,
-        body_html: row.body_html,
-        language: row.language,
+        title: field(&texts, language, |t| t.0.clone()),
+        summary: field(&texts, language, |t| t.1.clone()),
+        dateline: field(&texts, language, |t| t.2.clone().unwrap_or_default()),
+        body_html: field(&texts, language, |t| t.3.clone()),
+        language,
         status: row.status,
         published_at: row.published_at,
         updated_at: row.updated_at,
@@ -284,6 +511,39 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
             ))
             .execute(conn)?;
     }
+    let stale_translations: Vec<(i32, Lang, String)> = statement_translations::table
+        .filter(statement_translations::renderer_version.ne(RENDERER_VERSION))
+        .select((
+            statement_translations::statement_id,
+            statement_translations::language,
+            statement_translations::body_markdown,
+        ))
+        .load(conn)?;
+    for (id, lang, body) in stale_translations {
+        updated += diesel::update(statement_translations::table.find((id, lang)))
+            .set((
+                statement_translations::body_html.eq(markdown::render(&body)),
+                statement_translations::renderer_version.eq(RENDERER_VERSION),
+            ))
+            .execute(conn)?;
+    }
+    let stale_revision_translations: Vec<(i32, Lang, String)> =
+        statement_revision_translations::table
+            .filter(statement_revision_translations::renderer_version.ne(RENDERER_VERSION))
+            .select((
+                statement_revision_translations::revision_id,
+                statement_revision_translations::language,
+                statement_revision_translations::body_markdown,
+            ))
+            .load(conn)?;
+    for (id, lang, body) in stale_revision_translations {
+        updated += diesel::update(statement_revision_translations::table.find((id, lang)))
+            .set((
+                statement_revision_translations::body_html.eq(markdown::render(&body)),
+                statement_revision_translations::renderer_version.eq(RENDERER_VERSION),
+            ))
+            .execute(conn)?;
+    }
     Ok(updated)
 }
 
@@ -296,41 +556,72 @@ pub(crate) fn subjects_of(conn: &mut SqliteConnection, statement_id: i32) -> DbR
         agreements: subject_rows
             .inner_join(agreements::table)
             .order(agreements::title)
-            .select((agreements::slug, agreements::title))
+            .select((
+                agreements::slug,
+                (
+                    agreements::title,
+                    agreements::title_ms,
+                    agreements::title_zh,
+                ),
+            ))
             .load(conn)?,
         meetings: subject_rows
             .inner_join(meetings::table)
             .order(meetings::title)
-            .select((meetings::slug, meetings::title))
+            .select((
+                meetings::slug,
+                (meetings::title, meetings::title_ms, meetings::title_zh),
+            ))
             .load(conn)?,
         delegations: subject_rows
             .inner_join(delegations::table)
             .order(delegations::title)
-            .select((delegations::slug, delegations::title))
+            .select((
+                delegations::slug,
+                (
+                    delegations::title,
+                    delegations::title_ms,
+                    delegations::title_zh,
+                ),
+            ))
             .load(conn)?,
         mous: subject_rows
             .inner_join(mous::table)
             .order(mous::title)
-            .select((mous::slug, mous::title))
+            .select((mous::slug, (mous::title, mous::title_ms, mous::title_zh)))
             .load(conn)?,
         organisations: subject_rows
             .inner_join(organisations::table)
             .order(organisations::name)
             .select((
                 organisations::slug,
-                organisations::name,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
                 organisations::short_name,
             ))
             .load(conn)?,
         people: subject_rows
             .inner_join(people::table)
             .order(people::name)
-            .select((people::slug, people::name))
+            .select((
+                people::slug,
+                (people::name, people::name_ms, people::name_zh),
+            ))
             .load(conn)?,
         areas: subject_rows
             .inner_join(focus_areas::table)
             .order(focus_areas::name)
-            .select((focus_areas::slug, focus_areas::name))
+            .select((
+                focus_areas::slug,
+                (
+                    focus_areas::name,
+                    focus_areas::name_ms,
+                    focus_areas::name_zh,
+                ),
+            ))
             .load(conn)?,
     })
 }

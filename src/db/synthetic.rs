@@ -4,7 +4,8 @@
 use super::DbResult;
 use super::schema::*;
 use crate::domain::markdown::{self, RENDERER_VERSION};
-use crate::domain::{Language, OrganisationKind, RecordStatus, StatementStatus};
+use crate::domain::{OrganisationKind, RecordStatus, StatementStatus};
+use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -408,19 +409,13 @@ pub fn generate(
         .unwrap_or(0)
         + 1;
     for start in (0..sizes.statements).step_by(1_000) {
-        let batch: Vec<(
-            String,
-            String,
-            String,
-            Language,
-            NaiveDateTime,
-            StatementStatus,
-        )> = (start..(start + 1_000).min(sizes.statements))
+        let batch: Vec<(String, String, String, Lang, NaiveDateTime, StatementStatus)> = (start
+            ..(start + 1_000).min(sizes.statements))
             .map(|n| {
                 let (language, sentence) = match random.below(10) {
-                    0 => (Language::Malay, MALAY),
-                    1 => (Language::Chinese, CHINESE),
-                    _ => (Language::English, ENGLISH),
+                    0 => (Lang::Ms, MALAY),
+                    1 => (Lang::Zh, CHINESE),
+                    _ => (Lang::En, ENGLISH),
                 };
                 let paragraphs = 1 + random.below(8);
                 let mut body = format!("## {}\n\n", random.pick(FIELDS));

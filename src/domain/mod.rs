@@ -4,6 +4,7 @@
 mod country_code;
 pub mod forms;
 mod listing;
+mod localized;
 pub mod markdown;
 mod partial_date;
 mod public_url;
@@ -16,12 +17,13 @@ mod text_enums;
 
 pub use country_code::CountryCode;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
+pub use localized::{Localized, Shown};
 pub use partial_date::{PartialDate, format_day_range};
 pub use public_url::PublicUrl;
 pub use search::{Highlighted, MARK_END, MARK_START, Search, SearchMode, SearchQuery, SearchText};
 pub use slug::Slug;
 pub use staff::{DisplayName, MIN_PASSWORD_CHARS, Password, Username};
-pub use text_enums::{Language, OrganisationKind, RecordKind, RecordStatus, Role, StatementStatus};
+pub use text_enums::{OrganisationKind, RecordKind, RecordStatus, Role, StatementStatus};
 
 /// Why a value was refused, in words that can be shown beside the field that held it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

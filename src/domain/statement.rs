@@ -2,7 +2,8 @@
 //! the workflow from draft to publication.
 
 use super::forms::{FormErrors, RecordRef, optional_text, record_refs, required_text};
-use super::{InvalidInput, Language, Role, Slug, StatementStatus};
+use super::{InvalidInput, Role, Slug, StatementStatus};
+use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 
 const MAX_TITLE: usize = 300;
@@ -10,7 +11,9 @@ const MAX_SUMMARY: usize = 1_000;
 const MAX_BODY: usize = 200_000;
 const MAX_NOTE: usize = 500;
 
-/// The statement form as it arrives: every value still unchecked text.
+/// The statement form as it arrives: every value still unchecked text. The text is given in
+/// each language side by side: unsuffixed in English, `_ms` in Malay, `_zh` in Chinese;
+/// `language` says which of them the statement was written in.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
 #[serde(default)]
 pub struct StatementForm {
@@ -18,6 +21,14 @@ pub struct StatementForm {
     pub summary: String,
     pub dateline: String,
     pub body: String,
+    pub title_ms: String,
+    pub summary_ms: String,
+    pub dateline_ms: String,
+    pub body_ms: String,
+    pub title_zh: String,
+    pub summary_zh: String,
+    pub dateline_zh: String,
+    pub body_zh: String,
     pub language: String,
     pub related: String,
     pub areas: Vec<String>,
@@ -29,16 +40,51 @@ pub struct StatementForm {
     pub form_token: String,
 }
 
-/// What the statement says and what it is about; cannot be built with invalid content.
+/// What a statement says in one language.
 #[derive(Debug, Clone, PartialEq)]
-pub struct StatementContent {
+pub struct StatementText {
+    pub lang: Lang,
     pub title: String,
     pub summary: String,
     pub dateline: Option<String>,
     pub body: String,
-    pub language: Language,
+}
+
+/// What the statement says, in the language it was written in and in its translations, and
+/// what it is about; cannot be built with invalid content.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementContent {
+    /// The language it was written in.
+    pub language: Lang,
+    /// The text in `language` first, then its translations.
+    pub texts: Vec<StatementText>,
     pub subjects: Vec<RecordRef>,
     pub change_note: String,
+}
+
+impl StatementContent {
+    /// The text in the language it was written in.
+    pub fn original(&self) -> &StatementText {
+        &self.texts[0]
+    }
+
+    pub fn translations(&self) -> &[StatementText] {
+        &self.texts[1..]
+    }
+}
+
+/// The name of a form field in one language's column: `title`, `title_ms`, `title_zh`.
+pub fn field_in(name: &'static str, lang: Lang) -> &'static str {
+    const NAMES: [[&str; 3]; 4] = [
+        ["title", "title_ms", "title_zh"],
+        ["summary", "summary_ms", "summary_zh"],
+        ["dateline", "dateline_ms", "dateline_zh"],
+        ["body", "body_ms", "body_zh"],
+    ];
+    NAMES
+        .iter()
+        .find(|names| names[0] == name)
+        .map_or(name, |names| names[lang.index()])
 }
 
 /// What the staff member asked the form to do.
@@ -55,14 +101,67 @@ pub enum Action {
 }
 
 impl StatementForm {
+    /// The form's title, summary, dateline and body in one language's column.
+    fn column(&self, lang: Lang) -> [&str; 4] {
+        match lang {
+            Lang::En => [&self.title, &self.summary, &self.dateline, &self.body],
+            Lang::Ms => [
+                &self.title_ms,
+                &self.summary_ms,
+                &self.dateline_ms,
+                &self.body_ms,
+            ],
+            Lang::Zh => [
+                &self.title_zh,
+                &self.summary_zh,
+                &self.dateline_zh,
+                &self.body_zh,
+            ],
+        }
+    }
+
+    /// The text in `lang`: required in the language the statement was written in; a
+    /// translation, when any of its fields is filled in, needs a title and a text too.
+    fn text(&self, lang: Lang, written_in: Lang, errors: &mut FormErrors) -> Option<StatementText> {
+        let [title, summary, dateline, body] = self.column(lang);
+        let filled = [title, summary, dateline, body]
+            .iter()
+            .any(|v| !v.trim().is_empty());
+        if !filled && written_in != lang {
+            return None;
+        }
+        let title = errors.check(required_text(field_in("title", lang), title, MAX_TITLE));
+        let summary = errors.check(optional_text(
+            field_in("summary", lang),
+            summary,
+            MAX_SUMMARY,
+        ));
+        let dateline = errors.check(optional_text(field_in("dateline", lang), dateline, 100));
+        let body = errors.check(required_text(field_in("body", lang), body, MAX_BODY));
+        Some(StatementText {
+            lang,
+            title: title?,
+            summary: summary?,
+            dateline: Some(dateline?).filter(|d| !d.is_empty()),
+            body: body?,
+        })
+    }
+
     /// Checks every field, collecting a message for each one that is refused.
     pub fn content(&self) -> Result<StatementContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let title = errors.check(required_text("title", &self.title, MAX_TITLE));
-        let summary = errors.check(optional_text("summary", &self.summary, MAX_SUMMARY));
-        let dateline = errors.check(optional_text("dateline", &self.dateline, 100));
-        let body = errors.check(required_text("body", &self.body, MAX_BODY));
-        let language = errors.check(Language::parse(&self.language));
+        let language = errors.check(
+            Lang::from_code(self.language.trim())
+                .ok_or_else(|| InvalidInput::new("language", "must be one of: en ms zh")),
+        );
+        // Checked as English when the language itself was refused.
+        let written_in = language.unwrap_or_default();
+        let mut texts: Vec<StatementText> = Lang::ALL
+            .into_iter()
+            .filter_map(|lang| self.text(lang, written_in, &mut errors))
+            .collect();
+        // The original first: the statement's own columns hold it.
+        texts.sort_by_key(|text| Some(text.lang) != language);
         let mut subjects = errors
             .check(record_refs("related", &self.related))
             .unwrap_or_default();
@@ -76,20 +175,10 @@ impl StatementForm {
             }
         }
         let change_note = errors.check(optional_text("change_note", &self.change_note, MAX_NOTE));
-        match (title, summary, dateline, body, language, change_note) {
-            (
-                Some(title),
-                Some(summary),
-                Some(dateline),
-                Some(body),
-                Some(language),
-                Some(change_note),
-            ) if errors.is_empty() => Ok(StatementContent {
-                title,
-                summary,
-                dateline: Some(dateline).filter(|d| !d.is_empty()),
-                body,
+        match (language, change_note) {
+            (Some(language), Some(change_note)) if errors.is_empty() => Ok(StatementContent {
                 language,
+                texts,
                 subjects,
                 change_note,
             }),
@@ -208,7 +297,42 @@ mod tests {
     fn a_complete_form_becomes_content_with_its_subjects() {
         let content = form().content().unwrap();
         assert_eq!(content.subjects.len(), 2);
-        assert_eq!(content.dateline, None);
+        assert_eq!(content.original().dateline, None);
+        assert!(content.translations().is_empty());
+    }
+
+    #[test]
+    fn translations_come_after_the_original_and_need_a_title_and_a_text() {
+        let translated = StatementForm {
+            language: "ms".into(),
+            title_ms: "MoU ditandatangani".into(),
+            body_ms: "Teks".into(),
+            title_zh: "签署谅解备忘录".into(),
+            body_zh: "正文".into(),
+            ..form()
+        };
+        let content = translated.content().unwrap();
+        let langs: Vec<Lang> = content.texts.iter().map(|t| t.lang).collect();
+        assert_eq!(langs, [Lang::Ms, Lang::En, Lang::Zh]);
+        let half = StatementForm {
+            summary_zh: "只有摘要".into(),
+            ..form()
+        };
+        let errors = half.content().unwrap_err();
+        assert!(errors.get("title_zh").is_some());
+        assert!(errors.get("body_zh").is_some());
+        assert!(errors.get("title").is_none());
+    }
+
+    #[test]
+    fn the_language_written_in_must_have_its_text() {
+        let malay = StatementForm {
+            language: "ms".into(),
+            ..form()
+        };
+        let errors = malay.content().unwrap_err();
+        assert!(errors.get("title_ms").is_some());
+        assert!(errors.get("body_ms").is_some());
     }
 
     #[test]

@@ -121,15 +121,6 @@ impl Role {
 }
 
 text_enum!(
-    /// The languages content is written in.
-    Language, "language" {
-        English => "en", "English";
-        Malay => "ms", "Bahasa Melayu";
-        Chinese => "zh", "中文";
-    }
-);
-
-text_enum!(
     /// The kinds of public record, as search, the timeline and the machine endpoints name them.
     RecordKind, "type" {
         Statement => "statement", "Press statement";

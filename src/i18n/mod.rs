@@ -23,8 +23,19 @@ fluent_templates::static_loader! {
     };
 }
 
-/// A language the portal speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A language the portal speaks, stored in the database as its URL code (`en`, `ms`, `zh`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Lang {
     #[default]
     En,
@@ -72,6 +83,16 @@ impl Lang {
             Lang::Ms => "Bahasa Melayu",
             Lang::Zh => "中文",
         }
+    }
+
+    /// The language's name as a reader of `reader` calls it ("Bahasa Inggeris", "英文").
+    pub fn name_in(self, reader: Lang) -> String {
+        reader.t(&format!("language-{}", self.code()))
+    }
+
+    /// The language's place in `ALL`, for tables kept per language.
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
@@ -156,6 +177,11 @@ tokio::task_local! {
     static CURRENT: CurrentPage;
 }
 
+/// The language of the page being answered; English outside a request.
+pub fn current_lang() -> Lang {
+    CURRENT.try_with(|page| page.lang).unwrap_or_default()
+}
+
 /// The page being answered; English at `/` outside a request.
 pub fn current() -> CurrentPage {
     CURRENT
@@ -229,6 +255,42 @@ pub async fn middleware(
         );
     }
     Ok(response.map_into_left_body())
+}
+
+impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for Lang {
+    fn from_sql(
+        value: diesel::sqlite::SqliteValue<'_, '_, '_>,
+    ) -> diesel::deserialize::Result<Self> {
+        let code = <String as diesel::deserialize::FromSql<
+            diesel::sql_types::Text,
+            diesel::sqlite::Sqlite,
+        >>::from_sql(value)?;
+        Lang::from_code(&code).ok_or_else(|| format!("no language has the code {code:?}").into())
+    }
+}
+
+impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for Lang {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, diesel::sqlite::Sqlite>,
+    ) -> diesel::serialize::Result {
+        out.set_value(self.code());
+        Ok(diesel::serialize::IsNull::No)
+    }
+}
+
+/// The language's name in itself.
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.endonym())
+    }
+}
+
+/// Its BCP 47 tag, as `lang` attributes and language maps have it.
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.tag())
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use super::api::page_of;
 use crate::db::Reader;
 use crate::domain::{ListFilter, ListQuery, PageNumber, PublicUrl, RecordKind};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use actix_web::{HttpResponse, get, web};
 use serde_json::Value;
 
@@ -46,19 +47,36 @@ fn columns(kind: RecordKind) -> &'static [&'static str] {
     }
 }
 
-/// A field as one cell: lists joined with "; ", a record by its name.
-fn cell(value: &Value) -> String {
+/// A field as one cell: lists joined with "; ", a record by its name, text in `lang` (or, where
+/// it has not been translated, in the language the record has it in).
+fn cell(value: &Value, lang: Lang) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(text) => text.clone(),
-        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join("; "),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| cell(item, lang))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Value::Object(fields) if is_language_map(fields) => [lang, Lang::En, Lang::Ms, Lang::Zh]
+            .iter()
+            .find_map(|l| fields.get(l.tag()))
+            .map(|text| cell(text, lang))
+            .unwrap_or_default(),
         Value::Object(fields) => ["name", "title", "code"]
             .iter()
             .find_map(|key| fields.get(*key))
-            .map(cell)
+            .map(|field| cell(field, lang))
             .unwrap_or_default(),
         other => other.to_string(),
     }
+}
+
+/// Whether an object is translatable text (`{"en": …, "zh-Hans": …}`) rather than a record.
+fn is_language_map(fields: &serde_json::Map<String, Value>) -> bool {
+    fields
+        .keys()
+        .all(|key| Lang::ALL.iter().any(|l| l.tag() == key))
 }
 
 /// A spreadsheet reads a cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula; a
@@ -73,6 +91,7 @@ fn neutralise(text: String) -> String {
 
 #[get("/{collection}.csv")]
 pub async fn export(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     name: web::Path<String>,
@@ -88,8 +107,8 @@ pub async fn export(
             let page = page_of(conn, kind, &filter)?;
             let last = page.last_number();
             for item in &page.items {
-                let mut row: Vec<String> = columns.iter().map(|c| cell(&item[*c])).collect();
-                row.push(site.join(&kind.page(&cell(&item["slug"]))));
+                let mut row: Vec<String> = columns.iter().map(|c| cell(&item[*c], lang)).collect();
+                row.push(site.join(&lang.href(&kind.page(&cell(&item["slug"], lang)))));
                 rows.push(row);
             }
             match filter.page.next() {
@@ -117,7 +136,14 @@ pub async fn export(
         .content_type("text/csv; charset=utf-8; header=present")
         .insert_header((
             actix_web::http::header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{}.csv\"", kind.collection()),
+            format!(
+                "attachment; filename=\"{}{}.csv\"",
+                kind.collection(),
+                match lang {
+                    Lang::En => String::new(),
+                    other => format!("-{}", other.code()),
+                }
+            ),
         ))
         .body(body))
 }

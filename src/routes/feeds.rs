@@ -3,7 +3,7 @@
 
 use crate::db::Reader;
 use crate::db::machine::{self, CalendarEvent, Feed, FeedScope, PageAge};
-use crate::domain::{PublicUrl, RecordKind, Slug};
+use crate::domain::{Localized, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use actix_web::{HttpResponse, get, web};
@@ -11,8 +11,6 @@ use askama::Template;
 use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
 use chrono::{DateTime, NaiveDateTime};
 use icalendar::{Calendar, Component, EventLike};
-
-const SITE_NAME: &str = "Malaysia–China STI Cooperation";
 
 fn fixed(at: NaiveDateTime) -> FixedDateTime {
     at.and_utc().fixed_offset()
@@ -26,34 +24,53 @@ fn link(href: String, rel: &str, media_type: &str) -> Link {
     link
 }
 
-fn atom(site: &PublicUrl, path: &str, page: &str, feed: Feed) -> HttpResponse {
+/// Text in the feed's language where it has it, tagged with the language it is in.
+fn text(localized: &Localized, lang: Lang) -> Text {
+    let shown = localized.shown(lang);
+    let mut text = Text::plain(shown.text);
+    text.lang = Some(shown.lang.tag().to_owned());
+    text
+}
+
+/// A feed of statements in `lang`: each entry in that language where the statement has it, in
+/// English or its own language otherwise, every text tagged with its language.
+fn atom(site: &PublicUrl, lang: Lang, path: &str, page: &str, feed: Feed) -> HttpResponse {
+    let (path, page) = (lang.href(path), lang.href(page));
     let entries: Vec<Entry> = feed
         .entries
         .into_iter()
         .map(|statement| {
-            let url = site.join(&RecordKind::Statement.page(&statement.slug));
+            let url = site.join(&lang.href(&RecordKind::Statement.page(&statement.slug)));
             let mut entry = Entry::default();
             entry.set_id(url.clone());
-            entry.set_title(Text::plain(statement.title));
+            entry.set_title(text(&statement.title, lang));
             entry.set_updated(fixed(statement.updated_at));
             entry.set_published(statement.published_at.map(fixed));
             entry.set_links(vec![link(url, "alternate", "text/html")]);
             if !statement.summary.is_empty() {
-                entry.set_summary(Some(Text::plain(statement.summary)));
+                entry.set_summary(Some(text(&statement.summary, lang)));
             }
+            let body = statement.body_html.shown(lang);
             let mut content = Content::default();
             content.set_content_type(Some("html".to_owned()));
-            content.set_lang(Some(statement.language.as_str().to_owned()));
-            content.set_value(Some(statement.body_html));
+            content.set_lang(Some(body.lang.tag().to_owned()));
+            content.set_value(Some(body.text.to_owned()));
             entry.set_content(Some(content));
             entry
         })
         .collect();
+    let site_name = lang.t("site-name");
     let mut atom = atom_syndication::Feed::default();
-    atom.set_id(site.join(path));
+    atom.set_id(site.join(&path));
     atom.set_title(Text::plain(match feed.subject {
-        Some(subject) => format!("Press statements: {subject} · {SITE_NAME}"),
-        None => format!("Press statements · {SITE_NAME}"),
+        Some(subject) => lang.t_with(
+            "feed-title-about",
+            &[
+                ("subject", subject.shown(lang).text.to_owned().into()),
+                ("site", site_name.clone().into()),
+            ],
+        ),
+        None => lang.t_with("feed-title", &[("site", site_name.clone().into())]),
     }));
     // An empty feed has changed last when the cooperation began to be recorded: never.
     atom.set_updated(
@@ -64,14 +81,14 @@ fn atom(site: &PublicUrl, path: &str, page: &str, feed: Feed) -> HttpResponse {
             .unwrap_or_else(|| DateTime::UNIX_EPOCH.fixed_offset()),
     );
     atom.set_links(vec![
-        link(site.join(path), "self", "application/atom+xml"),
-        link(site.join(page), "alternate", "text/html"),
+        link(site.join(&path), "self", "application/atom+xml"),
+        link(site.join(&page), "alternate", "text/html"),
     ]);
     let mut author = Person::default();
-    author.set_name(SITE_NAME);
-    author.set_uri(Some(site.join("/")));
+    author.set_name(site_name);
+    author.set_uri(Some(site.join(&lang.href("/"))));
     atom.set_authors(vec![author]);
-    atom.set_lang(Some("en".to_owned()));
+    atom.set_lang(Some(lang.tag().to_owned()));
     atom.set_entries(entries);
     HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
@@ -84,19 +101,32 @@ fn feed_of(reader: &Reader, scope: &FeedScope) -> AppResult<Feed> {
         .ok_or(AppError::NotFound)
 }
 
+/// The feeds, the calendar and the CSV files, which each language has its own of
+/// (`/ms/feed.atom`, `/zh/mous.csv`, …).
+pub fn localized(config: &mut web::ServiceConfig) {
+    config
+        .service(super::csv::export)
+        .service(statements_feed)
+        .service(area_feed)
+        .service(organisation_feed)
+        .service(events);
+}
+
 /// The newest published press statements.
 #[get("/feed.atom")]
 pub async fn statements_feed(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
     let feed = feed_of(&reader, &FeedScope::All)?;
-    Ok(atom(&site, "/feed.atom", "/statements", feed))
+    Ok(atom(&site, lang, "/feed.atom", "/statements", feed))
 }
 
 /// The newest published press statements filed under one focus area.
 #[get("/areas/{slug}/feed.atom")]
 pub async fn area_feed(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     slug: web::Path<String>,
@@ -104,12 +134,13 @@ pub async fn area_feed(
     let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
     let page = RecordKind::Area.page(slug.as_str());
     let feed = feed_of(&reader, &FeedScope::Area(slug))?;
-    Ok(atom(&site, &format!("{page}/feed.atom"), &page, feed))
+    Ok(atom(&site, lang, &format!("{page}/feed.atom"), &page, feed))
 }
 
 /// The newest published press statements about one organisation.
 #[get("/organisations/{slug}/feed.atom")]
 pub async fn organisation_feed(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     slug: web::Path<String>,
@@ -117,7 +148,7 @@ pub async fn organisation_feed(
     let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
     let page = RecordKind::Organisation.page(slug.as_str());
     let feed = feed_of(&reader, &FeedScope::Organisation(slug))?;
-    Ok(atom(&site, &format!("{page}/feed.atom"), &page, feed))
+    Ok(atom(&site, lang, &format!("{page}/feed.atom"), &page, feed))
 }
 
 /// iCalendar text must not hold bare carriage returns; the crate escapes the rest.
@@ -125,8 +156,23 @@ fn ical_text(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-fn ical_event(site: &PublicUrl, event: CalendarEvent) -> icalendar::Event {
-    let url = site.join(&event.kind.page(&event.slug));
+fn ical_event(site: &PublicUrl, lang: Lang, event: CalendarEvent) -> icalendar::Event {
+    let url = site.join(&lang.href(&event.kind.page(&event.slug)));
+    let (summary, description) = if event.kind == RecordKind::Mou {
+        let title = event.summary.shown(lang).text.to_owned();
+        (
+            lang.t_with("calendar-mou-expires", &[("title", title.clone().into())]),
+            lang.t_with(
+                "calendar-mou-expires-description",
+                &[("title", title.into())],
+            ),
+        )
+    } else {
+        (
+            event.summary.shown(lang).text.to_owned(),
+            event.description.shown(lang).text.to_owned(),
+        )
+    };
     let mut entry = icalendar::Event::new();
     entry
         // The kind and id never change, whatever is renamed, so neither does the UID.
@@ -137,15 +183,15 @@ fn ical_event(site: &PublicUrl, event: CalendarEvent) -> icalendar::Event {
             site.host()
         ))
         .timestamp(event.updated_at.and_utc())
-        .summary(&ical_text(&event.summary))
+        .summary(&ical_text(&summary))
         .starts(event.starts_on)
         .ends(event.ends_before)
         .url(&url);
-    if !event.description.is_empty() {
-        entry.description(&ical_text(&format!("{}\n\n{url}", event.description)));
+    if !description.is_empty() {
+        entry.description(&ical_text(&format!("{description}\n\n{url}")));
     }
-    if let Some(place) = &event.place {
-        entry.location(&ical_text(place));
+    if let Some(place) = event.place.present() {
+        entry.location(&ical_text(place.shown(lang).text));
     }
     entry.done()
 }
@@ -153,16 +199,17 @@ fn ical_event(site: &PublicUrl, event: CalendarEvent) -> icalendar::Event {
 /// Meetings known to the day, delegation visits and MoU expiry dates, as all-day events.
 #[get("/events.ics")]
 pub async fn events(
+    lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
     let events = reader.read(machine::calendar)?;
     let mut calendar = Calendar::new();
-    calendar.name(SITE_NAME).description(
-        "Meetings, delegation visits and MoU expiry dates of the Malaysia–China STI cooperation",
-    );
+    calendar
+        .name(&lang.t("site-name"))
+        .description(&lang.t("calendar-description"));
     for event in events {
-        calendar.push(ical_event(&site, event));
+        calendar.push(ical_event(&site, lang, event));
     }
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")
@@ -239,7 +286,13 @@ pub async fn sitemap_part_page(
 }
 
 fn sitemap_urls(reader: &Reader, site: &PublicUrl) -> AppResult<Vec<SitemapUrl>> {
-    let records: Vec<PageAge> = reader.read(machine::record_ages)?;
+    let (records, versions) = reader.read(|conn| {
+        Ok((
+            machine::record_ages(conn)?,
+            machine::published_versions(conn)?,
+        ))
+    })?;
+    let records: Vec<PageAge> = records;
     let newest = |kind: Option<RecordKind>| {
         records
             .iter()
@@ -259,6 +312,12 @@ fn sitemap_urls(reader: &Reader, site: &PublicUrl) -> AppResult<Vec<SitemapUrl>>
             .iter()
             .map(|page| (page.kind.page(&page.slug), Some(page.updated_at))),
     );
+    pages.extend(versions.into_iter().map(|(slug, number, published_at)| {
+        (
+            format!("{}/v/{number}", RecordKind::Statement.page(&slug)),
+            Some(published_at),
+        )
+    }));
     // Every page in each of its languages.
     Ok(Lang::ALL
         .into_iter()

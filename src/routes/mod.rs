@@ -18,14 +18,9 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .service(health::healthz)
         .service(health::readyz)
         .service(documents::document)
-        .service(feeds::statements_feed)
-        .service(feeds::area_feed)
-        .service(feeds::organisation_feed)
-        .service(feeds::events)
         .service(feeds::sitemap)
         .service(feeds::sitemap_part_page)
-        .service(feeds::robots)
-        .service(csv::export);
+        .service(feeds::robots);
     staff::configure(config);
     public::configure(config);
 }

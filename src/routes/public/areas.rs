@@ -16,6 +16,7 @@ pub(crate) const LIST: ListSpec = ListSpec {
     filters: &[],
     feed: None,
     record_feeds: true,
+    comparable: false,
 };
 
 #[derive(Template)]
@@ -36,7 +37,7 @@ pub async fn list(
         layout: Layout::new(lang.t(LIST.title), LIST.section)
             .describe(lang.t(LIST.intro))
             .canonical(site.join(&lang.href("/areas")))
-            .alternate("/areas.csv", "text/csv", lang.t("alt-csv"))
+            .alternate(lang.href("/areas.csv"), "text/csv", lang.t("alt-csv"))
             .alternate("/api/v1/areas", "application/json", "JSON"),
         areas,
     })
@@ -55,14 +56,16 @@ pub async fn detail(
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
     slug: web::Path<String>,
+    query: web::Query<super::DetailQuery>,
 ) -> AppResult<HttpResponse> {
     detail_page(
         lang,
         &reader,
         &site,
         slug,
+        &query,
         &LIST,
         areas::detail,
-        |layout, record| DetailPage { layout, record },
+        |layout, record, _| DetailPage { layout, record },
     )
 }

@@ -12,5 +12,6 @@ collection! {
         filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Year],
         feed: None,
         record_feeds: false,
+        comparable: false,
     },
 }

@@ -27,7 +27,7 @@ pub async fn home_page(
         layout: Layout::new(lang.t("nav-home"), Section::Home)
             .describe(lang.t("home-description"))
             .canonical(site.join(&lang.href("/")))
-            .alternate("/feed.atom", ATOM, lang.t("alt-statements-feed")),
+            .alternate(lang.href("/feed.atom"), ATOM, lang.t("alt-statements-feed")),
         home,
     })
 }

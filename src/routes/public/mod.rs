@@ -47,6 +47,9 @@ macro_rules! collection {
         struct DetailPage {
             layout: Layout,
             record: $record_type,
+            /// The second language shown beside the page's, when the reader asked for one.
+            #[allow(dead_code, reason = "only statements and MoUs offer a comparison")]
+            compare: Option<Lang>,
         }
 
         #[get($detail_path)]
@@ -55,10 +58,12 @@ macro_rules! collection {
             reader: web::Data<Reader>,
             site: web::Data<PublicUrl>,
             slug: web::Path<String>,
+            query: web::Query<super::DetailQuery>,
         ) -> AppResult<HttpResponse> {
-            detail_page(lang, &reader, &site, slug, &LIST, $db::detail, |layout, record| DetailPage {
+            detail_page(lang, &reader, &site, slug, &query, &LIST, $db::detail, |layout, record, compare| DetailPage {
                 layout,
                 record,
+                compare,
             })
         }
     };
@@ -80,7 +85,7 @@ mod timeline;
 
 use crate::db::reference::{Page, filter_choices, filter_subject_names};
 use crate::db::{DbResult, Reader};
-use crate::domain::{ListFilter, ListQuery, PublicUrl, RecordKind, Slug};
+use crate::domain::{InvalidInput, ListFilter, ListQuery, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult, html};
 use crate::i18n::Lang;
 use crate::linked_data::RecordPage;
@@ -99,6 +104,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
 }
 
 fn pages(config: &mut web::ServiceConfig) {
+    super::feeds::localized(config);
+    super::staff::localized(config);
     config
         .service(home::home_page)
         .service(search::search_page)
@@ -138,6 +145,29 @@ pub(crate) struct ListSpec {
     pub feed: Option<&'static str>,
     /// Whether each record has its own feed of the statements about it.
     pub record_feeds: bool,
+    /// Whether a record's page can show a second language beside the reader's (`?compare=zh`).
+    pub comparable: bool,
+}
+
+/// What a record's page takes in its query string.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct DetailQuery {
+    compare: Option<String>,
+}
+
+impl DetailQuery {
+    /// The language to show beside the page's: one the portal speaks, on a page that offers it.
+    fn compare(&self, spec: &ListSpec, lang: Lang) -> Result<Option<Lang>, InvalidInput> {
+        let Some(code) = self.compare.as_deref() else {
+            return Ok(None);
+        };
+        if !spec.comparable {
+            return Err(InvalidInput::new("compare", "is not offered on this page"));
+        }
+        let other = Lang::from_code(code)
+            .ok_or_else(|| InvalidInput::new("compare", "must be one of: en ms zh"))?;
+        Ok((other != lang).then_some(other))
+    }
 }
 
 /// The parts of a list page every collection shares: heading, filter form, pager.
@@ -180,7 +210,10 @@ fn list_page<T, P: Template>(
             spec.filters,
             &filter,
             filter_choices(conn)?,
-            filter_subject_names(conn, &filter)?,
+            filter_subject_names(conn, &filter)?
+                .into_iter()
+                .map(|(field, name)| (field, name.shown(lang).text.to_owned()))
+                .collect(),
         );
         // Each count is a query of its own over the collection: worth it while the collection
         // is small, not at scale.
@@ -206,7 +239,7 @@ fn list_page<T, P: Template>(
             filter.query_string_for_page(page.number)
         )))
         .alternate(
-            format!("{path}.csv{filters}"),
+            lang.href(&format!("{path}.csv{filters}")),
             "text/csv",
             lang.t("alt-csv"),
         )
@@ -216,29 +249,36 @@ fn list_page<T, P: Template>(
             "JSON",
         );
     if let Some(feed) = spec.feed {
-        layout = layout.alternate(feed, ATOM, lang.t("alt-atom"));
+        layout = layout.alternate(lang.href(feed), ATOM, lang.t("alt-atom"));
     }
     html(template(layout, chrome, page))
 }
 
 /// Serves one record's page: 404 unless the slug names a record that `detail` finds.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "each is one part of the request or the page"
+)]
 fn detail_page<R: RecordPage, P: Template>(
     lang: Lang,
     reader: &Reader,
     site: &PublicUrl,
     slug: web::Path<String>,
+    query: &DetailQuery,
     spec: &ListSpec,
     detail: fn(&mut SqliteConnection, &Slug) -> DbResult<Option<R>>,
-    template: impl FnOnce(Layout, R) -> P,
+    template: impl FnOnce(Layout, R, Option<Lang>) -> P,
 ) -> AppResult<HttpResponse> {
     // Anything that cannot be a slug cannot name a record.
     let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
+    let compare = query.compare(spec, lang)?;
     let record = reader
         .read(|conn| detail(conn, &slug))?
         .ok_or(AppError::NotFound)?;
     let path = spec.kind.page(slug.as_str());
     let url = site.join(&lang.href(&path));
     let mut layout = Layout::new(record.heading(), spec.section)
+        .texts(&record.texts())
         .describe(record.description())
         .within(spec.kind.list_path(), &lang.t(spec.title))
         .og_type(record.og_type())
@@ -246,7 +286,11 @@ fn detail_page<R: RecordPage, P: Template>(
         .canonical(url)
         .alternate(format!("/api/v1{path}"), "application/json", "JSON");
     if spec.record_feeds {
-        layout = layout.alternate(format!("{path}/feed.atom"), ATOM, lang.t("alt-record-feed"));
+        layout = layout.alternate(
+            lang.href(&format!("{path}/feed.atom")),
+            ATOM,
+            lang.t("alt-record-feed"),
+        );
     }
-    html(template(layout, record))
+    html(template(layout, record, compare))
 }

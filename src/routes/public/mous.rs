@@ -12,5 +12,6 @@ collection! {
         filters: &[Filter::Area, Filter::Organisation, Filter::Country, Filter::Status, Filter::Year],
         feed: None,
         record_feeds: false,
+        comparable: true,
     },
 }

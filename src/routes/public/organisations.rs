@@ -12,5 +12,6 @@ collection! {
         filters: &[Filter::Area, Filter::Country, Filter::Kind],
         feed: None,
         record_feeds: true,
+        comparable: false,
     },
 }

@@ -12,5 +12,6 @@ collection! {
         filters: &[Filter::Organisation, Filter::Country],
         feed: None,
         record_feeds: false,
+        comparable: false,
     },
 }

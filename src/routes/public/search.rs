@@ -63,7 +63,7 @@ pub async fn search_page(
 ) -> AppResult<HttpResponse> {
     let search = Search::try_from(query.into_inner())?;
     let (results, single_terms, choices) = reader.read(|conn| {
-        let results = queries::search(conn, &search)?;
+        let results = queries::search(conn, &search, lang)?;
         let single_terms = if results.total == 0 {
             queries::single_term_counts(conn, &search)?
         } else {

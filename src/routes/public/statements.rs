@@ -12,5 +12,6 @@ collection! {
         filters: &[Filter::Area, Filter::Organisation, Filter::Year],
         feed: Some("/feed.atom"),
         record_feeds: false,
+        comparable: true,
     },
 }

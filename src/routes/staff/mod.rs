@@ -38,6 +38,11 @@ pub fn configure(config: &mut web::ServiceConfig) {
             .service(audit::trail)
             .configure(records::configure),
     );
+}
+
+/// The staff side's public pages, which each language has: every published version of a
+/// statement at its permanent address.
+pub fn localized(config: &mut web::ServiceConfig) {
     config.service(statements::published_version);
 }
 

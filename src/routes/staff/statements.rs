@@ -8,10 +8,9 @@ use crate::db::{Database, DbError, Reader, areas};
 use crate::domain::forms::FormErrors;
 use crate::domain::markdown;
 use crate::domain::statement::{Action, StatementForm};
-use crate::domain::{
-    InvalidInput, Language, ListFilter, ListQuery, PageNumber, Role, Slug, StatementStatus,
-};
+use crate::domain::{InvalidInput, ListFilter, ListQuery, PageNumber, Role, Slug, StatementStatus};
 use crate::error::{AppError, AppResult, html, html_with_status, see_other};
+use crate::i18n::Lang;
 use crate::views::{Layout, Pager, Section};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
@@ -119,7 +118,7 @@ struct EditorPage {
     form: StatementForm,
     form_token: String,
     errors: FormErrors,
-    preview: Option<String>,
+    previews: Vec<Preview>,
     refusal: Option<String>,
     notice: Option<&'static str>,
     areas: Vec<Named>,
@@ -131,11 +130,17 @@ struct EditorPage {
     may_withdraw: bool,
 }
 
+/// One language's text rendered as the public page will show it.
+pub struct Preview {
+    lang: Lang,
+    html: String,
+}
+
 /// What the editor page shows besides the form values.
 struct EditorState {
     statement: Option<EditedStatement>,
     errors: FormErrors,
-    preview: Option<String>,
+    previews: Vec<Preview>,
     refusal: Option<String>,
     notice: Option<&'static str>,
 }
@@ -145,7 +150,7 @@ impl EditorState {
         Self {
             statement,
             errors: FormErrors::default(),
-            preview: None,
+            previews: Vec::new(),
             refusal: None,
             notice: None,
         }
@@ -189,14 +194,11 @@ fn editor(
             form_token: random_token(),
             form,
             errors: state.errors,
-            preview: state.preview,
+            previews: state.previews,
             refusal: state.refusal,
             notice: state.notice,
             areas,
-            languages: Language::ALL
-                .iter()
-                .map(|l| (l.as_str(), l.label()))
-                .collect(),
+            languages: Lang::ALL.iter().map(|l| (l.code(), l.endonym())).collect(),
             staff,
         },
     )
@@ -205,7 +207,7 @@ fn editor(
 #[get("/statements/new")]
 pub async fn new(staff: Staff, reader: web::Data<Reader>) -> AppResult<HttpResponse> {
     let form = StatementForm {
-        language: Language::English.as_str().into(),
+        language: Lang::En.code().into(),
         ..StatementForm::default()
     };
     editor(
@@ -218,12 +220,33 @@ pub async fn new(staff: Staff, reader: web::Data<Reader>) -> AppResult<HttpRespo
 }
 
 fn form_from(statement: &Editable) -> StatementForm {
+    let column = |lang| {
+        statement.text(lang).map_or_else(Default::default, |text| {
+            [
+                text.title.clone(),
+                text.summary.clone(),
+                text.dateline.clone().unwrap_or_default(),
+                text.body.clone(),
+            ]
+        })
+    };
+    let [title, summary, dateline, body] = column(Lang::En);
+    let [title_ms, summary_ms, dateline_ms, body_ms] = column(Lang::Ms);
+    let [title_zh, summary_zh, dateline_zh, body_zh] = column(Lang::Zh);
     StatementForm {
-        title: statement.title.clone(),
-        summary: statement.summary.clone(),
-        dateline: statement.dateline.clone().unwrap_or_default(),
-        body: statement.body.clone(),
-        language: statement.language.as_str().into(),
+        title,
+        summary,
+        dateline,
+        body,
+        title_ms,
+        summary_ms,
+        dateline_ms,
+        body_ms,
+        title_zh,
+        summary_zh,
+        dateline_zh,
+        body_zh,
+        language: statement.language.code().into(),
         related: statement.related.join("\n"),
         areas: statement.areas.clone(),
         version: statement.version.to_string(),
@@ -346,7 +369,14 @@ async fn save(
     };
     if action == Action::Preview {
         let mut state = EditorState::blank(statement);
-        state.preview = Some(markdown::render(&content.body));
+        state.previews = content
+            .texts
+            .iter()
+            .map(|text| Preview {
+                lang: text.lang,
+                html: markdown::render(&text.body),
+            })
+            .collect();
         return editor(StatusCode::OK, staff, reader, form, state);
     }
     let save_request = SaveRequest {
@@ -420,7 +450,7 @@ pub async fn published_version(
 ) -> AppResult<HttpResponse> {
     let (slug, number) = path.into_inner();
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let (current_title, revision) = reader
+    let revision = reader
         .read(|conn| editorial::published_revision(conn, &slug, number))?
         .ok_or(AppError::NotFound)?;
     html(RevisionPage {
@@ -429,7 +459,10 @@ pub async fn published_version(
             Section::Statements,
         )
         .within("/statements", "Press statements")
-        .within(&format!("/statements/{slug}"), &current_title),
+        .within(
+            &format!("/statements/{slug}"),
+            &revision.current_title.to_string(),
+        ),
         slug: slug.to_string(),
         revision,
     })

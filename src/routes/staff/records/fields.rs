@@ -114,10 +114,12 @@ fn select(
 }
 
 fn country_select(name: &'static str, label: &'static str, value: &str, c: &Choices) -> Field {
-    let countries = c
-        .countries
-        .iter()
-        .map(|c| (c.code.as_str(), c.name.as_str()));
+    let countries = c.countries.iter().map(|c| {
+        (
+            c.code.as_str(),
+            c.name.shown(crate::i18n::current_lang()).text,
+        )
+    });
     let value = value.trim().to_ascii_uppercase();
     select(
         name,
@@ -129,7 +131,12 @@ fn country_select(name: &'static str, label: &'static str, value: &str, c: &Choi
 }
 
 fn area_checks(selected: &[String], c: &Choices) -> Field {
-    let areas = c.areas.iter().map(|a| (a.slug.as_str(), a.name.as_str()));
+    let areas = c.areas.iter().map(|a| {
+        (
+            a.slug.as_str(),
+            a.name.shown(crate::i18n::current_lang()).text,
+        )
+    });
     let checks = options(areas, |v| selected.iter().any(|s| s.trim() == v));
     field("areas", "Focus areas", "", Input::Checks(checks))
 }
@@ -279,10 +286,12 @@ impl EditorFields for AgreementForm {
     }
 
     fn fields(&self, choices: &Choices) -> Vec<Field> {
-        let countries = choices
-            .countries
-            .iter()
-            .map(|c| (c.code.as_str(), c.name.as_str()));
+        let countries = choices.countries.iter().map(|c| {
+            (
+                c.code.as_str(),
+                c.name.shown(crate::i18n::current_lang()).text,
+            )
+        });
         let parties = options(countries, |v| {
             self.parties
                 .iter()
