@@ -243,6 +243,13 @@ pub struct MouDetail {
     pub statements: Vec<StatementItem>,
 }
 
+impl MouDetail {
+    /// The languages its title has been written in.
+    pub fn languages(&self) -> Vec<crate::i18n::Lang> {
+        self.title.languages().collect()
+    }
+}
+
 pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDetail>> {
     let Some(row) = mous::table
         .filter(mous::slug.eq(slug.as_str()))

@@ -2,6 +2,8 @@
 //! 29 April 2024 records it. Only facts the statement gives, or well-known public facts such as
 //! an organisation's country, are recorded; a date the statement does not give stays unknown.
 
+mod translations;
+
 use super::DbResult;
 use super::schema::*;
 use crate::domain::markdown::{self, RENDERER_VERSION};
@@ -475,7 +477,7 @@ impl Demo<'_> {
         link!(self, statement_subjects, statement_id = statement, organisation_id in &[mosti, most, xmu, mimos, xmum, cetc, tcab, xiaomi, mranti, zgc, gmsb, baic_international, baic_bluepark, cnsa]);
         link!(self, statement_subjects, statement_id = statement, person_id in &[chang, yin]);
         link!(self, statement_subjects, statement_id = statement, area_id in &[energy, vaccines, space, ai, blockchain, materials, chips, transfer, people_exchange, multilateral, ev]);
-        Ok(())
+        translations::translate(self.conn)
     }
 
     fn agreement(
@@ -627,7 +629,7 @@ impl Demo<'_> {
             ))
             .returning(statements::id)
             .get_result(self.conn)?;
-        diesel::insert_into(statement_revisions::table)
+        let revision: i32 = diesel::insert_into(statement_revisions::table)
             .values((
                 statement_revisions::statement_id.eq(id),
                 statement_revisions::number.eq(1),
@@ -636,10 +638,42 @@ impl Demo<'_> {
                 statement_revisions::body_markdown.eq(STATEMENT_BODY),
                 statement_revisions::body_html.eq(&body_html),
                 statement_revisions::renderer_version.eq(RENDERER_VERSION),
-                statement_revisions::change_note.eq("First published."),
+                statement_revisions::change_note
+                    .eq("First published in English, Malay and Chinese."),
                 statement_revisions::published_at.eq(published_at),
             ))
-            .execute(self.conn)?;
+            .returning(statement_revisions::id)
+            .get_result(self.conn)?;
+        // Published in all three languages at once, as translations of each other.
+        for (lang, [title, summary, dateline, body]) in [
+            (Lang::Ms, translations::STATEMENT_MS),
+            (Lang::Zh, translations::STATEMENT_ZH),
+        ] {
+            let body_html = markdown::render(body);
+            diesel::insert_into(statement_translations::table)
+                .values((
+                    statement_translations::statement_id.eq(id),
+                    statement_translations::language.eq(lang),
+                    statement_translations::title.eq(title),
+                    statement_translations::summary.eq(summary),
+                    statement_translations::dateline.eq(dateline),
+                    statement_translations::body_markdown.eq(body),
+                    statement_translations::body_html.eq(&body_html),
+                    statement_translations::renderer_version.eq(RENDERER_VERSION),
+                ))
+                .execute(self.conn)?;
+            diesel::insert_into(statement_revision_translations::table)
+                .values((
+                    statement_revision_translations::revision_id.eq(revision),
+                    statement_revision_translations::language.eq(lang),
+                    statement_revision_translations::title.eq(title),
+                    statement_revision_translations::summary.eq(summary),
+                    statement_revision_translations::body_markdown.eq(body),
+                    statement_revision_translations::body_html.eq(&body_html),
+                    statement_revision_translations::renderer_version.eq(RENDERER_VERSION),
+                ))
+                .execute(self.conn)?;
+        }
         Ok(id)
     }
 }

@@ -117,7 +117,7 @@ async fn the_statement_is_rendered_from_markdown_with_its_table() {
     );
     assert_eq!(
         page.texts("#revisions + ol li"),
-        vec!["Version 1, 29 April 2024 — First published."]
+        vec!["Version 1, 29 April 2024 — First published in English, Malay and Chinese."]
     );
 }
 
