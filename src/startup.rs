@@ -1,6 +1,8 @@
+use crate::auth::client_address::TrustedProxies;
+use crate::auth::device::DeviceCookies;
 use crate::auth::password::PasswordChecker;
 use crate::auth::session::CookiePolicy;
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::throttle::{Limits, LoginThrottle};
 use crate::config::Config;
 use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
@@ -62,7 +64,11 @@ impl Application {
         let cookies = web::Data::new(CookiePolicy {
             secure: config.secure_cookies,
         });
-        let throttle = web::Data::new(LoginThrottle::default());
+        let throttle = web::Data::new(LoginThrottle::new(
+            Limits::default(),
+            DeviceCookies::load(&database).await?,
+            TrustedProxies::new(config.trusted_proxies.clone()),
+        ));
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
         let writer = web::Data::new(database.clone());
         let page_cache = config.page_cache;
