@@ -16,7 +16,9 @@ mod text_enums;
 
 pub use country_code::CountryCode;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
-pub use partial_date::{PartialDate, format_day_range};
+pub use partial_date::PartialDate;
+#[cfg(feature = "server")]
+pub use partial_date::format_day_range;
 pub use public_url::PublicUrl;
 pub use search::{Highlighted, MARK_END, MARK_START, Search, SearchMode, SearchQuery, SearchText};
 pub use slug::Slug;
