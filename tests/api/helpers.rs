@@ -8,6 +8,12 @@ use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use tempfile::TempDir;
 
+/// Whether the long versions of the fault, load and hostile-input tests run: set
+/// `PORTAL_LONG_TESTS=1` (`tests/long` does).
+pub fn long_tests() -> bool {
+    std::env::var_os("PORTAL_LONG_TESTS").is_some_and(|value| value == "1")
+}
+
 /// The public address the test portals are configured with; absolute URLs start with it.
 pub const PUBLIC_URL: &str = "https://sti.example.my";
 
