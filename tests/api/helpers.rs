@@ -178,7 +178,10 @@ impl TestApp {
         Self {
             address,
             database,
-            client: awc::Client::builder().disable_redirects().finish(),
+            client: awc::Client::builder()
+                .disable_redirects()
+                .timeout(std::time::Duration::from_secs(30))
+                .finish(),
             server,
             cookies: Mutex::new(BTreeMap::new()),
             _dir: dir,

@@ -477,6 +477,10 @@ async fn readers_and_several_writers_at_once_never_see_an_error() {
     );
 }
 
+/// Readers at once: each takes the next read as soon as its last one is answered, for as long
+/// as there are reads left, while every write is sent at once.
+const READERS: usize = 64;
+
 async fn futures_join<W, R>(
     writes: impl Iterator<Item = W>,
     reads: impl Iterator<Item = R>,
@@ -485,9 +489,12 @@ where
     W: std::future::Future<Output = u16>,
     R: std::future::Future<Output = u16>,
 {
+    use futures_util::StreamExt;
     futures_util::future::join(
         futures_util::future::join_all(writes),
-        futures_util::future::join_all(reads),
+        futures_util::stream::iter(reads)
+            .buffer_unordered(READERS)
+            .collect::<Vec<_>>(),
     )
     .await
 }
