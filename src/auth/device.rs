@@ -8,10 +8,9 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 pub const DEVICE_COOKIE: &str = "sti_device";
-/// How long a browser stays known after its last successful login.
+/// How long a browser stays known after its last successful login. The cookie goes to the whole
+/// site (path `/`), so that a login form under a language prefix (`/ms/…`) receives it too.
 pub const DEVICE_COOKIE_DAYS: i64 = 180;
-/// The cookie is sent to the login form's address only: nothing else needs it.
-pub const DEVICE_COOKIE_PATH: &str = "/staff/login";
 
 /// Under this name `signing_keys` keeps the device cookies' key.
 const KEY_PURPOSE: &str = "device-cookie";

@@ -35,15 +35,13 @@ impl CookiePolicy {
         self.cookie(SESSION_COOKIE, token, ABSOLUTE_TIMEOUT.num_seconds())
     }
 
-    /// The device cookie, sent back to the login form only.
+    /// The device cookie a browser gets at login (see `auth::device`).
     pub fn device_cookie(&self, value: String) -> Cookie<'static> {
-        let mut cookie = self.cookie(
+        self.cookie(
             super::device::DEVICE_COOKIE,
             value,
             TimeDelta::days(super::device::DEVICE_COOKIE_DAYS).num_seconds(),
-        );
-        cookie.set_path(super::device::DEVICE_COOKIE_PATH);
-        cookie
+        )
     }
 
     pub fn cookie(

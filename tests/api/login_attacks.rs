@@ -51,7 +51,7 @@ async fn device_cookie_of(app: &TestApp, username: &str, password: &str) -> Stri
         .find(|c| c.starts_with("sti_device="))
         .expect("a device cookie after login");
     assert!(
-        cookie.contains("HttpOnly") && cookie.contains("Path=/staff/login"),
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"
     );
     app.cookie("sti_device").unwrap()
