@@ -122,6 +122,16 @@ pub struct ServeArgs {
         default_value = "http://127.0.0.1:8080"
     )]
     pub public_url: PublicUrl,
+    /// A reverse proxy in front of the portal (repeat, or separate with commas): requests from it
+    /// are taken to come from the address it names in `X-Forwarded-For`. None by default, and
+    /// the header is then ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "PORTAL_TRUSTED_PROXIES",
+        value_name = "ADDR",
+        value_delimiter = ','
+    )]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl From<ServeArgs> for Config {
@@ -135,6 +145,7 @@ impl From<ServeArgs> for Config {
             static_dir: args.static_dir,
             publish_check_interval: Config::DEFAULT_PUBLISH_CHECK_INTERVAL,
             public_url: args.public_url,
+            trusted_proxies: args.trusted_proxies,
         }
     }
 }
@@ -153,6 +164,25 @@ mod tests {
         assert!(config.demo_data);
         assert!(config.secure_cookies, "cookies are secure by default");
         assert_eq!(config.public_url.as_str(), "http://127.0.0.1:8080");
+        assert!(
+            config.trusted_proxies.is_empty(),
+            "no forwarded header is believed unless configured"
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_are_listed_by_address() {
+        let cli = Cli::try_parse_from([
+            "sti-portal",
+            "--trusted-proxy",
+            "127.0.0.1,::1",
+            "--trusted-proxy",
+            "10.0.0.2",
+        ])
+        .unwrap();
+        let proxies = Config::from(cli.serve).trusted_proxies;
+        assert_eq!(proxies.len(), 3);
+        assert!(Cli::try_parse_from(["sti-portal", "--trusted-proxy", "proxy.example"]).is_err());
     }
 
     #[test]

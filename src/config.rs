@@ -1,4 +1,5 @@
 use crate::domain::PublicUrl;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -21,6 +22,8 @@ pub struct Config {
     /// Where the public reaches the portal: the base of every absolute URL it gives (feeds,
     /// sitemap, canonical links, linked data, the API).
     pub public_url: PublicUrl,
+    /// Reverse proxies whose `X-Forwarded-For` names the client (none: the peer is the client).
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Config {

@@ -5,6 +5,7 @@
 //! - 403: a role that may not do this, a missing or wrong CSRF token, a cross-site request;
 //! - 404: no such page or record;
 //! - 413: a request body over the limit;
+//! - 414: a query string over the limit (`startup::QUERY_LIMIT`);
 //! - 429: too many login attempts (with `Retry-After`);
 //! - 500: anything unexpected; the page says only that, and the cause goes to the log.
 //!
@@ -35,6 +36,8 @@ pub enum AppError {
     Forbidden,
     #[error("request body too large")]
     PayloadTooLarge,
+    #[error("query string too long")]
+    QueryTooLong,
     #[error("too many login attempts")]
     TooManyAttempts(std::time::Duration),
     #[error(transparent)]
@@ -64,6 +67,7 @@ impl ResponseError for AppError {
             AppError::LoginRequired(_) => StatusCode::SEE_OTHER,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::QueryTooLong => StatusCode::URI_TOO_LONG,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Database(_) | AppError::Template(_) | AppError::Encoding(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
@@ -85,6 +89,7 @@ impl ResponseError for AppError {
             StatusCode::BAD_REQUEST => ("error-bad-request", self.public_detail()),
             StatusCode::FORBIDDEN => ("error-forbidden", lang.t("error-forbidden-message")),
             StatusCode::PAYLOAD_TOO_LARGE => ("error-too-large", lang.t("error-too-large-message")),
+            StatusCode::URI_TOO_LONG => ("error-too-long", lang.t("error-too-long-message")),
             StatusCode::TOO_MANY_REQUESTS => (
                 "error-too-many",
                 lang.t_with(

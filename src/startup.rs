@@ -1,15 +1,18 @@
+use crate::auth::client_address::TrustedProxies;
+use crate::auth::device::DeviceCookies;
 use crate::auth::password::PasswordChecker;
 use crate::auth::session::CookiePolicy;
-use crate::auth::throttle::LoginThrottle;
+use crate::auth::throttle::{Limits, LoginThrottle};
 use crate::config::Config;
 use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
 use crate::page_cache::{self, PageCache};
 use crate::{assets, request_id, routes};
-use actix_web::dev::Server;
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
-use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::middleware::{Compress, DefaultHeaders, Next};
 use actix_web::{App, HttpServer, web};
 use std::net::TcpListener;
 use tracing_actix_web::TracingLogger;
@@ -21,8 +24,12 @@ pub struct Application {
     lock: ServerLock,
 }
 
-/// The largest request body accepted: a long statement with room to spare.
+/// The largest request body accepted: a long statement with room to spare. (Document uploads have
+/// their own limit, `documents::MAX_DOCUMENT_BYTES`.)
 const BODY_LIMIT: usize = 512 * 1024;
+/// The longest query string accepted, in bytes: many times what any list's filters or a search
+/// (at most 200 characters) can need. Longer is answered 414 before any handler parses it.
+pub const QUERY_LIMIT: usize = 4 * 1024;
 /// Memory each worker may spend on rendered pages.
 const PAGE_CACHE_BYTES: usize = 16 * 1024 * 1024;
 /// Password checks running at once; each takes 19 MiB and most of a core for a moment.
@@ -62,7 +69,11 @@ impl Application {
         let cookies = web::Data::new(CookiePolicy {
             secure: config.secure_cookies,
         });
-        let throttle = web::Data::new(LoginThrottle::default());
+        let throttle = web::Data::new(LoginThrottle::new(
+            Limits::default(),
+            DeviceCookies::load(&database).await?,
+            TrustedProxies::new(config.trusted_proxies.clone()),
+        ));
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
         let writer = web::Data::new(database.clone());
         let page_cache = config.page_cache;
@@ -72,6 +83,7 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(page_cache::middleware))
                 .wrap(Compress::default())
                 .wrap(security_headers(secure))
+                .wrap(actix_web::middleware::from_fn(refuse_long_queries))
                 .wrap(actix_web::middleware::from_fn(crate::i18n::middleware))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
                 .wrap(TracingLogger::default())
@@ -140,6 +152,20 @@ impl Application {
         let _lock = self.lock;
         self.server.await
     }
+}
+
+/// Answers a query string over `QUERY_LIMIT` with 414, in the page's language and with its
+/// request id, before anything parses it.
+async fn refuse_long_queries(
+    request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    if request.query_string().len() > QUERY_LIMIT {
+        return Ok(request
+            .error_response(AppError::QueryTooLong)
+            .map_into_right_body());
+    }
+    Ok(next.call(request).await?.map_into_left_body())
 }
 
 /// Headers every response carries. HSTS only when cookies are `Secure`: that is when the portal

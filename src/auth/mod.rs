@@ -1,7 +1,9 @@
-//! Who is asking: password hashing, sessions, CSRF tokens, the staff guard, and the login rate
-//! limit.
+//! Who is asking: password hashing, sessions, CSRF tokens, the staff guard, the client's address,
+//! device cookies and the login rate limit.
 
+pub mod client_address;
 pub mod csrf;
+pub mod device;
 pub mod password;
 pub mod session;
 pub mod throttle;
@@ -12,12 +14,25 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 
+/// 256 random bits.
+pub fn random_bytes() -> Vec<u8> {
+    use rand_core::{OsRng, RngCore};
+    let mut bytes = vec![0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes
+}
+
 /// A random token of 256 bits, URL-safe.
 pub fn random_token() -> String {
-    use rand_core::{OsRng, RngCore};
-    let mut bytes = [0u8; 32];
-    OsRng.fill_bytes(&mut bytes);
+    url_safe(&random_bytes())
+}
+
+fn url_safe(bytes: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(bytes)
+}
+
+fn from_url_safe(text: &str) -> Option<Vec<u8>> {
+    URL_SAFE_NO_PAD.decode(text).ok()
 }
 
 /// What the database keeps of a session token: its SHA-256, so a copy of the database cannot be

@@ -35,6 +35,15 @@ impl CookiePolicy {
         self.cookie(SESSION_COOKIE, token, ABSOLUTE_TIMEOUT.num_seconds())
     }
 
+    /// The device cookie a browser gets at login (see `auth::device`).
+    pub fn device_cookie(&self, value: String) -> Cookie<'static> {
+        self.cookie(
+            super::device::DEVICE_COOKIE,
+            value,
+            TimeDelta::days(super::device::DEVICE_COOKIE_DAYS).num_seconds(),
+        )
+    }
+
     pub fn cookie(
         &self,
         name: &'static str,

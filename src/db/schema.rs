@@ -421,6 +421,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    signing_keys (purpose) {
+        purpose -> Text,
+        secret -> Binary,
+        created_at -> Timestamp,
+    }
+}
+
 // One row per public record, kept by triggers; the FTS5 indexes `search_words` and
 // `search_trigrams` read it and are queried only through `db::search`.
 diesel::table! {

@@ -1,6 +1,7 @@
-//! Staff accounts, their sessions, the audit trail, and the tokens of forms already handled.
+//! Staff accounts, their sessions, the audit trail, the tokens of forms already handled, and the
+//! keys login cookies are signed with.
 
-use super::schema::{audit_events, form_submissions, sessions, users};
+use super::schema::{audit_events, form_submissions, sessions, signing_keys, users};
 use super::{DbError, DbResult, OptionalRow};
 use crate::domain::{DisplayName, Role, Username};
 use chrono::NaiveDateTime;
@@ -282,4 +283,19 @@ pub fn claim_form(
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// The secret kept for `purpose`: the one stored, or else `fresh`, stored now. Call it in a write
+/// transaction, so that two portals starting at once agree on one secret.
+pub fn signing_key(conn: &mut SqliteConnection, purpose: &str, fresh: &[u8]) -> DbResult<Vec<u8>> {
+    diesel::insert_or_ignore_into(signing_keys::table)
+        .values((
+            signing_keys::purpose.eq(purpose),
+            signing_keys::secret.eq(fresh),
+        ))
+        .execute(conn)?;
+    Ok(signing_keys::table
+        .find(purpose)
+        .select(signing_keys::secret)
+        .first(conn)?)
 }

@@ -4,10 +4,7 @@
 //! others. A page shows the reader's language and, field by field, falls back to the text's
 //! primary language, saying so.
 
-use crate::i18n::{self, Lang};
-use diesel::deserialize::{self, Queryable};
-use diesel::sql_types::{Nullable, Text};
-use diesel::sqlite::Sqlite;
+use super::Lang;
 use serde::ser::SerializeMap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -75,8 +72,9 @@ impl Localized {
     }
 
     /// The language the current page shows this text in, when that is not the page's own.
+    #[cfg(feature = "server")]
     pub fn fallback(&self) -> Option<Lang> {
-        let lang = i18n::current_lang();
+        let lang = crate::i18n::current_lang();
         let shown = self.shown(lang);
         (shown.lang != lang && !shown.text.is_empty()).then_some(shown.lang)
     }
@@ -116,9 +114,10 @@ impl Localized {
 }
 
 /// Writes the text in the language of the page being answered (English outside a request).
+#[cfg(feature = "server")]
 impl std::fmt::Display for Localized {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.shown(i18n::current_lang()).text)
+        f.write_str(self.shown(crate::i18n::current_lang()).text)
     }
 }
 
@@ -134,28 +133,36 @@ impl serde::Serialize for Localized {
     }
 }
 
-/// A record's column and its `_ms` and `_zh` translations.
-impl Queryable<(Text, Nullable<Text>, Nullable<Text>), Sqlite> for Localized {
-    type Row = (String, Option<String>, Option<String>);
+#[cfg(feature = "server")]
+mod columns {
+    use super::{Lang, Localized, present};
+    use diesel::deserialize::{self, Queryable};
+    use diesel::sql_types::{Nullable, Text};
+    use diesel::sqlite::Sqlite;
 
-    fn build((en, ms, zh): Self::Row) -> deserialize::Result<Self> {
-        Ok(Self::new(en, ms, zh))
+    /// A record's column and its `_ms` and `_zh` translations.
+    impl Queryable<(Text, Nullable<Text>, Nullable<Text>), Sqlite> for Localized {
+        type Row = (String, Option<String>, Option<String>);
+
+        fn build((en, ms, zh): Self::Row) -> deserialize::Result<Self> {
+            Ok(Self::new(en, ms, zh))
+        }
+    }
+
+    /// An optional column (a place, a note) and its translations.
+    impl Queryable<(Nullable<Text>, Nullable<Text>, Nullable<Text>), Sqlite> for Localized {
+        type Row = (Option<String>, Option<String>, Option<String>);
+
+        fn build((en, ms, zh): Self::Row) -> deserialize::Result<Self> {
+            Ok(Self {
+                texts: [present(en), present(ms), present(zh)],
+                primary: Lang::En,
+            })
+        }
     }
 }
 
-/// An optional column (a place, a note) and its translations.
-impl Queryable<(Nullable<Text>, Nullable<Text>, Nullable<Text>), Sqlite> for Localized {
-    type Row = (Option<String>, Option<String>, Option<String>);
-
-    fn build((en, ms, zh): Self::Row) -> deserialize::Result<Self> {
-        Ok(Self {
-            texts: [present(en), present(ms), present(zh)],
-            primary: Lang::En,
-        })
-    }
-}
-
-#[cfg(test)]
+#[cfg(all(test, feature = "server"))]
 mod tests {
     use super::*;
 

@@ -3,6 +3,7 @@
 
 mod country_code;
 pub mod forms;
+mod lang;
 mod listing;
 mod localized;
 pub mod markdown;
@@ -16,9 +17,12 @@ pub mod statement;
 mod text_enums;
 
 pub use country_code::CountryCode;
+pub use lang::Lang;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
 pub use localized::{Localized, Shown};
-pub use partial_date::{PartialDate, format_day_range};
+pub use partial_date::PartialDate;
+#[cfg(feature = "server")]
+pub use partial_date::format_day_range;
 pub use public_url::PublicUrl;
 pub use search::{Highlighted, MARK_END, MARK_START, Search, SearchMode, SearchQuery, SearchText};
 pub use slug::Slug;

@@ -1,24 +1,36 @@
 use super::InvalidInput;
-use crate::i18n::Lang;
 use chrono::{Datelike, NaiveDate};
-use diesel::deserialize::{self, FromSql, FromSqlRow};
-use diesel::expression::AsExpression;
-use diesel::serialize::{self, IsNull, Output, ToSql};
-use diesel::sql_types::Text;
-use diesel::sqlite::{Sqlite, SqliteValue};
+// Writing dates in a reader's language, and storing them, are the server's (feature `server`);
+// parsing them is not.
+#[cfg(feature = "server")]
+use crate::i18n::Lang;
+#[cfg(feature = "server")]
+use diesel::{
+    deserialize::{self, FromSql, FromSqlRow},
+    expression::AsExpression,
+    serialize::{self, IsNull, Output, ToSql},
+    sql_types::Text,
+    sqlite::{Sqlite, SqliteValue},
+};
+#[cfg(feature = "server")]
 use std::fmt;
 
 /// A date known to the day, the month or only the year: the record says no more than its source.
 /// Stored as ISO 8601 text (`2024`, `2024-04`, `2024-04-25`), which sorts and range-filters
 /// correctly as plain text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, AsExpression, FromSqlRow)]
-#[diesel(sql_type = Text)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(
+    feature = "server",
+    derive(AsExpression, FromSqlRow),
+    diesel(sql_type = Text)
+)]
 pub enum PartialDate {
     Year(i32),
     Month(i32, u32),
     Day(NaiveDate),
 }
 
+#[cfg(feature = "server")]
 const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -34,6 +46,7 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+#[cfg(feature = "server")]
 const MONTHS_MS: [&str; 12] = [
     "Januari",
     "Februari",
@@ -51,6 +64,7 @@ const MONTHS_MS: [&str; 12] = [
 
 /// The name of month `month0` (0 for January) where the language names months; Chinese
 /// numbers them instead.
+#[cfg(feature = "server")]
 fn month_name(lang: Lang, month0: u32) -> &'static str {
     match lang {
         Lang::Ms => MONTHS_MS[month0 as usize],
@@ -114,6 +128,7 @@ impl From<NaiveDate> for PartialDate {
 }
 
 /// Reads as people write dates: "25 April 2024", "April 2024", "2024".
+#[cfg(feature = "server")]
 impl PartialDate {
     /// As a reader of `lang` writes it: "4 October 2013", "4 Oktober 2013", "2013年10月4日".
     pub fn format(&self, lang: Lang) -> String {
@@ -132,6 +147,7 @@ impl PartialDate {
     }
 }
 
+#[cfg(feature = "server")]
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.format(Lang::En))
@@ -145,6 +161,7 @@ impl serde::Serialize for PartialDate {
     }
 }
 
+#[cfg(feature = "server")]
 impl FromSql<Text, Sqlite> for PartialDate {
     fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
         let text = <String as FromSql<Text, Sqlite>>::from_sql(value)?;
@@ -152,6 +169,7 @@ impl FromSql<Text, Sqlite> for PartialDate {
     }
 }
 
+#[cfg(feature = "server")]
 impl ToSql<Text, Sqlite> for PartialDate {
     fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
         out.set_value(self.iso());
@@ -161,6 +179,7 @@ impl ToSql<Text, Sqlite> for PartialDate {
 
 /// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024",
 /// "2024年4月24日至28日".
+#[cfg(feature = "server")]
 pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
     let full = |d: NaiveDate| PartialDate::Day(d).format(lang);
     if start == end {

@@ -2,8 +2,7 @@
 //! the workflow from draft to publication.
 
 use super::forms::{FormErrors, RecordRef, optional_text, record_refs, required_text};
-use super::{InvalidInput, Role, Slug, StatementStatus};
-use crate::i18n::Lang;
+use super::{InvalidInput, Lang, Role, Slug, StatementStatus};
 use chrono::NaiveDateTime;
 
 const MAX_TITLE: usize = 300;

@@ -3,13 +3,14 @@
 use super::InvalidInput;
 
 /// Declares an enum stored as text: its words in the database and URLs, its labels for people,
-/// and its diesel mapping.
+/// and (with the `server` feature) its diesel mapping.
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident, $field:literal { $($variant:ident => $word:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash,
-                 diesel::expression::AsExpression, diesel::deserialize::FromSqlRow)]
-        #[diesel(sql_type = diesel::sql_types::Text)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "server",
+                   derive(diesel::expression::AsExpression, diesel::deserialize::FromSqlRow),
+                   diesel(sql_type = diesel::sql_types::Text))]
         pub enum $name { $($variant),+ }
 
         impl $name {
@@ -43,6 +44,7 @@ macro_rules! text_enum {
             }
         }
 
+        #[cfg(feature = "server")]
         impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
             fn from_sql(value: diesel::sqlite::SqliteValue<'_, '_, '_>) -> diesel::deserialize::Result<Self> {
                 let text = <String as diesel::deserialize::FromSql<
@@ -51,6 +53,7 @@ macro_rules! text_enum {
             }
         }
 
+        #[cfg(feature = "server")]
         impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
             fn to_sql<'b>(&'b self, out: &mut diesel::serialize::Output<'b, '_, diesel::sqlite::Sqlite>)
                 -> diesel::serialize::Result {

@@ -8,6 +8,12 @@ use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use tempfile::TempDir;
 
+/// Whether the long versions of the fault, load and hostile-input tests run: set
+/// `PORTAL_LONG_TESTS=1` (`tests/long` does).
+pub fn long_tests() -> bool {
+    std::env::var_os("PORTAL_LONG_TESTS").is_some_and(|value| value == "1")
+}
+
 /// The public address the test portals are configured with; absolute URLs start with it.
 pub const PUBLIC_URL: &str = "https://sti.example.my";
 
@@ -108,21 +114,29 @@ impl TestApp {
 
     /// The portal as deployed: cookies with the `Secure` attribute.
     pub async fn spawn_with_secure_cookies() -> Self {
-        let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
-        let database = dir.path().join("portal.sqlite");
-        Self::start(database, true, dir, true).await
+        Self::spawn_configured(|config| config.secure_cookies = true).await
+    }
+
+    /// The portal behind a reverse proxy on 127.0.0.1 (`--trusted-proxy 127.0.0.1`): the test
+    /// plays the proxy, and names any client address in `X-Forwarded-For`.
+    pub async fn spawn_behind_proxy() -> Self {
+        Self::spawn_configured(|config| config.trusted_proxies = vec![[127, 0, 0, 1].into()]).await
     }
 
     async fn spawn_with(demo_data: bool) -> Self {
+        Self::spawn_configured(|config| config.demo_data = demo_data).await
+    }
+
+    async fn spawn_configured(adjust: impl FnOnce(&mut Config)) -> Self {
         let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
         let database = dir.path().join("portal.sqlite");
-        Self::start(database, demo_data, dir, false).await
+        Self::start(database, dir, adjust).await
     }
 
     /// Stops this portal and starts another on its database file, as after a restart.
     pub async fn restart(&self) -> Self {
         self.stop().await;
-        Self::start(self.database.clone(), true, self._dir.clone(), false).await
+        Self::start(self.database.clone(), self._dir.clone(), |_| ()).await
     }
 
     /// Stops the portal gracefully, as SIGTERM does, releasing its database.
@@ -138,22 +152,25 @@ impl TestApp {
         panic!("the stopped portal kept its database locked");
     }
 
+    /// Starts a portal on `database`, configured as in tests (demo data, plain cookies) and then
+    /// as `adjust` says.
     async fn start(
         database: PathBuf,
-        demo_data: bool,
         dir: std::sync::Arc<TempDir>,
-        secure_cookies: bool,
+        adjust: impl FnOnce(&mut Config),
     ) -> Self {
-        let config = Config {
+        let mut config = Config {
             bind: "127.0.0.1:0".into(),
             database: database.clone(),
-            demo_data,
-            secure_cookies,
+            demo_data: true,
+            secure_cookies: false,
             page_cache: true,
             static_dir: Config::default_static_dir(),
             publish_check_interval: std::time::Duration::from_millis(200),
             public_url: PUBLIC_URL.parse().unwrap(),
+            trusted_proxies: Vec::new(),
         };
+        adjust(&mut config);
         let application = Application::build(config).await.expect("the portal starts");
         let address = format!("http://127.0.0.1:{}", application.port());
         let server = application.handle();
@@ -161,7 +178,10 @@ impl TestApp {
         Self {
             address,
             database,
-            client: awc::Client::builder().disable_redirects().finish(),
+            client: awc::Client::builder()
+                .disable_redirects()
+                .timeout(std::time::Duration::from_secs(30))
+                .finish(),
             server,
             cookies: Mutex::new(BTreeMap::new()),
             _dir: dir,

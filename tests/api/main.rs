@@ -14,6 +14,7 @@ mod helpers;
 mod history;
 mod hostile;
 mod languages;
+mod login_attacks;
 mod migrations;
 mod open_data;
 mod pages;

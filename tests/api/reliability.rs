@@ -1,5 +1,6 @@
 use crate::helpers::TestApp;
 use crate::process::{Client, Portal, add_user, database_in, find_input, hidden};
+use crate::staff_helpers::{Fields, log_in};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use std::time::Duration;
@@ -58,24 +59,71 @@ async fn publish(client: &Client, title: &str) -> Result<bool, String> {
     Ok(reply.status == 303)
 }
 
+/// The MoU the durability test edits, and its staff edit page.
+const EDITED_MOU: &str = "mimos-cetc-mou-2024";
+
+/// Saves the MoU's edit form with a new purpose, as an editor does; whether the save was
+/// acknowledged.
+async fn edit_mou(client: &Client, edit_page: &str, purpose: &str) -> Result<bool, String> {
+    let page = client.send(edit_page, None).await?;
+    if page.status != 200 {
+        return Err(format!("the edit page answered {}", page.status));
+    }
+    let action = edit_page.trim_end_matches("/edit");
+    let page = crate::helpers::Reply {
+        status: page.status,
+        headers: Default::default(),
+        body: page.body,
+    };
+    // A page cut short by the kill has no whole form, which is the same as no answer.
+    if find_input(&page.body, "form_token").is_none() || !page.body.contains("</form>") {
+        return Err("the edit page was cut short".to_owned());
+    }
+    let mut form = Fields::of(&page, action);
+    form.set("purpose", purpose);
+    let fields: Vec<(&str, &str)> = form
+        .0
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let reply = client.send(action, Some(&fields)).await?;
+    Ok(reply.status == 303)
+}
+
 #[derive(QueryableByName)]
 struct Count {
     #[diesel(sql_type = BigInt)]
     n: i64,
 }
 
+fn count(conn: &mut SqliteConnection, sql: &str, text: &str) -> i64 {
+    diesel::sql_query(sql)
+        .bind::<Text, _>(text)
+        .get_result::<Count>(conn)
+        .unwrap()
+        .n
+}
+
 #[actix_web::test]
-async fn no_acknowledged_publication_is_lost_when_the_server_is_killed() {
+async fn no_acknowledged_write_is_lost_when_the_server_is_killed() {
     let dir = tempfile::tempdir().unwrap();
     let database = database_in(&dir);
     add_user(&database, "eddie", "editor", PASSWORD);
-    let mut acknowledged = Vec::new();
+    let kills = if crate::helpers::long_tests() { 16 } else { 4 };
+    let mut published = Vec::new();
+    let mut edited = Vec::new();
     let mut written = 0;
 
-    for delay in random_delays(4) {
+    for delay in random_delays(kills) {
         let portal = Portal::start(&database);
         let client = Client::new(&portal.address);
         client.login("eddie", PASSWORD).await;
+        let mou_id = count(
+            &mut connect(&database),
+            "SELECT id AS n FROM mous WHERE slug = ?",
+            EDITED_MOU,
+        );
+        let edit_page = format!("/staff/records/mous/{mou_id}/edit");
         let pid = portal.pid();
         let killer = std::thread::spawn(move || {
             std::thread::sleep(delay);
@@ -84,12 +132,18 @@ async fn no_acknowledged_publication_is_lost_when_the_server_is_killed() {
                 .status()
                 .unwrap();
         });
+        // Publications and MoU edits by turns, until the server dies under them.
         loop {
             written += 1;
-            let title = format!("Durability check {written}");
-            match publish(&client, &title).await {
-                Ok(true) => acknowledged.push(title),
-                Ok(false) => panic!("a publication was refused"),
+            let text = format!("Durability check {written}");
+            let (saved, acknowledged) = if written % 2 == 0 {
+                (publish(&client, &text).await, &mut published)
+            } else {
+                (edit_mou(&client, &edit_page, &text).await, &mut edited)
+            };
+            match saved {
+                Ok(true) => acknowledged.push(text),
+                Ok(false) => panic!("a write was refused"),
                 Err(_) => break,
             }
         }
@@ -100,11 +154,64 @@ async fn no_acknowledged_publication_is_lost_when_the_server_is_killed() {
     let mut conn = connect(&database);
     assert_eq!(maintenance::integrity_check(&mut conn).unwrap(), "ok");
     assert!(
-        acknowledged.len() >= 4,
-        "only {} writes were acknowledged",
-        acknowledged.len()
+        published.len() >= 2 && edited.len() >= 2,
+        "only {} publications and {} edits were acknowledged",
+        published.len(),
+        edited.len()
     );
-    for title in &acknowledged {
+    // Each acknowledged edit left its audit entry, written in the same transaction as the
+    // edit; the MoU holds the last acknowledged purpose or a later one (a save the kill
+    // interrupted after its commit); and its version counts exactly its saves.
+    for purpose in &edited {
+        let audited = count(
+            &mut conn,
+            "SELECT count(*) AS n FROM audit_events WHERE entity = 'mou' AND action = 'update' \
+             AND summary LIKE '%→ “' || ? || '”%'",
+            purpose,
+        );
+        assert_eq!(
+            audited, 1,
+            "the edit to {purpose} was acknowledged but is not recorded"
+        );
+    }
+    let number = |text: &str| text.rsplit(' ').next().unwrap().parse::<usize>().unwrap();
+    let current: Name = diesel::sql_query("SELECT purpose AS name FROM mous WHERE slug = ?")
+        .bind::<Text, _>(EDITED_MOU)
+        .get_result(&mut conn)
+        .unwrap();
+    assert!(
+        current.name.starts_with("Durability check ")
+            && number(&current.name) >= number(edited.last().unwrap()),
+        "the MoU went back to “{}”",
+        current.name
+    );
+    let saves = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM audit_events WHERE entity = 'mou' AND action = 'update' \
+         AND entity_id = (SELECT id FROM mous WHERE slug = ?)",
+        EDITED_MOU,
+    );
+    let version = count(
+        &mut conn,
+        "SELECT version AS n FROM mous WHERE slug = ?",
+        EDITED_MOU,
+    );
+    assert_eq!(
+        version,
+        saves + 1,
+        "the MoU's version and its saves disagree"
+    );
+    let mou_without_parties: Count = diesel::sql_query(
+        "SELECT count(*) AS n FROM mous m \
+         WHERE (SELECT count(*) FROM mou_parties p WHERE p.mou_id = m.id) < 2",
+    )
+    .get_result(&mut conn)
+    .unwrap();
+    assert_eq!(
+        mou_without_parties.n, 0,
+        "an MoU is left without its parties"
+    );
+    for title in &published {
         let found: Count = diesel::sql_query(
             "SELECT count(*) AS n FROM statements WHERE title = ? AND status = 'published' \
              AND EXISTS (SELECT 1 FROM statement_revisions r WHERE r.statement_id = statements.id AND r.published_at IS NOT NULL) \
@@ -321,34 +428,33 @@ pub fn fingerprint_except(conn: &mut SqliteConnection, skipped: &[&str]) -> Vec<
 #[actix_web::test]
 async fn readers_and_several_writers_at_once_never_see_an_error() {
     let app = TestApp::spawn().await;
-    app.login_as("eddie", Role::Editor).await;
-    let csrf = app.csrf_token().await;
-    let mut tokens = Vec::new();
-    for _ in 0..24 {
-        tokens.push(app.page("/staff/statements/new").await.hidden("form_token"));
+    let (writers, statements_each, reads) = if crate::helpers::long_tests() {
+        (6, 40, 3000)
+    } else {
+        (3, 8, 120)
+    };
+    let mut staff = Vec::new();
+    for n in 0..writers {
+        staff.push(log_in(&app, &format!("editor{n}"), Role::Editor).await);
+    }
+    // Each writer's forms, filled in before the rush.
+    let mut forms = Vec::new();
+    for (writer, client) in staff.iter().enumerate() {
+        for n in 0..statements_each {
+            let mut form = client
+                .form("/staff/statements/new", "/staff/statements")
+                .await;
+            form.set("title", &format!("Concurrent statement {writer}-{n}"))
+                .set("body", "Text.")
+                .set("action", "publish");
+            forms.push((client, form));
+        }
     }
 
-    let writes = tokens.iter().enumerate().map(|(n, token)| {
-        let title = format!("Concurrent statement {n}");
-        let app = &app;
-        let csrf = &csrf;
-        async move {
-            app.post_form(
-                "/staff/statements",
-                &[
-                    ("csrf_token", csrf),
-                    ("form_token", token),
-                    ("title", &title),
-                    ("language", "en"),
-                    ("body", "Text."),
-                    ("action", "publish"),
-                ],
-            )
-            .await
-            .status
-        }
+    let writes = forms.iter().map(|(client, form)| async move {
+        client.post_form("/staff/statements", form).await.status
     });
-    let reads = (0..120).map(|n| {
+    let reads = (0..reads).map(|n| {
         let app = &app;
         let path = [
             "/",
@@ -356,7 +462,9 @@ async fn readers_and_several_writers_at_once_never_see_an_error() {
             "/mous",
             "/organisations/mimos",
             "/areas/space-technology",
-        ][n % 5];
+            "/search?q=cooperation",
+            "/api/v1/statements",
+        ][n % 7];
         async move { app.get(path).await.status }
     });
     let (written, read) = futures_join(writes, reads).await;
@@ -365,9 +473,13 @@ async fn readers_and_several_writers_at_once_never_see_an_error() {
     assert!(read.iter().all(|s| *s == 200), "{read:?}");
     assert_eq!(
         app.page("/statements").await.texts(".results__count"),
-        vec!["Showing 1–20 of 25"]
+        vec![format!("Showing 1–20 of {}", writers * statements_each + 1)]
     );
 }
+
+/// Readers at once: each takes the next read as soon as its last one is answered, for as long
+/// as there are reads left, while every write is sent at once.
+const READERS: usize = 64;
 
 async fn futures_join<W, R>(
     writes: impl Iterator<Item = W>,
@@ -377,9 +489,12 @@ where
     W: std::future::Future<Output = u16>,
     R: std::future::Future<Output = u16>,
 {
+    use futures_util::StreamExt;
     futures_util::future::join(
         futures_util::future::join_all(writes),
-        futures_util::future::join_all(reads),
+        futures_util::stream::iter(reads)
+            .buffer_unordered(READERS)
+            .collect::<Vec<_>>(),
     )
     .await
 }
@@ -391,6 +506,39 @@ async fn readiness_means_the_database_takes_writes() {
     let ready = app.page("/readyz").await;
 
     assert_eq!(ready.body.trim(), "ready");
+}
+
+#[actix_web::test]
+async fn readiness_fails_while_the_database_cannot_take_writes() {
+    let app = TestApp::spawn().await;
+    let mut stuck_writer = app.connection();
+    diesel::sql_query("PRAGMA busy_timeout = 5000")
+        .execute(&mut stuck_writer)
+        .unwrap();
+    diesel::sql_query("BEGIN IMMEDIATE")
+        .execute(&mut stuck_writer)
+        .unwrap();
+
+    // The check waits for the lock as long as any write would (`busy_timeout`) before it says no.
+    let blocked = app
+        .send(
+            app.request(awc::http::Method::GET, "/readyz")
+                .timeout(Duration::from_secs(30)),
+            None,
+        )
+        .await;
+    diesel::sql_query("ROLLBACK")
+        .execute(&mut stuck_writer)
+        .unwrap();
+    let freed = app.get("/readyz").await;
+
+    assert_eq!(blocked.status, 503, "{}", blocked.body);
+    assert_eq!(
+        app.get("/healthz").await.status,
+        200,
+        "the process is still up"
+    );
+    assert_eq!(freed.status, 200);
 }
 
 #[actix_web::test]

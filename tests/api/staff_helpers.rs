@@ -60,7 +60,11 @@ pub async fn add_user(app: &TestApp, username: &str, role: Role) {
 /// A new account with `role`, logged in through the login form.
 pub async fn log_in(app: &TestApp, username: &str, role: Role) -> StaffClient {
     add_user(app, username, role).await;
-    let client = awc::Client::builder().disable_redirects().finish();
+    // As patient as a browser: under a burst of writes, a save may wait its turn for seconds.
+    let client = awc::Client::builder()
+        .disable_redirects()
+        .timeout(std::time::Duration::from_secs(30))
+        .finish();
     let mut form = client
         .get(format!("{}/staff/login", app.address))
         .send()

@@ -111,7 +111,7 @@ pub async fn login(
         return Err(AppError::Forbidden);
     }
     throttle
-        .attempt(&form.username, request.peer_addr().map(|a| a.ip()))
+        .attempt(&request, &form.username)
         .map_err(AppError::TooManyAttempts)?;
     let username = Username::parse(&form.username).ok();
     let credentials = match &username {
@@ -120,8 +120,10 @@ pub async fn login(
     };
     let stored = credentials.as_ref().map(|c| c.password_hash.clone());
     let password_ok = checker.verify(form.password, stored).await;
-    let account = credentials.filter(|c| password_ok && !c.disabled);
-    let Some(account) = account else {
+    let account = credentials
+        .filter(|c| password_ok && !c.disabled)
+        .zip(username);
+    let Some((account, username)) = account else {
         let attempted = form.username.chars().take(64).collect::<String>();
         database
             .write(move |conn| {
@@ -154,6 +156,7 @@ pub async fn login(
     let csrf = random_token();
     let expires_at = Utc::now().naive_utc() + crate::auth::session::ABSOLUTE_TIMEOUT;
     let user_id = account.user_id;
+    let device_cookie = throttle.device_cookie(username.as_str());
     database
         .write(move |conn| {
             staff::start_session(conn, user_id, &hash, &csrf, expires_at)?;
@@ -172,6 +175,7 @@ pub async fn login(
     Ok(HttpResponse::SeeOther()
         .insert_header((header::LOCATION, safe_next(Some(&form.next))))
         .cookie(policy.session_cookie(session_token))
+        .cookie(policy.device_cookie(device_cookie))
         .cookie(policy.removal(LOGIN_CSRF_COOKIE))
         .finish())
 }
