@@ -15,6 +15,7 @@
 
 use crate::db::DbError;
 use crate::domain::InvalidInput;
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
@@ -81,10 +82,12 @@ impl ResponseError for AppError {
         }
         let lang = crate::i18n::current().lang;
         let (heading, message) = match status {
-            StatusCode::NOT_FOUND => ("error-not-found", lang.t("error-not-found-message")),
-            StatusCode::BAD_REQUEST => ("error-bad-request", self.public_detail()),
-            StatusCode::FORBIDDEN => ("error-forbidden", lang.t("error-forbidden-message")),
-            StatusCode::PAYLOAD_TOO_LARGE => ("error-too-large", lang.t("error-too-large-message")),
+            StatusCode::NOT_FOUND => ("error-not-found", lang.t("error-not-found-message").into()),
+            StatusCode::BAD_REQUEST => ("error-bad-request", self.detail_in(lang)),
+            StatusCode::FORBIDDEN => ("error-forbidden", lang.t("error-forbidden-message").into()),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                ("error-too-large", lang.t("error-too-large-message").into())
+            }
             StatusCode::TOO_MANY_REQUESTS => (
                 "error-too-many",
                 lang.t_with(
@@ -94,10 +97,13 @@ impl ResponseError for AppError {
             ),
             _ => {
                 tracing::error!(error = %self, cause = ?self, "request failed");
-                ("error-unexpected", lang.t("error-unexpected-message"))
+                (
+                    "error-unexpected",
+                    lang.t("error-unexpected-message").into(),
+                )
             }
         };
-        let heading = lang.t(heading);
+        let heading = lang.t(heading).into_owned();
         let page = ErrorPage {
             layout: Layout::new(heading.clone(), Section::None),
             heading: heading.clone(),
@@ -132,7 +138,8 @@ impl AppError {
         }
     }
 
-    /// What a reader may be told about a bad request: which value was refused and why.
+    /// What a program may be told about a bad request, in English: which value was refused
+    /// and why.
     pub(crate) fn public_detail(&self) -> String {
         match self {
             AppError::BadRequest(invalid) => {
@@ -142,6 +149,21 @@ impl AppError {
                 )
             }
             _ => "The address or form could not be read.".to_owned(),
+        }
+    }
+
+    /// What a reader may be told about a bad request, in their language: the value is named
+    /// as the address or form names it (`year` in `?year=soon`).
+    fn detail_in(&self, lang: Lang) -> String {
+        match self {
+            AppError::BadRequest(invalid) => lang.t_with(
+                "error-bad-value",
+                &[
+                    ("field", invalid.field.into()),
+                    ("reason", invalid.reason_in(lang).into()),
+                ],
+            ),
+            _ => lang.t("error-unreadable").into_owned(),
         }
     }
 }

@@ -2,8 +2,13 @@
 //! typed values so that templates only lay them out.
 
 use crate::db::reference::{FilterChoices, Page};
-use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, RecordStatus};
-use crate::i18n::{self, Lang};
+use crate::domain::{
+    InvalidInput, ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, RecordStatus,
+};
+use crate::i18n::{self, Lang, Message};
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+use std::borrow::Cow;
 
 /// The sections of the site, in the order the navigation shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +42,7 @@ const NAVIGATION: [(Section, &str, &str); 8] = [
 
 pub struct NavItem {
     pub href: String,
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub current: bool,
 }
 
@@ -59,6 +64,35 @@ pub struct Alternate {
     pub href: String,
     pub media_type: &'static str,
     pub label: String,
+}
+
+/// A count as templates hand it over, by value or by reference.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! counts {
+    ($($number:ty),+) => {
+        $(impl Count for $number {
+            fn count(&self) -> i64 {
+                i64::from(*self)
+            }
+        })+
+    };
+}
+
+counts!(i64, i32, u32);
+
+impl Count for usize {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
 }
 
 /// The parts of the base layout that change from page to page.
@@ -98,8 +132,38 @@ impl Layout {
     }
 
     /// The interface message `key` in the page's language.
-    pub fn t(&self, key: &str) -> String {
+    pub fn t(&self, key: &str) -> Cow<'static, str> {
         self.lang.t(key)
+    }
+
+    /// The interface message `key` with its arguments, in the page's language.
+    pub fn t_with(&self, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        self.lang.t_with(key, args)
+    }
+
+    /// `message` in the page's language.
+    pub fn say(&self, message: &Message) -> String {
+        self.lang.say(message)
+    }
+
+    /// Why a form field was refused, as a sentence in the page's language.
+    pub fn error(&self, error: &InvalidInput) -> String {
+        error.sentence_in(self.lang)
+    }
+
+    /// A count or total as the page's language writes numbers.
+    pub fn number(&self, n: impl Count) -> String {
+        self.lang.number(n.count())
+    }
+
+    /// The size of a file in the page's language.
+    pub fn file_size(&self, bytes: impl Count) -> String {
+        self.lang.file_size(bytes.count())
+    }
+
+    /// A day as the page's language writes dates.
+    pub fn day(&self, day: &NaiveDate) -> String {
+        PartialDate::Day(*day).format(self.lang)
     }
 
     /// What site paths start with in the page's language, for links in templates.
@@ -108,12 +172,12 @@ impl Layout {
     }
 
     /// A message that says how many of something there are, in the page's language.
-    pub fn t_count(&self, key: &str, count: impl Into<i64>) -> String {
-        self.lang.t_with(key, &[("count", count.into().into())])
+    pub fn t_count(&self, key: &str, count: impl Count) -> String {
+        self.lang.t_with(key, &[("count", count.count().into())])
     }
 
-    /// The name of a vocabulary value (`term("status", "in-force")`) in the page's language.
-    pub fn term(&self, group: &str, value: &str) -> String {
+    /// The name of a vocabulary value (`term("status", "in_force")`) in the page's language.
+    pub fn term(&self, group: &str, value: &str) -> Cow<'static, str> {
         self.lang.term(group, value)
     }
 
@@ -175,7 +239,7 @@ impl Layout {
         self
     }
 
-    /// Adds the crumb of the section's list page, then the current page's own.
+    /// Adds a crumb: a page above this one, by its path in English form.
     pub fn within(mut self, href: &str, label: &str) -> Self {
         self.crumbs.push(Crumb {
             href: self.lang.href(href),
@@ -339,7 +403,7 @@ impl FilterForm {
                         .map(|k| SelectOption {
                             selected: filter.kind == Some(*k),
                             value: k.as_str().to_owned(),
-                            label: lang.term("kind", k.as_str()),
+                            label: lang.term("kind", k.as_str()).into_owned(),
                             count: None,
                         })
                         .collect(),
@@ -353,7 +417,7 @@ impl FilterForm {
                         .map(|s| SelectOption {
                             selected: filter.status == Some(*s),
                             value: s.as_str().to_owned(),
-                            label: lang.term("status", s.as_str()),
+                            label: lang.term("status", s.as_str()).into_owned(),
                             count: None,
                         })
                         .collect(),

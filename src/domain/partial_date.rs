@@ -1,5 +1,5 @@
 use super::InvalidInput;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use chrono::{Datelike, NaiveDate};
 use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::expression::AsExpression;
@@ -60,12 +60,7 @@ fn month_name(lang: Lang, month0: u32) -> &'static str {
 
 impl PartialDate {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
-        let invalid = || {
-            InvalidInput::new(
-                "date",
-                "must be a year (2024), a month (2024-04) or a day (2024-04-25)",
-            )
-        };
+        let invalid = || InvalidInput::because("date", Message::new("invalid-partial-date"));
         let year = |s: &str| -> Result<i32, InvalidInput> {
             match s.parse::<i32>() {
                 Ok(y) if s.len() == 4 && (1900..=2199).contains(&y) => Ok(y),

@@ -2,26 +2,16 @@
 //! Malay under `/ms`, Chinese under `/zh`), the interface messages of each (Fluent files in
 //! `locales/`), and the first visit to `/` that follows the browser's `Accept-Language`.
 
+mod messages;
+
+pub use messages::{Arg, FILES, Message};
+
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header;
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpRequest, HttpResponse};
-use fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader};
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::future::{Ready, ready};
-
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./locales",
-        fallback_language: "en",
-        // Unicode isolation marks around every placeable would end up inside attributes and
-        // URLs; no message here mixes writing directions.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
 
 /// A language the portal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,29 +83,6 @@ impl Lang {
     /// `path` (site-absolute, in English form) as it is in this language.
     pub fn href(self, path: &str) -> String {
         format!("{}{path}", self.prefix())
-    }
-
-    fn identifier(self) -> LanguageIdentifier {
-        self.tag().parse().expect("the language tags are valid")
-    }
-
-    /// The interface message `key` in this language.
-    pub fn t(self, key: &str) -> String {
-        LOCALES.lookup(&self.identifier(), key)
-    }
-
-    /// The name of a vocabulary value (a status, a kind) in this language.
-    pub fn term(self, group: &str, value: &str) -> String {
-        self.t(&format!("{group}-{value}"))
-    }
-
-    /// The interface message `key` with its arguments filled in.
-    pub fn t_with(self, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
-            .iter()
-            .map(|(name, value)| (Cow::Borrowed(*name), value.clone()))
-            .collect();
-        LOCALES.lookup_with_args(&self.identifier(), key, &args)
     }
 
     /// The language `Accept-Language` prefers among ours, if it names any of them.
@@ -234,11 +201,12 @@ pub async fn middleware(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use std::collections::{BTreeMap, BTreeSet};
 
-    fn keys(lang: &str) -> BTreeSet<String> {
+    /// The messages of a language: each key with its value as written.
+    fn messages(lang: &str) -> BTreeMap<String, String> {
         let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
-        let mut keys = BTreeSet::new();
+        let mut messages = BTreeMap::new();
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
@@ -248,11 +216,82 @@ mod tests {
                 });
             for entry in resource.entries() {
                 if let fluent_syntax::ast::Entry::Message(m) = entry {
-                    keys.insert(m.id.name.to_owned());
+                    messages.insert(m.id.name.to_owned(), format!("{:?}", m.value));
                 }
             }
         }
-        keys
+        messages
+    }
+
+    fn keys(lang: &str) -> BTreeSet<String> {
+        messages(lang).into_keys().collect()
+    }
+
+    #[test]
+    fn a_message_is_left_as_english_only_where_the_language_writes_it_alike() {
+        let alike: [(&str, &[&str]); 2] = [
+            (
+                "ms",
+                &[
+                    "fact-status",
+                    "filter-status",
+                    "record-kind-mou",
+                    "list-separator",
+                    "detail-separator",
+                    "file-size-kb",
+                    "file-size-mb",
+                    "form-error",
+                ],
+            ),
+            ("zh-Hans", &["file-size-kb", "file-size-mb"]),
+        ];
+        let english = messages("en");
+        for (lang, expected) in alike {
+            let translated = messages(lang);
+            let same: Vec<&str> = english
+                .iter()
+                .filter(|(key, value)| translated.get(*key) == Some(value))
+                .map(|(key, _)| key.as_str())
+                .collect();
+            let mut expected = expected.to_vec();
+            expected.sort_unstable();
+            assert_eq!(same, expected, "{lang} leaves these as in English");
+        }
+    }
+
+    #[test]
+    fn every_language_has_exactly_the_message_files_the_portal_loads() {
+        for lang in Lang::ALL {
+            let dir = format!("{}/locales/{}", env!("CARGO_MANIFEST_DIR"), lang.tag());
+            let mut files: Vec<String> = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            files.sort();
+            let mut loaded: Vec<&str> = FILES.to_vec();
+            loaded.sort();
+            assert_eq!(files, loaded, "{dir}");
+        }
+    }
+
+    #[test]
+    fn every_vocabulary_value_has_a_name() {
+        use crate::domain::{
+            Language, OrganisationKind, RecordKind, RecordStatus, Role, StatementStatus,
+        };
+        let mut terms: Vec<(&str, &str)> = Vec::new();
+        terms.extend(RecordStatus::ALL.iter().map(|s| ("status", s.as_str())));
+        terms.extend(StatementStatus::ALL.iter().map(|s| ("status", s.as_str())));
+        terms.extend(OrganisationKind::ALL.iter().map(|k| ("kind", k.as_str())));
+        terms.extend(Role::ALL.iter().map(|r| ("role", r.as_str())));
+        terms.extend(Language::ALL.iter().map(|l| ("language", l.as_str())));
+        terms.extend(RecordKind::ALL.iter().map(|k| ("record-kind", k.as_str())));
+        terms.extend(RecordKind::ALL.iter().map(|k| ("record-kinds", k.as_str())));
+        let english = keys("en");
+        for (group, value) in terms {
+            let key = format!("{group}-{value}");
+            assert!(english.contains(&key), "no message {key}");
+        }
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub(crate) struct ListSpec {
 
 /// The parts of a list page every collection shares: heading, filter form, pager.
 struct ListChrome {
-    intro: String,
+    intro: std::borrow::Cow<'static, str>,
     form: FilterForm,
     pager: Pager,
     total: i64,
