@@ -74,13 +74,14 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
+        let lang = crate::i18n::current().lang;
         if let AppError::LoginRequired(next) = self {
             let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+            let login = lang.href("/staff/login");
             return HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/staff/login?{query}")))
+                .insert_header((header::LOCATION, format!("{login}?{query}")))
                 .finish();
         }
-        let lang = crate::i18n::current().lang;
         let (heading, message) = match status {
             StatusCode::NOT_FOUND => ("error-not-found", lang.t("error-not-found-message").into()),
             StatusCode::BAD_REQUEST => ("error-bad-request", self.detail_in(lang)),

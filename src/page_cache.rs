@@ -4,11 +4,13 @@
 //! to the file) makes every kept page stale at once.
 //!
 //! Every public page also gets an `ETag`, answered with 304 when the browser already has it, and
-//! a `Cache-Control` that lets a shared cache hold it briefly. Staff pages, anyone with a
-//! session cookie, and anything but a 200 to a GET are never kept.
+//! a `Cache-Control` that lets a shared cache hold it briefly. Staff pages (in every language),
+//! anyone with a session cookie, answers that set a cookie or may not be stored, and anything but
+//! a 200 to a GET are never kept.
 
 use crate::auth::SESSION_COOKIE;
 use crate::db::Reader;
+use crate::i18n::Lang;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -93,12 +95,21 @@ impl PageCache {
 }
 
 fn is_public_page(request: &ServiceRequest) -> bool {
-    let path = request.path();
+    let path = Lang::split_path(request.path()).1;
     request.method() == Method::GET
         && request.cookie(SESSION_COOKIE).is_none()
         && !["/staff", "/static/", "/documents/", "/healthz", "/readyz"]
             .iter()
             .any(|prefix| path.starts_with(prefix))
+}
+
+/// Whether an answer is for everyone: it sets no cookie and does not forbid being stored.
+fn is_for_everyone(response: &ServiceResponse<impl MessageBody>) -> bool {
+    let headers = response.headers();
+    !headers.contains_key(header::SET_COOKIE)
+        && !headers
+            .get_all(header::CACHE_CONTROL)
+            .any(|value| value.to_str().is_ok_and(|v| v.contains("no-store")))
 }
 
 /// The key of a page: its address, plus what else can change the answer to it (the languages
@@ -179,7 +190,7 @@ pub async fn middleware(
         return Ok(request.into_response(response));
     }
     let response = next.call(request).await?;
-    if response.status() != StatusCode::OK {
+    if response.status() != StatusCode::OK || !is_for_everyone(&response) {
         return Ok(response.map_into_boxed_body());
     }
     let (request, response) = response.into_parts();

@@ -24,7 +24,7 @@ macro_rules! message_files {
     };
 }
 
-message_files!("portal.ftl", "pages.ftl", "forms.ftl");
+message_files!("portal.ftl", "pages.ftl", "staff.ftl", "forms.ftl");
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -80,6 +80,11 @@ impl Lang {
         (Lang::En, path)
     }
 
+    /// The language a request is in, by its path.
+    pub fn of(request: &HttpRequest) -> Lang {
+        Lang::split_path(request.path()).0
+    }
+
     /// `path` (site-absolute, in English form) as it is in this language.
     pub fn href(self, path: &str) -> String {
         format!("{}{path}", self.prefix())
@@ -138,7 +143,7 @@ impl FromRequest for Lang {
     type Future = Ready<Result<Self, Self::Error>>;
 
     fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Lang::split_path(request.path()).0))
+        ready(Ok(Lang::of(request)))
     }
 }
 
@@ -236,10 +241,13 @@ mod tests {
                     "fact-status",
                     "filter-status",
                     "record-kind-mou",
+                    "audit-entity-mou",
                     "list-separator",
                     "detail-separator",
                     "file-size-kb",
                     "file-size-mb",
+                    "history-line",
+                    "history-line-with-note",
                     "form-error",
                 ],
             ),

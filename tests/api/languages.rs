@@ -3,6 +3,7 @@
 
 use crate::helpers::{Reply, TestApp};
 use scraper::Selector;
+use sti_portal::domain::Role;
 
 async fn get_with_language(app: &TestApp, path: &str, accept_language: &str) -> Reply {
     let request = app
@@ -170,4 +171,206 @@ async fn a_language_prefix_without_its_slash_goes_to_the_home_page() {
 
     assert_eq!(reply.status, 302);
     assert_eq!(reply.location(), "/ms/");
+}
+
+#[actix_web::test]
+async fn the_staff_login_form_is_never_shared_through_the_page_cache_in_any_language() {
+    let app = TestApp::spawn().await;
+
+    for path in ["/staff/login", "/ms/staff/login", "/zh/staff/login"] {
+        let first = app.page(path).await;
+        app.forget_cookies();
+        let second = app.page(path).await;
+        app.forget_cookies();
+        assert_ne!(
+            first.hidden("csrf_token"),
+            second.hidden("csrf_token"),
+            "{path}"
+        );
+        assert_eq!(second.headers.get("cache-control").unwrap(), "no-store");
+        assert!(second.headers.get("set-cookie").is_some(), "{path}");
+    }
+}
+
+/// Logs in through the login form of `prefix` (`/ms`), coming from `next`, and returns where
+/// the portal sends the browser.
+async fn log_in_from(app: &TestApp, prefix: &str, username: &str, next: &str) -> String {
+    let password = app.add_user(username, Role::Editor).await;
+    let form = app.page(&format!("{prefix}/staff/login?next={next}")).await;
+    assert_eq!(
+        attribute(&form, "form.stack", "action"),
+        [format!("{prefix}/staff/login")]
+    );
+    let reply = app
+        .post_form(
+            &format!("{prefix}/staff/login"),
+            &[
+                ("username", username),
+                ("password", &password),
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("next", &form.hidden("next")),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    reply.location()
+}
+
+#[actix_web::test]
+async fn a_chinese_staff_form_shows_its_errors_in_chinese() {
+    let app = TestApp::spawn().await;
+
+    let sent_to_login = app.get("/zh/staff/statements/new").await;
+    assert_eq!(sent_to_login.status, 303);
+    assert_eq!(
+        sent_to_login.location(),
+        "/zh/staff/login?next=%2Fzh%2Fstaff%2Fstatements%2Fnew"
+    );
+    let landed = log_in_from(&app, "/zh", "zhou", "%2Fzh%2Fstaff%2Fstatements%2Fnew").await;
+    assert_eq!(landed, "/zh/staff/statements/new");
+    let form = app.page(&landed).await;
+    assert_eq!(form.heading(), "撰写新闻稿");
+    assert_eq!(
+        attribute(&form, "form.editor", "action"),
+        ["/zh/staff/statements"]
+    );
+
+    let reply = app
+        .post_form(
+            "/zh/staff/statements",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("title", " "),
+                ("language", "zh"),
+                ("body", ""),
+                ("action", "schedule"),
+                ("publish_at", "2001-01-01T09:00"),
+            ],
+        )
+        .await;
+
+    assert_eq!(reply.status, 422);
+    assert_eq!(attribute(&reply, "html", "lang"), ["zh-Hans"]);
+    assert_eq!(reply.texts("#error-title"), ["错误： 标题不能为空。"]);
+    assert_eq!(
+        reply.texts("#error-publish_at"),
+        ["错误： 发布时间（UTC）必须是将来的时间。"]
+    );
+    assert_eq!(reply.texts("#error-summary-title"), ["请更正以下 3 个问题"]);
+    assert!(
+        reply
+            .texts(".error-summary li")
+            .contains(&"正文（Markdown）不能为空。".to_owned()),
+        "{:?}",
+        reply.texts(".error-summary li")
+    );
+}
+
+#[actix_web::test]
+async fn a_malay_editor_stays_in_malay_from_login_to_logout() {
+    let app = TestApp::spawn().await;
+
+    assert_eq!(log_in_from(&app, "/ms", "maznah", "").await, "/ms/staff");
+    let dashboard = app.page("/ms/staff").await;
+    assert_eq!(dashboard.heading(), "Papan Pemuka");
+    let staff_links: Vec<String> = attribute(&dashboard, ".staff-bar a", "href");
+    assert!(
+        staff_links.iter().all(|href| href.starts_with("/ms/staff")),
+        "{staff_links:?}"
+    );
+    let form = app.page("/ms/staff/statements/new").await;
+    let saved = app
+        .post_form(
+            "/ms/staff/statements",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("title", "Kerjasama angkasa lepas diperluas"),
+                ("language", "ms"),
+                ("body", "Teks kenyataan."),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, 303);
+    assert!(
+        saved.location().starts_with("/ms/staff/statements/")
+            && saved.location().ends_with("/edit?done=draft"),
+        "{}",
+        saved.location()
+    );
+    let edit = app.page(&saved.location()).await;
+    assert_eq!(edit.texts(".notice--done"), ["Disimpan sebagai draf."]);
+
+    let refused = app
+        .post_form(
+            "/ms/staff/statements",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("title", ""),
+                ("language", "ms"),
+                ("body", "Teks."),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert_eq!(
+        refused.texts("#error-title"),
+        ["Ralat: Tajuk tidak boleh kosong."]
+    );
+
+    let logout = app
+        .post_form(
+            "/ms/staff/logout",
+            &[("csrf_token", &edit.hidden("csrf_token"))],
+        )
+        .await;
+    assert_eq!(logout.status, 303);
+    assert_eq!(logout.location(), "/ms/");
+    assert_eq!(
+        app.get("/ms/staff").await.location(),
+        "/ms/staff/login?next=%2Fms%2Fstaff"
+    );
+}
+
+#[actix_web::test]
+async fn a_login_in_any_language_never_leads_off_the_site() {
+    let app = TestApp::spawn().await;
+
+    let landed = log_in_from(&app, "/zh", "zara", "%2F%2Fevil.example%2Fstaff").await;
+
+    assert_eq!(landed, "/zh/staff");
+}
+
+#[actix_web::test]
+async fn a_chinese_record_form_names_its_fields_and_their_errors_in_chinese() {
+    let app = TestApp::spawn().await;
+    log_in_from(&app, "/zh", "zhang", "").await;
+    let form = app.page("/zh/staff/records/organisations/new").await;
+
+    let reply = app
+        .post_form(
+            "/zh/staff/records/organisations",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("name", ""),
+                ("country", "Malaysia"),
+                ("kind", "agency"),
+                ("website", "javascript:alert(1)"),
+            ],
+        )
+        .await;
+
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.heading(), "新建机构");
+    assert_eq!(reply.texts("label[for=field-short_name]"), ["简称"]);
+    assert_eq!(reply.texts("#error-name"), ["错误： 名称不能为空。"]);
+    assert_eq!(
+        reply.texts("#error-country"),
+        ["错误： 国家必须是两个字母的国家代码，例如 MY 或 CN。"]
+    );
+    assert!(reply.texts("#error-website")[0].contains("必须是以 https:// 或 http:// 开头的网址"));
 }

@@ -73,6 +73,7 @@ mod mous;
 mod open_data;
 mod organisations;
 mod people;
+mod revisions;
 mod search;
 mod statements;
 mod stats;
@@ -106,6 +107,7 @@ fn pages(config: &mut web::ServiceConfig) {
         .service(stats::stats)
         .service(open_data::open_data)
         .service(statements::list)
+        .service(revisions::published_version)
         .service(statements::detail)
         .service(agreements::list)
         .service(agreements::detail)
