@@ -3,9 +3,10 @@
 
 use crate::db::reference::{FilterChoices, Page};
 use crate::domain::{
-    InvalidInput, ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, RecordStatus,
+    InvalidInput, ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, PublicUrl, RecordStatus,
 };
 use crate::i18n::{self, Lang, Message};
+use actix_web::web;
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use std::borrow::Cow;
@@ -49,7 +50,10 @@ pub struct NavItem {
 /// The same page in another language, for the switcher and `hreflang` links.
 pub struct LanguageVersion {
     pub lang: Lang,
+    /// The page's absolute address in this language, for `hreflang` links.
     pub href: String,
+    /// The switcher's link: it remembers the choice, then shows the page in this language.
+    pub switch: String,
     pub current: bool,
 }
 
@@ -112,6 +116,8 @@ pub struct Layout {
     pub lang: Lang,
     /// The page's path and query in its English form, to link its other language versions.
     page: String,
+    /// Where the public reaches the portal, for the absolute `hreflang` links.
+    site: web::Data<PublicUrl>,
 }
 
 impl Layout {
@@ -128,6 +134,7 @@ impl Layout {
             alternates: Vec::new(),
             lang: current.lang,
             page: current.path_and_query,
+            site: current.site,
         }
     }
 
@@ -183,19 +190,21 @@ impl Layout {
 
     /// The page in each language, the current one marked.
     pub fn languages(&self) -> Vec<LanguageVersion> {
+        let next = serde_urlencoded::to_string([("next", self.page.as_str())]).unwrap_or_default();
         Lang::ALL
             .into_iter()
             .map(|lang| LanguageVersion {
                 lang,
-                href: lang.href(&self.page),
+                href: self.site.join(&lang.href(&self.page)),
+                switch: format!("/language/{}?{next}", lang.code()),
                 current: lang == self.lang,
             })
             .collect()
     }
 
-    /// The English version, which readers whose language is none of ours get.
+    /// The English version's absolute address, which readers whose language is none of ours get.
     pub fn default_version(&self) -> String {
-        self.page.clone()
+        self.site.join(&self.page)
     }
 
     pub fn canonical(mut self, url: String) -> Self {

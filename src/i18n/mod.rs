@@ -1,16 +1,17 @@
 //! The reader's language: which one a request is in (its path says so: English at the root,
 //! Malay under `/ms`, Chinese under `/zh`), the interface messages of each (Fluent files in
-//! `locales/`), and the first visit to `/` that follows the browser's `Accept-Language`.
+//! `locales/`), and the first visit to `/` that follows the reader's choice or their browser.
 
 mod messages;
 
 pub use messages::{Arg, FILES, Message};
 
+use crate::domain::PublicUrl;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::http::header;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
-use actix_web::{FromRequest, HttpRequest, HttpResponse};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use std::future::{Ready, ready};
 
 /// A language the portal speaks.
@@ -116,25 +117,27 @@ impl Lang {
     }
 }
 
-/// The page being answered: its language and its path (in English form) with the query, so that
-/// the layout can link the same page in every language.
-#[derive(Debug, Clone, Default)]
+/// The page being answered: its language, its path (in English form) with the query, and where
+/// the public reaches the portal, so that the layout can link the same page in every language.
+#[derive(Debug, Clone)]
 pub struct CurrentPage {
     pub lang: Lang,
     pub path_and_query: String,
+    pub site: web::Data<PublicUrl>,
 }
 
 tokio::task_local! {
     static CURRENT: CurrentPage;
 }
 
-/// The page being answered; English at `/` outside a request.
+/// The page being answered; English at `/` of the default address outside a request.
 pub fn current() -> CurrentPage {
     CURRENT
         .try_with(Clone::clone)
         .unwrap_or_else(|_| CurrentPage {
             lang: Lang::En,
             path_and_query: "/".to_owned(),
+            site: web::Data::new(PublicUrl::default()),
         })
 }
 
@@ -147,28 +150,61 @@ impl FromRequest for Lang {
     }
 }
 
-/// Where a request for `/` is sent: to the remembered or negotiated language, if not English.
-fn first_visit_language(request: &ServiceRequest) -> Option<Lang> {
-    if let Some(cookie) = request.cookie(COOKIE) {
-        return Lang::from_code(cookie.value());
-    }
+/// The language a reader chose with the switcher (the cookie), or else the one their browser
+/// prefers.
+fn preferred_language(request: &ServiceRequest) -> Option<Lang> {
     request
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(Lang::negotiate)
+        .cookie(COOKIE)
+        .and_then(|cookie| Lang::from_code(cookie.value()))
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .and_then(Lang::negotiate)
+        })
 }
 
-/// Records the page's language for the layout and error pages; sends a first visit to `/` to
-/// the reader's language (a URL with its own language is never redirected), and `/ms` to `/ms/`.
+/// Whether the request came from a page of this site (its `Referer` has the portal's host, as
+/// the browser or the public address names it): the reader is already reading, in the language
+/// of the link they followed.
+fn comes_from_this_site(request: &ServiceRequest, site: &PublicUrl) -> bool {
+    let Some(referer) = request
+        .headers()
+        .get(header::REFERER)
+        .and_then(|value| value.to_str().ok())
+    else {
+        return false;
+    };
+    let host = referer.split_once("://").map_or("", |(_, rest)| {
+        rest.split(['/', '?', '#']).next().unwrap_or("")
+    });
+    !host.is_empty()
+        && (host.eq_ignore_ascii_case(request.connection_info().host())
+            || host.eq_ignore_ascii_case(site.host()))
+}
+
+/// What the answer to `/` depends on besides its address: the language cookie, the browser's
+/// languages and where the reader came from.
+const ROOT_VARIES_BY: &str = "Accept-Language, Cookie, Referer";
+
+/// Records the page's language for the layout and error pages, and sends `/ms` to `/ms/`. A
+/// first visit to `/` (one that does not come from a page of this site) goes to the language
+/// the reader chose before, or else the one their browser prefers; a URL with a language
+/// prefix, and `/` reached from this site, always show the language they name.
 pub async fn middleware(
     request: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
+    let site = request
+        .app_data::<web::Data<PublicUrl>>()
+        .cloned()
+        .unwrap_or_else(|| web::Data::new(PublicUrl::default()));
     let path = request.path().to_owned();
     let (lang, rest) = Lang::split_path(&path);
-    let redirect = if path == "/" {
-        first_visit_language(&request)
+    let is_root = path == "/";
+    let redirect = if is_root && !comes_from_this_site(&request, &site) {
+        preferred_language(&request)
             .filter(|l| *l != Lang::En)
             .map(|l| l.href("/"))
     } else if lang != Lang::En && !path.ends_with('/') && rest == "/" {
@@ -177,11 +213,14 @@ pub async fn middleware(
         None
     };
     if let Some(location) = redirect {
-        let response = HttpResponse::Found()
-            .insert_header((header::LOCATION, location))
-            .insert_header((header::VARY, "Accept-Language, Cookie"))
-            .finish();
-        return Ok(request.into_response(response).map_into_right_body());
+        let mut response = HttpResponse::Found();
+        response.insert_header((header::LOCATION, location));
+        if is_root {
+            response.insert_header((header::VARY, ROOT_VARIES_BY));
+        }
+        return Ok(request
+            .into_response(response.finish())
+            .map_into_right_body());
     }
     let query = request.query_string();
     let page = CurrentPage {
@@ -191,14 +230,13 @@ pub async fn middleware(
         } else {
             format!("{rest}?{query}")
         },
+        site,
     };
     let mut response = CURRENT.scope(page, next.call(request)).await?;
-    if path == "/" {
-        // The root answers differently by browser language.
-        response.headers_mut().insert(
-            header::VARY,
-            header::HeaderValue::from_static("Accept-Language, Cookie"),
-        );
+    if is_root {
+        response
+            .headers_mut()
+            .append(header::VARY, HeaderValue::from_static(ROOT_VARIES_BY));
     }
     Ok(response.map_into_left_body())
 }

@@ -6,6 +6,7 @@ mod csv;
 mod documents;
 mod feeds;
 mod health;
+mod language;
 mod public;
 mod staff;
 
@@ -25,7 +26,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .service(feeds::sitemap)
         .service(feeds::sitemap_part_page)
         .service(feeds::robots)
-        .service(csv::export);
+        .service(csv::export)
+        .service(language::switch);
     staff::configure(config);
     public::configure(config);
 }

@@ -1,7 +1,7 @@
 //! The portal in English, Malay and Chinese: the language is in the URL, a first visit follows
 //! the browser, and every page links its other language versions.
 
-use crate::helpers::{Reply, TestApp};
+use crate::helpers::{PUBLIC_URL, Reply, TestApp};
 use scraper::Selector;
 use sti_portal::domain::Role;
 
@@ -29,15 +29,19 @@ async fn a_chinese_browser_visiting_the_root_is_sent_to_the_chinese_home_page() 
 
     assert_eq!(reply.status, 302);
     assert_eq!(reply.location(), "/zh/");
-    assert!(
-        reply
-            .headers
-            .get("vary")
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .contains("Accept-Language")
-    );
+    let vary = vary(&reply);
+    for header in ["Accept-Language", "Cookie", "Referer"] {
+        assert!(vary.contains(header), "{vary}");
+    }
+}
+
+fn vary(reply: &Reply) -> String {
+    reply
+        .headers
+        .get_all("vary")
+        .map(|v| v.to_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[actix_web::test]
@@ -63,7 +67,7 @@ async fn a_url_in_a_language_is_never_overridden_by_the_browser() {
 }
 
 #[actix_web::test]
-async fn every_page_type_links_its_three_language_versions_and_a_default() {
+async fn every_page_type_links_its_three_language_versions_and_a_default_by_absolute_address() {
     let app = TestApp::spawn().await;
     let pages = [
         "/",
@@ -84,8 +88,10 @@ async fn every_page_type_links_its_three_language_versions_and_a_default() {
         assert_eq!(hreflangs, ["en", "ms", "zh-Hans", "x-default"], "{path}");
         let hrefs = attribute(&reply, "link[rel=alternate][hreflang]", "href");
         let suffix = if path == "/" { "/" } else { path };
-        assert_eq!(hrefs[1], format!("/ms{suffix}"), "{path}");
-        assert_eq!(hrefs[2], format!("/zh{suffix}"), "{path}");
+        assert_eq!(hrefs[0], format!("{PUBLIC_URL}{path}"), "{path}");
+        assert_eq!(hrefs[1], format!("{PUBLIC_URL}/ms{suffix}"), "{path}");
+        assert_eq!(hrefs[2], format!("{PUBLIC_URL}/zh{suffix}"), "{path}");
+        assert_eq!(hrefs[3], format!("{PUBLIC_URL}{path}"), "{path}");
     }
 }
 
@@ -106,10 +112,10 @@ async fn record_pages_link_their_language_versions_too() {
     assert_eq!(
         hrefs,
         [
-            record.clone(),
-            format!("/ms{record}"),
-            format!("/zh{record}"),
-            record
+            format!("{PUBLIC_URL}{record}"),
+            format!("{PUBLIC_URL}/ms{record}"),
+            format!("{PUBLIC_URL}/zh{record}"),
+            format!("{PUBLIC_URL}{record}"),
         ]
     );
 }
@@ -120,15 +126,135 @@ async fn the_language_switcher_keeps_the_page_and_its_query() {
 
     let reply = app.page("/ms/mous?year=2024&page=1").await;
 
-    let switcher = attribute(&reply, ".language-switcher a", "href");
-    assert!(
-        switcher.contains(&"/mous?year=2024&page=1".to_owned()),
-        "{switcher:?}"
+    let mut reached = Vec::new();
+    for link in attribute(&reply, ".language-switcher a", "href") {
+        assert!(link.starts_with("/language/"), "{link}");
+        let switched = app.get(&link).await;
+        assert_eq!(switched.status, 303, "{link}");
+        reached.push(switched.location());
+    }
+    assert_eq!(
+        reached,
+        ["/mous?year=2024&page=1", "/zh/mous?year=2024&page=1"]
     );
-    assert!(
-        switcher.contains(&"/zh/mous?year=2024&page=1".to_owned()),
-        "{switcher:?}"
+}
+
+#[actix_web::test]
+async fn choosing_a_language_remembers_it_for_a_year() {
+    let app = TestApp::spawn_with_secure_cookies().await;
+
+    let reply = app
+        .get("/language/zh?next=%2Fms%2Fmous%3Farea%3Dspace-technology")
+        .await;
+
+    assert_eq!(reply.status, 303);
+    assert_eq!(reply.location(), "/zh/mous?area=space-technology");
+    let cookie = reply.headers.get("set-cookie").unwrap().to_str().unwrap();
+    assert!(cookie.starts_with("lang=zh;"), "{cookie}");
+    for attribute in ["Max-Age=31536000", "SameSite=Lax", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie} lacks {attribute}");
+    }
+    assert_eq!(reply.headers.get("cache-control").unwrap(), "no-store");
+    assert_eq!(app.get("/").await.location(), "/zh/", "the choice is kept");
+}
+
+#[actix_web::test]
+async fn the_switcher_never_sends_a_reader_to_another_site() {
+    let app = TestApp::spawn().await;
+
+    for next in [
+        "//evil.example/",
+        "/\\evil.example",
+        "https://evil.example/",
+        "javascript:alert(1)",
+        "evil.example",
+        "/mous\r\nSet-Cookie: x=1",
+        "/\t/evil.example",
+    ] {
+        let query = serde_urlencoded::to_string([("next", next)]).unwrap();
+        let reply = app.get(&format!("/language/ms?{query}")).await;
+        assert_eq!(reply.status, 400, "{next}");
+        assert!(reply.headers.get("location").is_none(), "{next}");
+        assert!(reply.headers.get("set-cookie").is_none(), "{next}");
+    }
+    assert_eq!(app.get("/language/fr?next=/").await.status, 404);
+    assert_eq!(app.get("/language/ms").await.location(), "/ms/");
+}
+
+#[actix_web::test]
+async fn a_first_visit_to_the_root_follows_the_remembered_choice_before_the_browser() {
+    let app = TestApp::spawn().await;
+
+    app.set_cookie("lang", "ms");
+    let chosen = get_with_language(&app, "/", "zh-CN").await;
+    app.set_cookie("lang", "en");
+    let english = get_with_language(&app, "/", "zh-CN").await;
+
+    assert_eq!(chosen.status, 302);
+    assert_eq!(chosen.location(), "/ms/");
+    assert_eq!(english.status, 200, "an explicit English stays at the root");
+}
+
+#[actix_web::test]
+async fn the_root_reached_from_a_page_of_this_site_is_never_redirected() {
+    let app = TestApp::spawn().await;
+    app.set_cookie("lang", "zh");
+    let from = |referer: String| {
+        app.request(awc::http::Method::GET, "/")
+            .insert_header(("accept-language", "zh-CN"))
+            .insert_header(("referer", referer))
+    };
+
+    let home_link = app.send(from(format!("{}/mous", app.address)), None).await;
+    let public_address = app.send(from(format!("{PUBLIC_URL}/ms/mous")), None).await;
+    let search_engine = app
+        .send(from("https://search.example/?q=sti".to_owned()), None)
+        .await;
+
+    assert_eq!(home_link.status, 200);
+    assert_eq!(attribute(&home_link, "html", "lang"), ["en"]);
+    assert_eq!(public_address.status, 200);
+    assert_eq!(
+        search_engine.status, 302,
+        "another site's link is a first visit"
     );
+    assert_eq!(search_engine.location(), "/zh/");
+    for header in ["Accept-Language", "Cookie", "Referer"] {
+        assert!(vary(&home_link).contains(header), "{}", vary(&home_link));
+    }
+}
+
+#[actix_web::test]
+async fn a_page_in_a_language_is_the_same_for_every_browser_and_cached_apart() {
+    let app = TestApp::spawn().await;
+
+    let chinese_browser = get_with_language(&app, "/ms/mous", "zh-CN").await;
+    let english_browser = get_with_language(&app, "/ms/mous", "en").await;
+    let english_page = get_with_language(&app, "/mous", "zh-CN").await;
+
+    assert_eq!(chinese_browser.body, english_browser.body);
+    assert!(!vary(&chinese_browser).contains("Accept-Language"));
+    assert_eq!(attribute(&english_page, "html", "lang"), ["en"]);
+    assert_eq!(attribute(&chinese_browser, "html", "lang"), ["ms"]);
+}
+
+#[actix_web::test]
+async fn the_staff_login_form_is_never_shared_through_the_page_cache_in_any_language() {
+    let app = TestApp::spawn().await;
+
+    for path in ["/staff/login", "/ms/staff/login", "/zh/staff/login"] {
+        let first = app.page(path).await;
+        app.forget_cookies();
+        let second = app.page(path).await;
+        app.forget_cookies();
+        assert_ne!(
+            first.hidden("csrf_token"),
+            second.hidden("csrf_token"),
+            "{path}"
+        );
+        assert_eq!(second.headers.get("cache-control").unwrap(), "no-store");
+        assert!(second.headers.get("set-cookie").is_some(), "{path}");
+    }
 }
 
 #[actix_web::test]
@@ -171,25 +297,6 @@ async fn a_language_prefix_without_its_slash_goes_to_the_home_page() {
 
     assert_eq!(reply.status, 302);
     assert_eq!(reply.location(), "/ms/");
-}
-
-#[actix_web::test]
-async fn the_staff_login_form_is_never_shared_through_the_page_cache_in_any_language() {
-    let app = TestApp::spawn().await;
-
-    for path in ["/staff/login", "/ms/staff/login", "/zh/staff/login"] {
-        let first = app.page(path).await;
-        app.forget_cookies();
-        let second = app.page(path).await;
-        app.forget_cookies();
-        assert_ne!(
-            first.hidden("csrf_token"),
-            second.hidden("csrf_token"),
-            "{path}"
-        );
-        assert_eq!(second.headers.get("cache-control").unwrap(), "no-store");
-        assert!(second.headers.get("set-cookie").is_some(), "{path}");
-    }
 }
 
 /// Logs in through the login form of `prefix` (`/ms`), coming from `next`, and returns where
