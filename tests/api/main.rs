@@ -26,3 +26,4 @@ mod seeding;
 mod seo;
 mod staff;
 mod staff_helpers;
+mod translations;
