@@ -16,6 +16,7 @@
 
 use crate::db::DbError;
 use crate::domain::InvalidInput;
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
@@ -77,19 +78,22 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         let status = self.status_code();
+        let lang = crate::i18n::current().lang;
         if let AppError::LoginRequired(next) = self {
             let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+            let login = lang.href("/staff/login");
             return HttpResponse::SeeOther()
-                .insert_header((header::LOCATION, format!("/staff/login?{query}")))
+                .insert_header((header::LOCATION, format!("{login}?{query}")))
                 .finish();
         }
-        let lang = crate::i18n::current().lang;
         let (heading, message) = match status {
-            StatusCode::NOT_FOUND => ("error-not-found", lang.t("error-not-found-message")),
-            StatusCode::BAD_REQUEST => ("error-bad-request", self.public_detail()),
-            StatusCode::FORBIDDEN => ("error-forbidden", lang.t("error-forbidden-message")),
-            StatusCode::PAYLOAD_TOO_LARGE => ("error-too-large", lang.t("error-too-large-message")),
-            StatusCode::URI_TOO_LONG => ("error-too-long", lang.t("error-too-long-message")),
+            StatusCode::NOT_FOUND => ("error-not-found", lang.t("error-not-found-message").into()),
+            StatusCode::BAD_REQUEST => ("error-bad-request", self.detail_in(lang)),
+            StatusCode::FORBIDDEN => ("error-forbidden", lang.t("error-forbidden-message").into()),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                ("error-too-large", lang.t("error-too-large-message").into())
+            }
+            StatusCode::URI_TOO_LONG => ("error-too-long", lang.t("error-too-long-message").into()),
             StatusCode::TOO_MANY_REQUESTS => (
                 "error-too-many",
                 lang.t_with(
@@ -99,10 +103,13 @@ impl ResponseError for AppError {
             ),
             _ => {
                 tracing::error!(error = %self, cause = ?self, "request failed");
-                ("error-unexpected", lang.t("error-unexpected-message"))
+                (
+                    "error-unexpected",
+                    lang.t("error-unexpected-message").into(),
+                )
             }
         };
-        let heading = lang.t(heading);
+        let heading = lang.t(heading).into_owned();
         let page = ErrorPage {
             layout: Layout::new(heading.clone(), Section::None),
             heading: heading.clone(),
@@ -137,7 +144,8 @@ impl AppError {
         }
     }
 
-    /// What a reader may be told about a bad request: which value was refused and why.
+    /// What a program may be told about a bad request, in English: which value was refused
+    /// and why.
     pub(crate) fn public_detail(&self) -> String {
         match self {
             AppError::BadRequest(invalid) => {
@@ -147,6 +155,21 @@ impl AppError {
                 )
             }
             _ => "The address or form could not be read.".to_owned(),
+        }
+    }
+
+    /// What a reader may be told about a bad request, in their language: the value is named
+    /// as the address or form names it (`year` in `?year=soon`).
+    fn detail_in(&self, lang: Lang) -> String {
+        match self {
+            AppError::BadRequest(invalid) => lang.t_with(
+                "error-bad-value",
+                &[
+                    ("field", invalid.field.into()),
+                    ("reason", invalid.reason_in(lang).into()),
+                ],
+            ),
+            _ => lang.t("error-unreadable").into_owned(),
         }
     }
 }

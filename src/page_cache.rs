@@ -4,11 +4,18 @@
 //! to the file) makes every kept page stale at once.
 //!
 //! Every public page also gets an `ETag`, answered with 304 when the browser already has it, and
-//! a `Cache-Control` that lets a shared cache hold it briefly. Staff pages, anyone with a
-//! session cookie, and anything but a 200 to a GET are never kept.
+//! a `Cache-Control` that lets a shared cache hold it briefly. Staff pages (in every language),
+//! anyone with a session cookie, answers that set a cookie or may not be stored, and anything but
+//! a 200 to a GET are never kept.
+//!
+//! A page's language is in its address, so the address is the whole key: the one page whose
+//! answer depends on the reader (`/`, sent to the reader's language on a first visit) is
+//! redirected by the language middleware around this one, and its 200 is always the English
+//! home page.
 
 use crate::auth::SESSION_COOKIE;
 use crate::db::Reader;
+use crate::i18n::Lang;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
@@ -93,34 +100,28 @@ impl PageCache {
 }
 
 fn is_public_page(request: &ServiceRequest) -> bool {
-    let path = request.path();
+    let path = Lang::split_path(request.path()).1;
     request.method() == Method::GET
         && request.cookie(SESSION_COOKIE).is_none()
-        && !["/staff", "/static/", "/documents/", "/healthz", "/readyz"]
-            .iter()
-            .any(|prefix| path.starts_with(prefix))
+        && ![
+            "/staff",
+            "/language/",
+            "/static/",
+            "/documents/",
+            "/healthz",
+            "/readyz",
+        ]
+        .iter()
+        .any(|prefix| path.starts_with(prefix))
 }
 
-/// The key of a page: its address, plus what else can change the answer to it (the languages
-/// the browser asks for and the one it chose, for the negotiated home page).
-fn key_of(request: &ServiceRequest) -> String {
-    let header = |name| {
-        request
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned()
-    };
-    let chosen = request
-        .cookie("lang")
-        .map(|c| c.value().to_owned())
-        .unwrap_or_default();
-    format!(
-        "{}\n{}\n{chosen}",
-        request.uri(),
-        header(header::ACCEPT_LANGUAGE)
-    )
+/// Whether an answer is for everyone: it sets no cookie and does not forbid being stored.
+fn is_for_everyone(response: &ServiceResponse<impl MessageBody>) -> bool {
+    let headers = response.headers();
+    !headers.contains_key(header::SET_COOKIE)
+        && !headers
+            .get_all(header::CACHE_CONTROL)
+            .any(|value| value.to_str().is_ok_and(|v| v.contains("no-store")))
 }
 
 fn etag_of(body: &[u8]) -> HeaderValue {
@@ -147,10 +148,7 @@ fn answer(request: &actix_web::HttpRequest, stored: Stored) -> HttpResponse {
         header::CACHE_CONTROL,
         HeaderValue::from_static(SHARED_MAX_AGE),
     );
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie"),
-    );
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     for (name, value) in extra {
         if !headers.contains_key(&name) {
             headers.insert(name, value);
@@ -173,13 +171,13 @@ pub async fn middleware(
     if !is_public_page(&request) {
         return Ok(next.call(request).await?.map_into_boxed_body());
     }
-    let key = key_of(&request);
+    let key = request.uri().to_string();
     if let Some(stored) = cache.get(&key, version) {
         let response = answer(request.request(), stored);
         return Ok(request.into_response(response));
     }
     let response = next.call(request).await?;
-    if response.status() != StatusCode::OK {
+    if response.status() != StatusCode::OK || !is_for_everyone(&response) {
         return Ok(response.map_into_boxed_body());
     }
     let (request, response) = response.into_parts();

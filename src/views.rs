@@ -2,8 +2,14 @@
 //! typed values so that templates only lay them out.
 
 use crate::db::reference::{FilterChoices, Page};
-use crate::domain::{ListFilter, OrganisationKind, PAGE_SIZE, RecordStatus};
-use crate::i18n::{self, Lang};
+use crate::domain::{
+    InvalidInput, ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, PublicUrl, RecordStatus,
+};
+use crate::i18n::{self, Lang, Message};
+use actix_web::web;
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+use std::borrow::Cow;
 
 /// The sections of the site, in the order the navigation shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,20 +43,31 @@ const NAVIGATION: [(Section, &str, &str); 8] = [
 
 pub struct NavItem {
     pub href: String,
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub current: bool,
 }
 
 /// The same page in another language, for the switcher and `hreflang` links.
 pub struct LanguageVersion {
     pub lang: Lang,
+    /// The page's absolute address in this language, for `hreflang` links.
     pub href: String,
+    /// The switcher's link: it remembers the choice, then shows the page in this language.
+    pub switch: String,
+    pub current: bool,
+}
+
+/// A link that shows a record beside its text in `lang`.
+pub struct CompareLink {
+    pub lang: Lang,
+    pub href: String,
+    /// Whether that is the comparison shown now.
     pub current: bool,
 }
 
 /// The links of a page that can show a second language beside the reader's.
 pub struct CompareLinks {
-    pub versions: Vec<LanguageVersion>,
+    pub versions: Vec<CompareLink>,
     /// Back to the page alone, while a comparison is shown.
     pub close: Option<String>,
 }
@@ -66,6 +83,35 @@ pub struct Alternate {
     pub href: String,
     pub media_type: &'static str,
     pub label: String,
+}
+
+/// A count as templates hand it over, by value or by reference.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! counts {
+    ($($number:ty),+) => {
+        $(impl Count for $number {
+            fn count(&self) -> i64 {
+                i64::from(*self)
+            }
+        })+
+    };
+}
+
+counts!(i64, i32, u32);
+
+impl Count for usize {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
 }
 
 /// The parts of the base layout that change from page to page.
@@ -88,6 +134,8 @@ pub struct Layout {
     pub fallback: Option<Lang>,
     /// The page's path and query in its English form, to link its other language versions.
     page: String,
+    /// Where the public reaches the portal, for the absolute `hreflang` links.
+    site: web::Data<PublicUrl>,
 }
 
 impl Layout {
@@ -105,6 +153,7 @@ impl Layout {
             lang: current.lang,
             fallback: None,
             page: current.path_and_query,
+            site: current.site,
         }
     }
 
@@ -129,7 +178,7 @@ impl Layout {
         let links = languages
             .into_iter()
             .filter(|lang| *lang != self.lang)
-            .map(|lang| LanguageVersion {
+            .map(|lang| CompareLink {
                 lang,
                 href: format!("{page}?compare={}", lang.code()),
                 current: shown == Some(lang),
@@ -172,8 +221,43 @@ impl Layout {
     }
 
     /// The interface message `key` in the page's language.
-    pub fn t(&self, key: &str) -> String {
+    pub fn t(&self, key: &str) -> Cow<'static, str> {
         self.lang.t(key)
+    }
+
+    /// The interface message `key` with its arguments, in the page's language.
+    pub fn t_with(&self, key: &str, args: &[(&'static str, FluentValue<'_>)]) -> String {
+        self.lang.t_with(key, args)
+    }
+
+    /// `message` in the page's language.
+    pub fn say(&self, message: &Message) -> String {
+        self.lang.say(message)
+    }
+
+    /// Why a form field was refused, as a sentence in the page's language.
+    /// The label of the form field `name` in the page's language.
+    pub fn field_label(&self, name: &str) -> std::borrow::Cow<'static, str> {
+        self.lang.field_label(name)
+    }
+
+    pub fn error(&self, error: &InvalidInput) -> String {
+        error.sentence_in(self.lang)
+    }
+
+    /// A count or total as the page's language writes numbers.
+    pub fn number(&self, n: impl Count) -> String {
+        self.lang.number(n.count())
+    }
+
+    /// The size of a file in the page's language.
+    pub fn file_size(&self, bytes: impl Count) -> String {
+        self.lang.file_size(bytes.count())
+    }
+
+    /// A day as the page's language writes dates.
+    pub fn day(&self, day: &NaiveDate) -> String {
+        PartialDate::Day(*day).format(self.lang)
     }
 
     /// What site paths start with in the page's language, for links in templates.
@@ -182,30 +266,32 @@ impl Layout {
     }
 
     /// A message that says how many of something there are, in the page's language.
-    pub fn t_count(&self, key: &str, count: impl Into<i64>) -> String {
-        self.lang.t_with(key, &[("count", count.into().into())])
+    pub fn t_count(&self, key: &str, count: impl Count) -> String {
+        self.lang.t_with(key, &[("count", count.count().into())])
     }
 
-    /// The name of a vocabulary value (`term("status", "in-force")`) in the page's language.
-    pub fn term(&self, group: &str, value: &str) -> String {
+    /// The name of a vocabulary value (`term("status", "in_force")`) in the page's language.
+    pub fn term(&self, group: &str, value: &str) -> Cow<'static, str> {
         self.lang.term(group, value)
     }
 
     /// The page in each language, the current one marked.
     pub fn languages(&self) -> Vec<LanguageVersion> {
+        let next = serde_urlencoded::to_string([("next", self.page.as_str())]).unwrap_or_default();
         Lang::ALL
             .into_iter()
             .map(|lang| LanguageVersion {
                 lang,
-                href: lang.href(&self.page),
+                href: self.site.join(&lang.href(&self.page)),
+                switch: format!("/language/{}?{next}", lang.code()),
                 current: lang == self.lang,
             })
             .collect()
     }
 
-    /// The English version, which readers whose language is none of ours get.
+    /// The English version's absolute address, which readers whose language is none of ours get.
     pub fn default_version(&self) -> String {
-        self.page.clone()
+        self.site.join(&self.page)
     }
 
     pub fn canonical(mut self, url: String) -> Self {
@@ -249,7 +335,7 @@ impl Layout {
         self
     }
 
-    /// Adds the crumb of the section's list page, then the current page's own.
+    /// Adds a crumb: a page above this one, by its path in English form.
     pub fn within(mut self, href: &str, label: &str) -> Self {
         self.crumbs.push(Crumb {
             href: self.lang.href(href),
@@ -413,7 +499,7 @@ impl FilterForm {
                         .map(|k| SelectOption {
                             selected: filter.kind == Some(*k),
                             value: k.as_str().to_owned(),
-                            label: lang.term("kind", k.as_str()),
+                            label: lang.term("kind", k.as_str()).into_owned(),
                             count: None,
                         })
                         .collect(),
@@ -427,7 +513,7 @@ impl FilterForm {
                         .map(|s| SelectOption {
                             selected: filter.status == Some(*s),
                             value: s.as_str().to_owned(),
-                            label: lang.term("status", s.as_str()),
+                            label: lang.term("status", s.as_str()).into_owned(),
                             count: None,
                         })
                         .collect(),

@@ -5,6 +5,7 @@ search-landmark = Site
 search-label = Search the record
 search-button = Search
 search-title = Search
+search-title-for = Search: { $query }
 search-intro = Search every agreement, meeting, visit, MoU, organisation, person, focus area and press statement.
 language-switcher = Language
 nav-landmark = Main
@@ -33,9 +34,22 @@ alt-record-feed = Atom feed of its press statements
 home-description = Agreements, meetings, delegations, MoUs and press statements of the Malaysia–China science, technology and innovation cooperation.
 home-heading = Malaysia–China cooperation in science, technology and innovation
 home-lede = The public record of the cooperation under the 2013 STI Cooperation Agreement: every agreement, joint committee meeting, ministerial visit, memorandum of understanding and press statement, linked to the organisations, people and focus areas involved.
-home-agreements = agreements
-home-delegations = delegations
-home-organisations = organisations
+home-agreements = { $count ->
+    [one] agreement
+   *[other] agreements
+}
+home-mous = { $count ->
+    [one] MoU
+   *[other] MoUs
+}
+home-delegations = { $count ->
+    [one] delegation
+   *[other] delegations
+}
+home-organisations = { $count ->
+    [one] organisation
+   *[other] organisations
+}
 home-latest = Latest press statements
 home-latest-none = No statement has been published yet.
 home-all-statements = All press statements
@@ -71,6 +85,7 @@ open-data-title = Open data
 open-data-intro = Feeds, a calendar, a JSON API and CSV files of every public record.
 
 filter-heading = Filter
+filter-form-label = Filter: { $list }
 filter-any = Any
 filter-apply = Apply filters
 filter-clear = Clear all
@@ -99,7 +114,7 @@ label-signed = Signed
 signing-date-unknown = Date of signing not recorded
 date-unknown = Date not recorded
 led-by = Led by
-see-all = See all
+see-all-count = See all ({ $count })
 status-history = Status history
 status-history-none = No status has been recorded.
 documents = Documents
@@ -112,6 +127,9 @@ status-in_force = In force
 status-expired = Expired
 status-renewed = Renewed
 status-terminated = Terminated
+status-draft = Draft
+status-submitted = Submitted
+status-scheduled = Scheduled
 status-published = Published
 status-withdrawn = Withdrawn
 kind-ministry = Ministry
@@ -121,9 +139,48 @@ kind-research_institute = Research institute
 kind-company = Company
 kind-other = Other
 
+record-kind-statement = Press statement
+record-kind-agreement = Agreement
+record-kind-meeting = Meeting
+record-kind-delegation = Delegation
+record-kind-mou = MoU
+record-kind-organisation = Organisation
+record-kind-person = Person
+record-kind-area = Focus area
+record-kinds-statement = Press statements
+record-kinds-agreement = Agreements
+record-kinds-meeting = Meetings
+record-kinds-delegation = Delegations
+record-kinds-mou = MoUs
+record-kinds-organisation = Organisations
+record-kinds-person = People
+record-kinds-area = Focus areas
+
+language-en = English
+language-ms = Malay
+language-zh = Chinese
+role-writer = Writer
+role-editor = Editor
+role-admin = Admin
+
+# Between the items of a list of names: "MIMOS, CETC".
+list-separator = ,{" "}
+# Between a name and what is said of it: "Chang Lih Kang, Minister".
+detail-separator = ,{" "}
+not-recorded = Not recorded
+file-size-bytes = { $count ->
+    [one] { $count } byte
+   *[other] { $count } bytes
+}
+file-size-kb = { $size } KB
+file-size-mb = { $size } MB
+
 error-not-found = Page not found
 error-not-found-message = There is no page at this address. It may have moved, or the link may be mistyped.
 error-bad-request = This request cannot be answered
+# A value in an address or form that cannot be used: its name there ("year") and why.
+error-bad-value = The value given for “{ $field }” { $reason }.
+error-unreadable = The address or form could not be read.
 error-forbidden = Not allowed
 error-forbidden-message = Your account may not do this, or the form was out of date or sent from another site. Go back, reload the page and try again.
 error-too-large = Too large

@@ -1,4 +1,5 @@
 use super::InvalidInput;
+use super::Message;
 use std::fmt;
 
 /// An ISO 3166-1 alpha-2 country code, kept in upper case.
@@ -11,9 +12,9 @@ impl CountryCode {
             [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
                 Ok(Self([a.to_ascii_uppercase(), b.to_ascii_uppercase()]))
             }
-            _ => Err(InvalidInput::new(
+            _ => Err(InvalidInput::because(
                 "country",
-                "must be a two-letter country code such as MY or CN",
+                Message::new("invalid-country-code"),
             )),
         }
     }

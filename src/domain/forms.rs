@@ -1,6 +1,7 @@
 //! What staff forms share: the messages to show beside fields, and references to records typed
 //! as portal paths.
 
+use super::Message;
 use super::{InvalidInput, PartialDate, Slug};
 use chrono::NaiveDate;
 
@@ -22,12 +23,9 @@ impl FormErrors {
         self.0.is_empty()
     }
 
-    /// The message for `field`, if it was refused, as a sentence that names the field.
-    pub fn get(&self, field: &str) -> Option<String> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(InvalidInput::sentence)
+    /// Why `field` was refused, if it was.
+    pub fn get(&self, field: &str) -> Option<&InvalidInput> {
+        self.0.iter().find(|e| e.field == field)
     }
 
     pub fn all(&self) -> &[InvalidInput] {
@@ -43,7 +41,7 @@ pub fn required_text(
 ) -> Result<String, InvalidInput> {
     let text = input.trim();
     if text.is_empty() {
-        return Err(InvalidInput::new(field, "must not be empty"));
+        return Err(InvalidInput::because(field, Message::new("invalid-empty")));
     }
     optional_text(field, text, max_chars)
 }
@@ -56,18 +54,18 @@ pub fn optional_text(
 ) -> Result<String, InvalidInput> {
     let text = input.trim();
     if text.chars().count() > max_chars {
-        return Err(InvalidInput::new(
+        return Err(InvalidInput::because(
             field,
-            format!("must be at most {max_chars} characters"),
+            Message::new("invalid-too-long").number("max", max_chars as i64),
         ));
     }
     if text
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(InvalidInput::new(
+        return Err(InvalidInput::because(
             field,
-            "must not contain control characters",
+            Message::new("invalid-control-characters"),
         ));
     }
     Ok(text.to_owned())
@@ -143,11 +141,9 @@ impl RecordRef {
         };
         let mut segments = path.trim_matches('/').split('/');
         let refuse = || {
-            InvalidInput::new(
+            InvalidInput::because(
                 field,
-                format!(
-                    "“{text}” is not the address of a record, such as /mous/mimos-cetc-mou-2024"
-                ),
+                Message::new("invalid-record-address").text("text", shorten(text, 80)),
             )
         };
         let collection = segments
@@ -210,14 +206,11 @@ fn ref_in(field: &'static str, line: &str, collection: Collection) -> Result<Slu
         Slug::parse(line).ok()
     };
     named.ok_or_else(|| {
-        InvalidInput::new(
+        InvalidInput::because(
             field,
-            format!(
-                "“{}” is not the address of one of the {}, such as /{}/its-name",
-                shorten(line, 80),
-                collection.path(),
-                collection.path()
-            ),
+            Message::new("invalid-address-in")
+                .text("text", shorten(line, 80))
+                .text("collection", collection.path()),
         )
     })
 }
@@ -230,7 +223,10 @@ pub fn optional_ref(
 ) -> Result<Option<Slug>, InvalidInput> {
     let mut slugs = refs_in(field, input, collection)?;
     if slugs.len() > 1 {
-        return Err(InvalidInput::new(field, "must name only one record"));
+        return Err(InvalidInput::because(
+            field,
+            Message::new("invalid-one-record"),
+        ));
     }
     Ok(slugs.pop())
 }
@@ -253,7 +249,7 @@ pub fn optional_partial_date(
         "" => Ok(None),
         text => PartialDate::parse(text)
             .map(Some)
-            .map_err(|e| InvalidInput::new(field, e.message)),
+            .map_err(|e| e.in_field(field)),
     }
 }
 
@@ -265,13 +261,14 @@ pub fn optional_day(field: &'static str, input: &str) -> Result<Option<NaiveDate
             .ok()
             .filter(|_| text.len() == 10)
             .map(Some)
-            .ok_or_else(|| InvalidInput::new(field, "must be a day such as 2024-04-25")),
+            .ok_or_else(|| InvalidInput::because(field, Message::new("invalid-day"))),
     }
 }
 
 /// A whole day that must be given.
 pub fn required_day(field: &'static str, input: &str) -> Result<NaiveDate, InvalidInput> {
-    optional_day(field, input)?.ok_or_else(|| InvalidInput::new(field, "must not be empty"))
+    optional_day(field, input)?
+        .ok_or_else(|| InvalidInput::because(field, Message::new("invalid-empty")))
 }
 
 /// A public web address: `http` or `https` only, with a host, and nothing a page could be
@@ -284,12 +281,7 @@ pub fn optional_web_address(
     if text.is_empty() {
         return Ok(None);
     }
-    let refuse = || {
-        InvalidInput::new(
-            field,
-            "must be a web address starting with https:// or http://, such as https://www.mimos.my",
-        )
-    };
+    let refuse = || InvalidInput::because(field, Message::new("invalid-web-address"));
     let lower = text.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")
@@ -315,6 +307,7 @@ pub fn optional_web_address(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn a_record_is_named_by_its_path_or_full_address() {
@@ -436,8 +429,12 @@ mod tests {
         let mut errors = FormErrors::default();
         assert_eq!(errors.check(required_text("title", "", 5)), None);
         assert_eq!(
-            errors.get("title").as_deref(),
-            Some("Title must not be empty.")
+            errors.get("title").map(|e| e.sentence_in(Lang::En)),
+            Some("Title must not be empty.".to_owned())
+        );
+        assert_eq!(
+            errors.get("title").map(|e| e.sentence_in(Lang::Zh)),
+            Some("标题不能为空。".to_owned())
         );
         assert_eq!(errors.get("body"), None);
     }

@@ -1,5 +1,6 @@
 //! The filters and page number of a list page, parsed from its query string.
 
+use super::Message;
 use super::{CountryCode, InvalidInput, OrganisationKind, RecordStatus, Slug};
 use serde::Deserialize;
 use std::fmt::Write;
@@ -29,7 +30,7 @@ impl Year {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
         match input.parse::<i32>() {
             Ok(year) if input.len() == 4 && (1900..=2199).contains(&year) => Ok(Self(year)),
-            _ => Err(InvalidInput::new("year", "must be a year such as 2024")),
+            _ => Err(InvalidInput::because("year", Message::new("invalid-year"))),
         }
     }
 
@@ -52,9 +53,9 @@ impl PageNumber {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
         match input.parse::<u32>() {
             Ok(page) if (1..=MAX_PAGE).contains(&page) => Ok(Self(page)),
-            _ => Err(InvalidInput::new(
+            _ => Err(InvalidInput::because(
                 "page",
-                "must be a page number from 1 to 100000",
+                Message::new("invalid-page").number("max", i64::from(MAX_PAGE)),
             )),
         }
     }
@@ -111,9 +112,7 @@ pub(super) fn parse_set<T>(
 ) -> Result<Option<T>, InvalidInput> {
     match value.as_deref().map(str::trim) {
         None | Some("") => Ok(None),
-        Some(text) => parse(text)
-            .map(Some)
-            .map_err(|error| InvalidInput::new(field, error.message)),
+        Some(text) => parse(text).map(Some).map_err(|error| error.in_field(field)),
     }
 }
 

@@ -7,10 +7,12 @@ mod lang;
 mod listing;
 mod localized;
 pub mod markdown;
+mod message;
 mod partial_date;
 mod public_url;
 pub mod records;
 mod search;
+mod site_path;
 mod slug;
 mod staff;
 pub mod statement;
@@ -20,40 +22,79 @@ pub use country_code::CountryCode;
 pub use lang::Lang;
 pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
 pub use localized::{Localized, Shown};
+pub use message::{Arg, Message};
 pub use partial_date::PartialDate;
 #[cfg(feature = "server")]
 pub use partial_date::format_day_range;
 pub use public_url::PublicUrl;
 pub use search::{Highlighted, MARK_END, MARK_START, Search, SearchMode, SearchQuery, SearchText};
+pub use site_path::SitePath;
 pub use slug::Slug;
 pub use staff::{DisplayName, MIN_PASSWORD_CHARS, Password, Username};
 pub use text_enums::{OrganisationKind, RecordKind, RecordStatus, Role, StatementStatus};
 
-/// Why a value was refused, in words that can be shown beside the field that held it.
+/// Why a value was refused: the field that held it, and the reason.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct InvalidInput {
     pub field: &'static str,
+    /// The reason in English words that follow the field's name ("must not be empty"), for the
+    /// log, the command line and the JSON API.
     pub message: String,
+    /// The reason as an interface message, for pages in the reader's language; `None` for a
+    /// reason given only in English.
+    pub reason: Option<Message>,
 }
 
 impl InvalidInput {
+    /// A reason given only in English, for the command line and the log.
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
         Self {
             field,
             message: message.into(),
+            reason: None,
         }
     }
 
-    /// The message as a sentence that names the field: "Publish at must be in the future."
-    pub fn sentence(&self) -> String {
-        let name = self.field.replace('_', " ");
-        let mut chars = name.chars();
-        let capitalised: String = chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect())
-            .unwrap_or_default();
-        format!("{capitalised} {}.", self.message.trim_end_matches('.'))
+    /// A reason given as an interface message (`invalid-…`), shown in the reader's language.
+    pub fn because(field: &'static str, reason: Message) -> Self {
+        // Without the server there are no message files to word it from: its key says it.
+        #[cfg(feature = "server")]
+        let message = Lang::En.say(&reason);
+        #[cfg(not(feature = "server"))]
+        let message = reason.key().to_owned();
+        Self {
+            field,
+            message,
+            reason: Some(reason),
+        }
+    }
+
+    /// The same reason, for the field that held the value.
+    pub fn in_field(self, field: &'static str) -> Self {
+        Self { field, ..self }
+    }
+
+    /// The reason alone, in `lang`: "must not be empty".
+    #[cfg(feature = "server")]
+    pub fn reason_in(&self, lang: Lang) -> String {
+        match &self.reason {
+            Some(reason) => lang.say(reason),
+            None => self.message.clone(),
+        }
+    }
+
+    /// The reason as a sentence that names the field by its label, in `lang`: "Publish at
+    /// must be in the future."
+    #[cfg(feature = "server")]
+    pub fn sentence_in(&self, lang: Lang) -> String {
+        lang.t_with(
+            "form-error",
+            &[
+                ("field", lang.field_label(self.field).into()),
+                ("reason", self.reason_in(lang).into()),
+            ],
+        )
     }
 }
 

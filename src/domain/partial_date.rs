@@ -1,9 +1,10 @@
 use super::InvalidInput;
+use super::Message;
 use chrono::{Datelike, NaiveDate};
 // Writing dates in a reader's language, and storing them, are the server's (feature `server`);
 // parsing them is not.
 #[cfg(feature = "server")]
-use crate::i18n::Lang;
+use super::Lang;
 #[cfg(feature = "server")]
 use diesel::{
     deserialize::{self, FromSql, FromSqlRow},
@@ -74,12 +75,7 @@ fn month_name(lang: Lang, month0: u32) -> &'static str {
 
 impl PartialDate {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
-        let invalid = || {
-            InvalidInput::new(
-                "date",
-                "must be a year (2024), a month (2024-04) or a day (2024-04-25)",
-            )
-        };
+        let invalid = || InvalidInput::because("date", Message::new("invalid-partial-date"));
         let year = |s: &str| -> Result<i32, InvalidInput> {
             match s.parse::<i32>() {
                 Ok(y) if s.len() == 4 && (1900..=2199).contains(&y) => Ok(y),

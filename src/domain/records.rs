@@ -5,6 +5,7 @@
 //! Records are named in forms by their addresses (or slugs), one per line, so a form never has
 //! to list the thousands of organisations or people the portal may hold.
 
+use super::Message;
 use super::forms::{
     Collection, FormErrors, optional_day, optional_partial_date, optional_ref, optional_text,
     optional_web_address, refs_in, required_day, required_text, shorten,
@@ -21,11 +22,31 @@ const MAX_NOTE: usize = 500;
 const MAX_ROWS: usize = 200;
 
 /// What every record form carries besides its fields: the version it was loaded at, its
-/// one-time token, and its fields with their labels (for the conflict page and the audit trail).
+/// one-time token, and its fields' values by name (for the conflict page) and by English label
+/// (for the audit trail).
 pub trait FormBasics {
-    fn labelled(&self) -> Vec<(&'static str, String)>;
+    /// Each field's name and value as it reads.
+    fn values(&self) -> Vec<(&'static str, String)>;
     fn version(&self) -> Option<i32>;
     fn form_token(&self) -> &str;
+
+    /// Each field's English label (its message `field-<name>`) and value as it reads.
+    #[cfg(feature = "server")]
+    fn labelled(&self) -> Vec<(&'static str, String)> {
+        self.values()
+            .into_iter()
+            .map(|(name, value)| (english_label(name), value))
+            .collect()
+    }
+}
+
+/// The English label of the field `name`, as the audit trail names changed fields.
+#[cfg(feature = "server")]
+fn english_label(name: &'static str) -> &'static str {
+    match super::Lang::En.field_label(name) {
+        std::borrow::Cow::Borrowed(label) => label,
+        std::borrow::Cow::Owned(_) => name,
+    }
 }
 
 /// A record form and the content it validates into.
@@ -56,11 +77,12 @@ impl Shown for Vec<String> {
     }
 }
 
-/// Declares a record form: its labelled fields, the fields that only steer rows (ids and
-/// "remove" boxes), and the hidden `version` and `form_token` every record form carries.
+/// Declares a record form: its fields (each labelled by its message `field-<name>`), the fields
+/// that only steer rows (ids and "remove" boxes), and the hidden `version` and `form_token`
+/// every record form carries.
 macro_rules! record_form {
     ($(#[$meta:meta])* $name:ident {
-        $($field:ident: $ty:ty => $label:literal,)*
+        $($field:ident: $ty:ty,)*
     } $(steering { $($steer:ident,)* })?) => {
         $(#[$meta])*
         #[derive(Debug, Default, Clone, serde::Deserialize)]
@@ -73,8 +95,8 @@ macro_rules! record_form {
         }
 
         impl FormBasics for $name {
-            fn labelled(&self) -> Vec<(&'static str, String)> {
-                vec![$(($label, Shown::shown(&self.$field)),)*]
+            fn values(&self) -> Vec<(&'static str, String)> {
+                vec![$((stringify!($field), Shown::shown(&self.$field)),)*]
             }
 
             fn version(&self) -> Option<i32> {
@@ -98,7 +120,7 @@ fn finish<T>(errors: FormErrors, content: Option<T>) -> Result<T, FormErrors> {
 }
 
 fn country(field: &'static str, input: &str) -> Result<CountryCode, InvalidInput> {
-    CountryCode::parse(input.trim()).map_err(|e| InvalidInput::new(field, e.message))
+    CountryCode::parse(input.trim()).map_err(|e| e.in_field(field))
 }
 
 /// The focus areas ticked on a form, by slug.
@@ -106,7 +128,7 @@ fn area_slugs(areas: &[String]) -> Result<Vec<Slug>, InvalidInput> {
     let mut slugs: Vec<Slug> = Vec::new();
     for area in areas {
         let slug = Slug::parse(area.trim())
-            .map_err(|_| InvalidInput::new("areas", "names an unknown focus area"))?;
+            .map_err(|_| InvalidInput::because("areas", Message::new("invalid-unknown-area")))?;
         if !slugs.contains(&slug) {
             slugs.push(slug);
         }
@@ -128,9 +150,9 @@ fn rows<'a, const N: usize>(
 ) -> Result<Vec<(usize, [&'a str; N])>, InvalidInput> {
     let count = columns.iter().map(|c| c.len()).max().unwrap_or(0);
     if count > MAX_ROWS {
-        return Err(InvalidInput::new(
+        return Err(InvalidInput::because(
             field,
-            format!("may have at most {MAX_ROWS} rows"),
+            Message::new("invalid-too-many-rows").number("max", MAX_ROWS as i64),
         ));
     }
     let removed: Vec<usize> = removed.iter().filter_map(|r| r.parse().ok()).collect();
@@ -148,14 +170,14 @@ fn rows<'a, const N: usize>(
 
 /// A row's refused value, named by its row so the message beside the group says which.
 fn in_row(field: &'static str, number: usize, error: InvalidInput) -> InvalidInput {
-    InvalidInput::new(
-        field,
-        format!(
-            "row {number}: {} {}",
-            error.field.replace('_', " "),
-            error.message
-        ),
-    )
+    let reason = Message::new("invalid-in-row")
+        .number("row", number as i64)
+        .field("field", error.field);
+    let reason = match error.reason {
+        Some(inner) => reason.message("reason", inner),
+        None => reason.text("reason", error.message),
+    };
+    InvalidInput::because(field, reason)
 }
 
 /// A dated event to add to a status history.
@@ -176,13 +198,12 @@ fn status_event(
     let note = optional_text("new_status_note", note, MAX_NOTE)?;
     match status.trim() {
         "" if occurred_on.is_none() && note.is_empty() => Ok(None),
-        "" => Err(InvalidInput::new(
+        "" => Err(InvalidInput::because(
             "new_status",
-            "must be chosen for the dated event",
+            Message::new("invalid-event-status"),
         )),
         word => Ok(Some(StatusEvent {
-            status: RecordStatus::parse(word)
-                .map_err(|e| InvalidInput::new("new_status", e.message))?,
+            status: RecordStatus::parse(word).map_err(|e| e.in_field("new_status"))?,
             occurred_on,
             note,
         })),
@@ -192,8 +213,8 @@ fn status_event(
 record_form!(
     /// A focus area of the cooperation.
     AreaForm {
-        name: String => "Name",
-        description: String => "Description",
+        name: String,
+        description: String,
     }
 );
 
@@ -224,16 +245,14 @@ impl RecordForm for AreaForm {
     }
 }
 
-record_form!(
-    OrganisationForm {
-        name: String => "Name",
-        short_name: String => "Short name",
-        country: String => "Country",
-        kind: String => "Kind",
-        website: String => "Website",
-        description: String => "Description",
-    }
-);
+record_form!(OrganisationForm {
+    name: String,
+    short_name: String,
+    country: String,
+    kind: String,
+    website: String,
+    description: String,
+});
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrganisationContent {
@@ -253,10 +272,8 @@ impl RecordForm for OrganisationForm {
         let name = errors.check(required_text("name", &self.name, MAX_NAME));
         let short_name = errors.check(optional_text("short_name", &self.short_name, MAX_SHORT));
         let country = errors.check(country("country", &self.country));
-        let kind = errors.check(
-            OrganisationKind::parse(self.kind.trim())
-                .map_err(|e| InvalidInput::new("kind", e.message)),
-        );
+        let kind =
+            errors.check(OrganisationKind::parse(self.kind.trim()).map_err(|e| e.in_field("kind")));
         let website = errors.check(optional_web_address("website", &self.website));
         let description = errors.check(optional_text("description", &self.description, MAX_TEXT));
         let content = (|| {
@@ -280,12 +297,12 @@ impl RecordForm for OrganisationForm {
 record_form!(
     /// A person and the posts they held.
     PersonForm {
-        name: String => "Name",
-        country: String => "Country",
-        appointment_title: Vec<String> => "Appointment titles",
-        appointment_organisation: Vec<String> => "Appointment organisations",
-        appointment_from: Vec<String> => "Appointments from",
-        appointment_to: Vec<String> => "Appointments to",
+        name: String,
+        country: String,
+        appointment_title: Vec<String>,
+        appointment_organisation: Vec<String>,
+        appointment_from: Vec<String>,
+        appointment_to: Vec<String>,
     }
     steering { appointment_remove, }
 );
@@ -323,7 +340,10 @@ fn appointment(values: [&str; 4]) -> Result<Appointment, InvalidInput> {
     if let (Some(from), Some(to)) = (&appointment.starts_on, &appointment.ends_on)
         && !ends_after(from, to)
     {
-        return Err(InvalidInput::new("to", "must not be before from"));
+        return Err(InvalidInput::because(
+            "to",
+            Message::new("invalid-before-start"),
+        ));
     }
     Ok(appointment)
 }
@@ -369,16 +389,16 @@ impl RecordForm for PersonForm {
 record_form!(
     /// A government-to-government agreement, with an event to add to its status history.
     AgreementForm {
-        title: String => "Title",
-        signed_on: String => "Signed on",
-        signed_at: String => "Signed at",
-        summary: String => "Summary",
-        parties: Vec<String> => "Parties",
-        signatories: String => "Signatories",
-        areas: Vec<String> => "Focus areas",
-        new_status: String => "New status",
-        new_status_on: String => "New status on",
-        new_status_note: String => "New status note",
+        title: String,
+        signed_on: String,
+        signed_at: String,
+        summary: String,
+        parties: Vec<String>,
+        signatories: String,
+        areas: Vec<String>,
+        new_status: String,
+        new_status_on: String,
+        new_status_note: String,
     }
 );
 
@@ -403,9 +423,9 @@ fn parties(codes: &[String]) -> Result<Vec<CountryCode>, InvalidInput> {
         }
     }
     if parties.len() < 2 {
-        return Err(InvalidInput::new(
+        return Err(InvalidInput::because(
             "parties",
-            "must include at least two countries",
+            Message::new("invalid-two-countries"),
         ));
     }
     Ok(parties)
@@ -455,17 +475,17 @@ impl RecordForm for AgreementForm {
 record_form!(
     /// A session of a joint body.
     MeetingForm {
-        title: String => "Title",
-        joint_body: String => "Joint body",
-        ordinal: String => "Ordinal",
-        agreement: String => "Agreement",
-        held_on: String => "Held on",
-        place: String => "Place",
-        summary: String => "Summary",
-        outcomes: String => "Outcomes",
-        co_chairs: String => "Co-chairs",
-        organisations: String => "Organisations",
-        areas: Vec<String> => "Focus areas",
+        title: String,
+        joint_body: String,
+        ordinal: String,
+        agreement: String,
+        held_on: String,
+        place: String,
+        summary: String,
+        outcomes: String,
+        co_chairs: String,
+        organisations: String,
+        areas: Vec<String>,
     }
 );
 
@@ -493,7 +513,7 @@ fn ordinal(input: &str) -> Result<Option<i32>, InvalidInput> {
             .ok()
             .filter(|n| (1..=10_000).contains(n))
             .map(Some)
-            .ok_or_else(|| InvalidInput::new("ordinal", "must be a whole number such as 3")),
+            .ok_or_else(|| InvalidInput::because("ordinal", Message::new("invalid-ordinal"))),
     }
 }
 
@@ -547,23 +567,23 @@ impl RecordForm for MeetingForm {
 record_form!(
     /// A visit, its members and its itinerary.
     DelegationForm {
-        title: String => "Title",
-        leader: String => "Leader",
-        from_country: String => "From country",
-        host_country: String => "Host country",
-        starts_on: String => "Starts on",
-        ends_on: String => "Ends on",
-        purpose: String => "Purpose",
-        members: String => "Members",
-        areas: Vec<String> => "Focus areas",
-        stop_position: Vec<String> => "Stop positions",
-        stop_title: Vec<String> => "Stop titles",
-        stop_on: Vec<String> => "Stop dates",
-        stop_place: Vec<String> => "Stop places",
-        stop_organisation: Vec<String> => "Stop organisations",
-        stop_meeting: Vec<String> => "Stop meetings",
-        stop_event: Vec<String> => "Stop events",
-        stop_summary: Vec<String> => "Stop summaries",
+        title: String,
+        leader: String,
+        from_country: String,
+        host_country: String,
+        starts_on: String,
+        ends_on: String,
+        purpose: String,
+        members: String,
+        areas: Vec<String>,
+        stop_position: Vec<String>,
+        stop_title: Vec<String>,
+        stop_on: Vec<String>,
+        stop_place: Vec<String>,
+        stop_organisation: Vec<String>,
+        stop_meeting: Vec<String>,
+        stop_event: Vec<String>,
+        stop_summary: Vec<String>,
     }
     steering { stop_id, stop_remove, }
 );
@@ -611,11 +631,13 @@ fn members(input: &str) -> Result<Vec<Member>, InvalidInput> {
         let (person, role) = line.split_once('|').unwrap_or((line, ""));
         let person = refs_in("members", person, Collection::People)?
             .pop()
-            .ok_or_else(|| InvalidInput::new("members", "has a line with a role but no person"))?;
+            .ok_or_else(|| {
+                InvalidInput::because("members", Message::new("invalid-member-without-person"))
+            })?;
         if members.iter().any(|m| m.person == person) {
-            return Err(InvalidInput::new(
+            return Err(InvalidInput::because(
                 "members",
-                format!("lists /people/{person} twice"),
+                Message::new("invalid-member-twice").text("address", format!("/people/{person}")),
             ));
         }
         let role = optional_text("members", role, MAX_SHORT)?;
@@ -641,14 +663,16 @@ fn stop(id: &str, values: [&str; 8]) -> Result<(Option<u32>, Stop), InvalidInput
             text.parse::<u32>()
                 .ok()
                 .filter(|p| (1..=1_000).contains(p))
-                .ok_or_else(|| InvalidInput::new("position", "must be a number such as 2"))?,
+                .ok_or_else(|| {
+                    InvalidInput::because("position", Message::new("invalid-position"))
+                })?,
         ),
     };
     let id = match id.trim() {
         "" => None,
         text => Some(
             text.parse::<i32>()
-                .map_err(|_| InvalidInput::new("stop", "is not one of this visit's stops"))?,
+                .map_err(|_| InvalidInput::because("stop", Message::new("invalid-stop")))?,
         ),
     };
     let stop = Stop {
@@ -708,7 +732,10 @@ impl RecordForm for DelegationForm {
         if let (Some(start), Some(end)) = (starts_on, ends_on)
             && end < start
         {
-            errors.add(InvalidInput::new("ends_on", "must not be before the start"));
+            errors.add(InvalidInput::because(
+                "ends_on",
+                Message::new("invalid-before-start"),
+            ));
         }
         let purpose = errors.check(optional_text("purpose", &self.purpose, MAX_TEXT));
         let members = errors.check(members(&self.members));
@@ -739,19 +766,19 @@ impl RecordForm for DelegationForm {
 record_form!(
     /// A memorandum of understanding between organisations.
     MouForm {
-        title: String => "Title",
-        signed_on: String => "Signed on",
-        place: String => "Place",
-        signed_at: String => "Signed at",
-        purpose: String => "Purpose",
-        parties: String => "Parties",
-        witnesses: String => "Witnesses",
-        areas: Vec<String> => "Focus areas",
-        valid_until: String => "Valid until",
-        renews: String => "Renews",
-        new_status: String => "New status",
-        new_status_on: String => "New status on",
-        new_status_note: String => "New status note",
+        title: String,
+        signed_on: String,
+        place: String,
+        signed_at: String,
+        purpose: String,
+        parties: String,
+        witnesses: String,
+        areas: Vec<String>,
+        valid_until: String,
+        renews: String,
+        new_status: String,
+        new_status_on: String,
+        new_status_note: String,
     }
 );
 
@@ -771,13 +798,9 @@ impl SigningPlace {
             return Ok(None);
         }
         let refuse = || {
-            InvalidInput::new(
+            InvalidInput::because(
                 field,
-                format!(
-                    "“{}” is neither a meeting (/meetings/its-name) nor a stop of a visit \
-                     (/delegations/its-name#stop-2)",
-                    shorten(text, 80)
-                ),
+                Message::new("invalid-signing-place").text("text", shorten(text, 80)),
             )
         };
         match text.split_once('#') {
@@ -825,9 +848,9 @@ pub struct MouContent {
 fn mou_parties(input: &str) -> Result<Vec<Slug>, InvalidInput> {
     let parties = refs_in("parties", input, Collection::Organisations)?;
     if parties.len() < 2 {
-        return Err(InvalidInput::new(
+        return Err(InvalidInput::because(
             "parties",
-            "must name at least two organisations",
+            Message::new("invalid-two-organisations"),
         ));
     }
     Ok(parties)
@@ -923,7 +946,10 @@ mod tests {
             ..PersonForm::default()
         };
         let errors = form.content().unwrap_err();
-        let message = errors.get("appointments").unwrap();
+        let message = errors
+            .get("appointments")
+            .unwrap()
+            .sentence_in(crate::domain::Lang::En);
         assert!(message.contains("row 3"), "{message}");
         let fixed = PersonForm {
             appointment_to: strings(&["", "", "2021", ""]),

@@ -45,9 +45,9 @@ impl SearchText {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
         let text = input.trim();
         if text.chars().count() > MAX_CHARS {
-            return Err(InvalidInput::new(
+            return Err(InvalidInput::because(
                 "q",
-                format!("must be at most {MAX_CHARS} characters"),
+                crate::domain::Message::new("invalid-too-long").number("max", MAX_CHARS as i64),
             ));
         }
         let mut terms: Vec<String> = Vec::new();

@@ -1,4 +1,5 @@
 use super::InvalidInput;
+use super::Message;
 use std::fmt;
 
 const MAX_LEN: usize = 120;
@@ -9,21 +10,21 @@ pub struct Slug(String);
 
 impl Slug {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
-        let refuse = |why: &str| Err(InvalidInput::new("slug", why));
+        let refuse = |why: Message| Err(InvalidInput::because("slug", why));
         if input.is_empty() {
-            return refuse("must not be empty");
+            return refuse(Message::new("invalid-empty"));
         }
         if input.len() > MAX_LEN {
-            return refuse("must be at most 120 characters");
+            return refuse(Message::new("invalid-too-long").number("max", MAX_LEN as i64));
         }
         if !input
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         {
-            return refuse("may hold only lowercase letters, digits and hyphens");
+            return refuse(Message::new("invalid-slug-characters"));
         }
         if input.starts_with('-') || input.ends_with('-') || input.contains("--") {
-            return refuse("may not start or end with a hyphen, or repeat one");
+            return refuse(Message::new("invalid-slug-hyphens"));
         }
         Ok(Self(input.to_owned()))
     }

@@ -1,6 +1,7 @@
 //! Staff accounts: the names and passwords people log in with.
 
 use super::InvalidInput;
+use super::Message;
 use std::fmt;
 
 /// A login name: 3 to 32 lowercase letters, digits, dots, hyphens or underscores.
@@ -14,9 +15,9 @@ impl Username {
             b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
         });
         if !(3..=32).contains(&name.len()) || !valid_chars {
-            return Err(InvalidInput::new(
+            return Err(InvalidInput::because(
                 "username",
-                "must be 3 to 32 lowercase letters, digits, dots, hyphens or underscores",
+                Message::new("invalid-username"),
             ));
         }
         Ok(Self(name.to_owned()))
@@ -43,15 +44,15 @@ pub struct Password(String);
 impl Password {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
         if input.chars().count() < MIN_PASSWORD_CHARS {
-            return Err(InvalidInput::new(
+            return Err(InvalidInput::because(
                 "password",
-                format!("must be at least {MIN_PASSWORD_CHARS} characters long"),
+                Message::new("invalid-password-short").number("min", MIN_PASSWORD_CHARS as i64),
             ));
         }
         if input.len() > MAX_PASSWORD_BYTES {
-            return Err(InvalidInput::new(
+            return Err(InvalidInput::because(
                 "password",
-                "must be at most 1024 bytes long",
+                Message::new("invalid-password-long").number("max", MAX_PASSWORD_BYTES as i64),
             ));
         }
         Ok(Self(input.to_owned()))
@@ -76,9 +77,9 @@ impl DisplayName {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
         let name = input.trim();
         if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
-            return Err(InvalidInput::new(
+            return Err(InvalidInput::because(
                 "display_name",
-                "must be 1 to 100 characters, without control characters",
+                Message::new("invalid-display-name"),
             ));
         }
         Ok(Self(name.to_owned()))

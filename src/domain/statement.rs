@@ -2,7 +2,7 @@
 //! the workflow from draft to publication.
 
 use super::forms::{FormErrors, RecordRef, optional_text, record_refs, required_text};
-use super::{InvalidInput, Lang, Role, Slug, StatementStatus};
+use super::{InvalidInput, Lang, Message, Role, Slug, StatementStatus};
 use chrono::NaiveDateTime;
 
 const MAX_TITLE: usize = 300;
@@ -101,7 +101,7 @@ pub enum Action {
 
 impl StatementForm {
     /// The form's title, summary, dateline and body in one language's column.
-    fn column(&self, lang: Lang) -> [&str; 4] {
+    pub fn column(&self, lang: Lang) -> [&str; 4] {
         match lang {
             Lang::En => [&self.title, &self.summary, &self.dateline, &self.body],
             Lang::Ms => [
@@ -170,7 +170,10 @@ impl StatementForm {
                     collection: super::forms::Collection::Areas,
                     slug,
                 }),
-                Err(_) => errors.add(InvalidInput::new("areas", "names an unknown focus area")),
+                Err(_) => errors.add(InvalidInput::because(
+                    "areas",
+                    Message::new("invalid-unknown-area"),
+                )),
             }
         }
         let change_note = errors.check(optional_text("change_note", &self.change_note, MAX_NOTE));
@@ -196,13 +199,13 @@ impl StatementForm {
             "schedule" => {
                 let at = NaiveDateTime::parse_from_str(self.publish_at.trim(), "%Y-%m-%dT%H:%M")
                     .map_err(|_| {
-                        InvalidInput::new(
-                            "publish_at",
-                            "must be a date and time, such as 2025-01-31T09:00",
-                        )
+                        InvalidInput::because("publish_at", Message::new("invalid-date-time"))
                     })?;
                 if at <= now {
-                    return Err(InvalidInput::new("publish_at", "must be in the future"));
+                    return Err(InvalidInput::because(
+                        "publish_at",
+                        Message::new("invalid-in-the-past"),
+                    ));
                 }
                 Ok(Action::Schedule(at))
             }
@@ -210,9 +213,9 @@ impl StatementForm {
                 let reason = required_text("withdrawn_reason", &self.withdrawn_reason, MAX_NOTE)?;
                 Ok(Action::Withdraw(reason))
             }
-            _ => Err(InvalidInput::new(
+            _ => Err(InvalidInput::because(
                 "action",
-                "is not an action this form offers",
+                Message::new("invalid-action"),
             )),
         }
     }
@@ -223,13 +226,32 @@ impl StatementForm {
 }
 
 /// Why the workflow refused an action.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    #[error("your role may not do this")]
     Role,
-    #[error("{0}")]
+    /// The statement's state does not allow the action; the message (`refusal-…`) says why.
     State(&'static str),
 }
+
+impl Refusal {
+    /// The interface message that says why.
+    pub fn message(&self) -> Message {
+        match self {
+            Refusal::Role => Message::new("refusal-role"),
+            Refusal::State(key) => Message::new(key),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&Lang::En.say(&self.message()))
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::error::Error for Refusal {}
 
 /// The status a statement moves to when `role` takes `action` on it (`None`: not saved yet).
 /// Writers draft and submit their own statements; editors also publish, schedule, amend and
@@ -249,30 +271,22 @@ pub fn next_status(
         }
     };
     match (action, current) {
-        (Action::Preview, _) => Err(Refusal::State("a preview saves nothing")),
-        (_, Some(Withdrawn)) => Err(Refusal::State("a withdrawn statement cannot be changed")),
+        (Action::Preview, _) => Err(Refusal::State("refusal-preview")),
+        (_, Some(Withdrawn)) => Err(Refusal::State("refusal-withdrawn")),
         (Action::Save, None | Some(Draft)) => Ok(Draft),
         (Action::Save, Some(Submitted)) => Ok(Submitted),
         (Action::Save, Some(Scheduled)) => needs_editor(Scheduled),
         (Action::Save, Some(Published)) => needs_editor(Published),
         (Action::Submit, None | Some(Draft)) => Ok(Submitted),
-        (Action::Submit, _) => Err(Refusal::State("only a draft can be submitted")),
-        (Action::Publish, Some(Published)) => Err(Refusal::State(
-            "the statement is already published; save to amend it",
-        )),
+        (Action::Submit, _) => Err(Refusal::State("refusal-submit")),
+        (Action::Publish, Some(Published)) => Err(Refusal::State("refusal-published")),
         (Action::Publish, _) => needs_editor(Published),
-        (Action::Schedule(_), Some(Published)) => {
-            Err(Refusal::State("a published statement cannot be scheduled"))
-        }
+        (Action::Schedule(_), Some(Published)) => Err(Refusal::State("refusal-schedule")),
         (Action::Schedule(_), _) => needs_editor(Scheduled),
         (Action::Unschedule, Some(Scheduled)) => needs_editor(Draft),
-        (Action::Unschedule, _) => Err(Refusal::State(
-            "only a scheduled statement can be unscheduled",
-        )),
+        (Action::Unschedule, _) => Err(Refusal::State("refusal-unschedule")),
         (Action::Withdraw(_), Some(Published)) => needs_editor(Withdrawn),
-        (Action::Withdraw(_), _) => Err(Refusal::State(
-            "only a published statement can be withdrawn",
-        )),
+        (Action::Withdraw(_), _) => Err(Refusal::State("refusal-withdraw")),
     }
 }
 

@@ -19,7 +19,11 @@ macro_rules! text_enum {
             pub fn parse(input: &str) -> Result<Self, InvalidInput> {
                 match input {
                     $($word => Ok(Self::$variant),)+
-                    _ => Err(InvalidInput::new($field, concat!("must be one of: ", $($word, " "),+).trim_end())),
+                    _ => Err(InvalidInput::because(
+                        $field,
+                        crate::domain::Message::new("invalid-one-of")
+                            .text("choices", concat!($($word, " "),+).trim_end()),
+                    )),
                 }
             }
 
@@ -163,19 +167,6 @@ impl RecordKind {
             .iter()
             .copied()
             .find(|kind| kind.collection() == name)
-    }
-
-    pub fn plural(&self) -> &'static str {
-        match self {
-            Self::Statement => "Press statements",
-            Self::Agreement => "Agreements",
-            Self::Meeting => "Meetings",
-            Self::Delegation => "Delegations",
-            Self::Mou => "MoUs",
-            Self::Organisation => "Organisations",
-            Self::Person => "People",
-            Self::Area => "Focus areas",
-        }
     }
 
     /// The path of one record's page.

@@ -6,6 +6,7 @@ mod csv;
 mod documents;
 mod feeds;
 mod health;
+mod language;
 mod public;
 mod staff;
 
@@ -20,7 +21,8 @@ pub fn configure(config: &mut web::ServiceConfig) {
         .service(documents::document)
         .service(feeds::sitemap)
         .service(feeds::sitemap_part_page)
-        .service(feeds::robots);
+        .service(feeds::robots)
+        .service(language::switch);
     staff::configure(config);
     public::configure(config);
 }

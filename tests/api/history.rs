@@ -66,13 +66,13 @@ async fn statistics_are_charts_with_the_same_numbers_in_tables() {
     }
     assert_eq!(count, 5);
     assert_eq!(page.texts("table").len(), 5, "each chart has a table");
-    let countries = "#organisations-by-country-heading ~ table tbody";
+    let countries = "#organisations-by-country-heading ~ .table-scroll table tbody";
     assert_eq!(
         page.texts(&format!("{countries} th")),
         vec!["China", "Malaysia"]
     );
     assert_eq!(page.texts(&format!("{countries} td")), vec!["9", "5"]);
-    let years = "#mous-by-year-heading ~ table tbody";
+    let years = "#mous-by-year-heading ~ .table-scroll table tbody";
     assert_eq!(page.texts(&format!("{years} th")), vec!["2024"]);
     assert_eq!(page.texts(&format!("{years} td")), vec!["4"]);
     assert!(!page.body.contains(" style="), "no inline styles");

@@ -13,6 +13,7 @@ mod headers;
 mod helpers;
 mod history;
 mod hostile;
+mod interface_messages;
 mod languages;
 mod login_attacks;
 mod migrations;

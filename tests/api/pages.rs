@@ -10,7 +10,7 @@ async fn the_home_page_shows_the_latest_statement_and_the_totals() {
     let totals = home.texts(".totals li").join(" | ");
     assert_eq!(
         totals,
-        "2 agreements | 4 MoUs | 1 delegations | 14 organisations"
+        "2 agreements | 4 MoUs | 1 delegation | 14 organisations"
     );
     assert!(home.links_to("/areas/space-technology"));
 }

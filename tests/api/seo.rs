@@ -1,5 +1,6 @@
 use crate::fixtures::{STATEMENT, insert_organisation};
 use crate::helpers::{PUBLIC_URL, Reply, TestApp};
+use scraper::Selector;
 use std::collections::{BTreeSet, VecDeque};
 
 /// Every internal HTML page reachable by following links from the home page, by path.
@@ -17,7 +18,17 @@ async fn crawl(app: &TestApp) -> BTreeSet<String> {
             continue;
         }
         pages.insert(link.split('?').next().unwrap().to_owned());
-        for next in reply.links() {
+        // As a search engine does: the links of the page, except those it is asked not to follow
+        // (the language switcher), and the page's language versions.
+        let document = reply.document();
+        let followed = Selector::parse("a[href]:not([rel~=nofollow])").unwrap();
+        let versions = Selector::parse("link[rel=alternate][hreflang]").unwrap();
+        let hrefs = document
+            .select(&followed)
+            .chain(document.select(&versions))
+            .filter_map(|e| e.value().attr("href"))
+            .map(|href| href.strip_prefix(PUBLIC_URL).unwrap_or(href).to_owned());
+        for next in hrefs {
             if next.starts_with('/') && !next.starts_with("//") && seen.insert(next.clone()) {
                 queue.push_back(next);
             }

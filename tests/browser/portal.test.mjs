@@ -172,6 +172,38 @@ test('a visitor browses from the home page through every collection by following
   });
 });
 
+test('the language switcher takes a page to Malay, to Chinese and back to English, keeping it', async (t) => {
+  await withPage(t, {}, async (page) => {
+    const here = () => { const url = new URL(page.url()); return url.pathname + url.search; };
+    await page.goto('/mous?year=2024');
+    await click(page, page.locator('.language-switcher a[hreflang="ms"]'));
+    assert.equal(here(), '/ms/mous?year=2024');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ms');
+    await check(page, 'list in Malay');
+    await click(page, page.locator('.language-switcher a[hreflang="zh-Hans"]'));
+    assert.equal(here(), '/zh/mous?year=2024');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    await check(page, 'list in Chinese');
+    await click(page, page.locator('main a[href^="/zh/mous/"]').first());
+    const record = new URL(page.url()).pathname.replace(/^\/zh/, '');
+    await check(page, 'record in Chinese');
+    await click(page, page.locator('.language-switcher a[hreflang="ms"]'));
+    assert.equal(here(), `/ms${record}`);
+    await check(page, 'record in Malay');
+    await click(page, page.locator('.language-switcher a[hreflang="en"]'));
+    assert.equal(here(), record);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // The choice is remembered, and English was the last one: the root stays English.
+    await page.goto('/');
+    assert.equal(here(), '/');
+    await click(page, page.locator('.language-switcher a[hreflang="zh-Hans"]'));
+    assert.equal(here(), '/zh/');
+    await check(page, 'home in Chinese');
+    await page.goto('/');
+    assert.equal(here(), '/zh/', 'a first visit to the root follows the remembered choice');
+  });
+});
+
 test('a visitor filters a list and searches', async (t) => {
   await withPage(t, {}, async (page) => {
     await page.goto('/mous');
@@ -290,7 +322,24 @@ test('staff log in, write, preview and publish a statement, keep records, and lo
     await visit(page, 'users', '/staff/users');
     await visit(page, 'audit', '/staff/audit');
 
-    await click(page, page.locator('form[action="/staff/logout"] button[type="submit"]'));
+    // The same staff pages in Chinese and Malay, with their errors in those languages.
+    await visit(page, 'dashboard in Chinese', '/zh/staff');
+    await visit(page, 'statement editor in Chinese', '/zh/staff/statements/new');
+    response = await click(page, page.locator('button[name="action"][value="save"]'));
+    assert.equal(response.status(), 422);
+    assert.equal(new URL(page.url()).pathname, '/zh/staff/statements');
+    assert.match(await page.locator('#error-title').innerText(), /标题不能为空。$/);
+    await assertErrorsTiedToFields(page);
+    await check(page, 'statement editor 422 in Chinese', await response.text());
+    await page.goto('/ms/staff/records/mous/new');
+    response = await click(page, page.locator('main form button[type="submit"]').last());
+    assert.equal(response.status(), 422);
+    await assertErrorsTiedToFields(page);
+    await check(page, 'record form 422 in Malay', await response.text());
+
+    // Logging out of a Malay page leads to the Malay home page.
+    await click(page, page.locator('form[action="/ms/staff/logout"] button[type="submit"]'));
+    assert.equal(new URL(page.url()).pathname, '/ms/');
     assert.equal((await page.goto('/staff')).url().includes('/staff/login'), true, 'logged out');
   });
 });

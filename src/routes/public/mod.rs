@@ -78,6 +78,7 @@ mod mous;
 mod open_data;
 mod organisations;
 mod people;
+mod revisions;
 mod search;
 mod statements;
 mod stats;
@@ -105,7 +106,6 @@ pub fn configure(config: &mut web::ServiceConfig) {
 
 fn pages(config: &mut web::ServiceConfig) {
     super::feeds::localized(config);
-    super::staff::localized(config);
     config
         .service(home::home_page)
         .service(search::search_page)
@@ -113,6 +113,7 @@ fn pages(config: &mut web::ServiceConfig) {
         .service(stats::stats)
         .service(open_data::open_data)
         .service(statements::list)
+        .service(revisions::published_version)
         .service(statements::detail)
         .service(agreements::list)
         .service(agreements::detail)
@@ -172,7 +173,7 @@ impl DetailQuery {
 
 /// The parts of a list page every collection shares: heading, filter form, pager.
 struct ListChrome {
-    intro: String,
+    intro: std::borrow::Cow<'static, str>,
     form: FilterForm,
     pager: Pager,
     total: i64,

@@ -7,10 +7,11 @@ use crate::i18n::Lang;
 use crate::views::{Layout, Pager, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
+use std::borrow::Cow;
 
 /// A link to the same search narrowed to one kind of record, with how many it finds.
 struct KindTab {
-    label: &'static str,
+    label: Cow<'static, str>,
     href: String,
     count: i64,
     current: bool,
@@ -78,13 +79,13 @@ pub async fn search_page(
     } = results;
     let all = by_kind.iter().map(|(_, count)| count).sum();
     let mut tabs = vec![KindTab {
-        label: "All",
+        label: lang.t("search-all"),
         href: lang.href(&search.href(None, 1)),
         count: all,
         current: search.kind.is_none(),
     }];
     tabs.extend(by_kind.iter().map(|(kind, count)| KindTab {
-        label: kind.plural(),
+        label: lang.term("record-kinds", kind.as_str()),
         href: lang.href(&search.href(Some(*kind), 1)),
         count: *count,
         current: search.kind == Some(*kind),
@@ -92,9 +93,12 @@ pub async fn search_page(
     let page = Page::new(vec![(); hits.len()], total, &search.filter);
     let pager = Pager::linking(lang, &page, |n| lang.href(&search.href(search.kind, n)));
     let title = if search.text.is_empty() {
-        lang.t("search-title")
+        lang.t("search-title").into_owned()
     } else {
-        format!("{}: {}", lang.t("search-title"), search.text.as_str())
+        lang.t_with(
+            "search-title-for",
+            &[("query", search.text.as_str().into())],
+        )
     };
     use chrono::Datelike;
     html(SearchPage {

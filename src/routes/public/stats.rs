@@ -1,11 +1,12 @@
 use crate::db::Reader;
 use crate::db::history::{self, Activity, Count};
-use crate::domain::PublicUrl;
+use crate::domain::{OrganisationKind, PublicUrl};
 use crate::error::{AppResult, html};
 use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
+use std::borrow::Cow;
 
 /// Where the bars start, how long the longest is, and how tall each row: in SVG user units.
 const LABEL_WIDTH: i64 = 300;
@@ -22,15 +23,17 @@ struct Bar {
 /// A horizontal bar chart, laid out here so that the template only places numbers.
 struct Chart {
     id: &'static str,
-    title: &'static str,
-    label_heading: &'static str,
+    title: Cow<'static, str>,
+    label_heading: Cow<'static, str>,
     bars: Vec<Bar>,
 }
 
 impl Chart {
+    /// A chart whose title is the message `stats-<id>`, of `counts` labelled under the message
+    /// `label_heading`.
     fn new(
+        lang: Lang,
         id: &'static str,
-        title: &'static str,
         label_heading: &'static str,
         counts: Vec<(String, i64)>,
     ) -> Self {
@@ -52,8 +55,8 @@ impl Chart {
             .collect();
         Self {
             id,
-            title,
-            label_heading,
+            title: lang.term("stats", id),
+            label_heading: lang.t(label_heading),
             bars,
         }
     }
@@ -75,6 +78,19 @@ fn pairs(counts: Vec<Count>) -> Vec<(String, i64)> {
     counts.into_iter().map(|c| (c.label, c.count)).collect()
 }
 
+/// The counts by kind of organisation, each kind named in `lang`. The statistics name kinds by
+/// their English labels, so each label is matched back to its kind.
+fn kinds(lang: Lang, counts: Vec<Count>) -> Vec<(String, i64)> {
+    counts
+        .into_iter()
+        .map(|c| {
+            let kind = OrganisationKind::ALL.iter().find(|k| k.label() == c.label);
+            let label = kind.map_or(c.label, |k| lang.term("kind", k.as_str()).into_owned());
+            (label, c.count)
+        })
+        .collect()
+}
+
 #[derive(Template)]
 #[template(path = "public/stats.html")]
 struct StatsPage {
@@ -92,9 +108,9 @@ pub async fn stats(
 ) -> AppResult<HttpResponse> {
     let statistics = reader.read(history::statistics)?;
     let activity_chart = Chart::new(
+        lang,
         "activity",
-        "Activity by year",
-        "Year",
+        "stats-year",
         statistics
             .activity
             .iter()
@@ -107,28 +123,28 @@ pub async fn stats(
             .canonical(site.join(&lang.href("/stats"))),
         charts: vec![
             Chart::new(
+                lang,
                 "mous-by-year",
-                "MoUs signed by year",
-                "Year",
+                "stats-year",
                 pairs(statistics.mous_by_year),
             ),
             Chart::new(
+                lang,
                 "mous-by-area",
-                "MoUs by focus area",
-                "Focus area",
+                "filter-area",
                 pairs(statistics.mous_by_area),
             ),
             Chart::new(
+                lang,
                 "organisations-by-country",
-                "Organisations by country",
-                "Country",
+                "filter-country",
                 pairs(statistics.organisations_by_country),
             ),
             Chart::new(
+                lang,
                 "organisations-by-kind",
-                "Organisations by kind",
-                "Kind",
-                pairs(statistics.organisations_by_kind),
+                "filter-kind",
+                kinds(lang, statistics.organisations_by_kind),
             ),
         ],
         activity_chart,

@@ -4,6 +4,7 @@ use crate::db::Reader;
 use crate::db::staff::{AuditItem, audit_trail};
 use crate::domain::Role;
 use crate::error::{AppResult, html};
+use crate::i18n::Lang;
 use crate::views::Layout;
 use actix_web::{HttpResponse, get, web};
 use askama::Template;
@@ -26,6 +27,7 @@ pub struct Before {
 /// Who did what and when, for admins.
 #[get("/audit")]
 pub async fn trail(
+    lang: Lang,
     staff: Staff,
     query: web::Query<Before>,
     reader: web::Data<Reader>,
@@ -33,7 +35,7 @@ pub async fn trail(
     staff.require(Role::Admin)?;
     let (events, next) = reader.read(|conn| audit_trail(conn, query.before))?;
     html(AuditPage {
-        layout: staff_layout("Audit log"),
+        layout: staff_layout(lang.t("staff-audit")),
         staff,
         events,
         next,

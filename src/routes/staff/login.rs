@@ -5,8 +5,9 @@ use crate::auth::throttle::LoginThrottle;
 use crate::auth::{SESSION_COOKIE, StaffForm, random_token, token_hash};
 use crate::db::staff::{self, AuditEntry};
 use crate::db::{Database, Reader};
-use crate::domain::Username;
+use crate::domain::{SitePath, Username};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, ContentType};
@@ -22,25 +23,28 @@ struct LoginPage {
     csrf_token: String,
     next: String,
     username: String,
+    /// The key of the message that says why the login failed.
     failure: Option<&'static str>,
 }
 
-/// Where to go after login: only a staff page of this site, never another site.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(path)
-            if path.starts_with("/staff")
-                && !path.contains("//")
-                && !path.contains('\\')
-                && !path.starts_with("/staff/login") =>
-        {
-            path.to_owned()
-        }
-        _ => "/staff".to_owned(),
+/// Where to go after login: only a staff page of this site (in any language), never another
+/// site; otherwise the dashboard in `lang`.
+fn safe_next(next: Option<&str>, lang: Lang) -> String {
+    let staff_page = next
+        .and_then(|next| SitePath::parse(next).ok())
+        .filter(|next| {
+            let page = Lang::split_path(next.path()).1;
+            let staff = page == "/staff" || page.starts_with("/staff/");
+            staff && !page.starts_with("/staff/login") && !next.as_str().contains("//")
+        });
+    match staff_page {
+        Some(next) => next.as_str().to_owned(),
+        None => lang.href("/staff"),
     }
 }
 
 fn login_page(
+    lang: Lang,
     status: StatusCode,
     policy: &CookiePolicy,
     csrf_token: String,
@@ -49,7 +53,7 @@ fn login_page(
     failure: Option<&'static str>,
 ) -> AppResult<HttpResponse> {
     let page = LoginPage {
-        layout: Layout::new("Staff login", Section::None),
+        layout: Layout::new(lang.t("staff-login-title"), Section::None),
         csrf_token: csrf_token.clone(),
         next,
         username,
@@ -69,6 +73,7 @@ struct NextQuery {
 /// The login form. Before there is a session, its CSRF token lives in a cookie of its own.
 #[get("/login")]
 pub async fn login_form(
+    lang: Lang,
     request: HttpRequest,
     query: web::Query<NextQuery>,
     policy: web::Data<CookiePolicy>,
@@ -78,8 +83,16 @@ pub async fn login_form(
         .map(|c| c.value().to_owned())
         .filter(|t| t.len() == 43)
         .unwrap_or_else(random_token);
-    let next = safe_next(query.next.as_deref());
-    login_page(StatusCode::OK, &policy, token, next, String::new(), None)
+    let next = safe_next(query.next.as_deref(), lang);
+    login_page(
+        lang,
+        StatusCode::OK,
+        &policy,
+        token,
+        next,
+        String::new(),
+        None,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -101,6 +114,7 @@ pub async fn login(
     checker: web::Data<PasswordChecker>,
     policy: web::Data<CookiePolicy>,
 ) -> AppResult<HttpResponse> {
+    let lang = Lang::of(&request);
     let form = form.into_inner();
     let cookie_token = request
         .cookie(LOGIN_CSRF_COOKIE)
@@ -141,12 +155,13 @@ pub async fn login(
             .await?;
         let token = cookie_token.unwrap_or_else(random_token);
         return login_page(
+            lang,
             StatusCode::UNAUTHORIZED,
             &policy,
             token,
-            safe_next(Some(&form.next)),
+            safe_next(Some(&form.next), lang),
             form.username,
-            Some("The username or password is not right, or the account is disabled."),
+            Some("staff-login-failed"),
         );
     };
     // A new session, with a new token and a new CSRF token, at every login: a token planted
@@ -173,7 +188,7 @@ pub async fn login(
         })
         .await?;
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, safe_next(Some(&form.next))))
+        .insert_header((header::LOCATION, safe_next(Some(&form.next), lang)))
         .cookie(policy.session_cookie(session_token))
         .cookie(policy.device_cookie(device_cookie))
         .cookie(policy.removal(LOGIN_CSRF_COOKIE))
@@ -186,6 +201,7 @@ pub struct Nothing {}
 /// Ends the session at once: the row goes, so the cookie is worthless even if kept.
 #[post("/logout")]
 pub async fn logout(
+    lang: Lang,
     request: StaffForm<Nothing>,
     database: web::Data<Database>,
     policy: web::Data<CookiePolicy>,
@@ -207,7 +223,7 @@ pub async fn logout(
         })
         .await?;
     Ok(HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, "/"))
+        .insert_header((header::LOCATION, lang.href("/")))
         .cookie(policy.removal(SESSION_COOKIE))
         .finish())
 }
@@ -215,11 +231,12 @@ pub async fn logout(
 #[cfg(test)]
 mod tests {
     use super::safe_next;
+    use crate::i18n::Lang;
 
     #[test]
     fn after_login_only_staff_pages_of_this_site_are_reachable() {
         assert_eq!(
-            safe_next(Some("/staff/statements?status=draft")),
+            safe_next(Some("/staff/statements?status=draft"), Lang::En),
             "/staff/statements?status=draft"
         );
         for hostile in [
@@ -229,9 +246,23 @@ mod tests {
             "/\\evil",
             "/mous",
             "/staff/login",
+            "/staffroom",
+            "/zh/staff/login?next=/zh/staff",
+            "/ms/mous",
         ] {
-            assert_eq!(safe_next(Some(hostile)), "/staff", "{hostile}");
+            assert_eq!(safe_next(Some(hostile), Lang::En), "/staff", "{hostile}");
         }
-        assert_eq!(safe_next(None), "/staff");
+        assert_eq!(safe_next(None, Lang::En), "/staff");
+    }
+
+    #[test]
+    fn staff_pages_in_every_language_are_reachable_after_login() {
+        assert_eq!(
+            safe_next(Some("/zh/staff/records?q=x"), Lang::Zh),
+            "/zh/staff/records?q=x"
+        );
+        assert_eq!(safe_next(Some("/ms/staff"), Lang::Ms), "/ms/staff");
+        assert_eq!(safe_next(Some("//evil.example"), Lang::Ms), "/ms/staff");
+        assert_eq!(safe_next(None, Lang::Zh), "/zh/staff");
     }
 }

@@ -10,53 +10,53 @@ mod records;
 mod statements;
 mod users;
 
+use crate::i18n::Lang;
 use crate::views::{Layout, Section};
 use actix_web::http::header;
 use actix_web::middleware::DefaultHeaders;
 use actix_web::web;
 
+/// Registers the staff pages at `/staff`, and again under each other language's prefix.
 pub fn configure(config: &mut web::ServiceConfig) {
-    config.service(
-        web::scope("/staff")
-            .wrap(
-                DefaultHeaders::new()
-                    .add((header::CACHE_CONTROL, "no-store"))
-                    .add(("x-robots-tag", "noindex")),
-            )
-            .service(login::login_form)
-            .service(login::login)
-            .service(login::logout)
-            .service(dashboard::dashboard)
-            .service(statements::list)
-            .service(statements::new)
-            .service(statements::create)
-            .service(statements::edit)
-            .service(statements::update)
-            .service(users::list)
-            .service(users::add)
-            .service(users::change)
-            .service(audit::trail)
-            .configure(records::configure),
-    );
-}
-
-/// The staff side's public pages, which each language has: every published version of a
-/// statement at its permanent address.
-pub fn localized(config: &mut web::ServiceConfig) {
-    config.service(statements::published_version);
+    for lang in Lang::ALL {
+        config.service(
+            web::scope(&lang.href("/staff"))
+                .wrap(
+                    DefaultHeaders::new()
+                        .add((header::CACHE_CONTROL, "no-store"))
+                        .add(("x-robots-tag", "noindex")),
+                )
+                .service(login::login_form)
+                .service(login::login)
+                .service(login::logout)
+                .service(dashboard::dashboard)
+                .service(statements::list)
+                .service(statements::new)
+                .service(statements::create)
+                .service(statements::edit)
+                .service(statements::update)
+                .service(users::list)
+                .service(users::add)
+                .service(users::change)
+                .service(audit::trail)
+                .configure(records::configure),
+        );
+    }
 }
 
 /// The layout of a staff page: its title under the "Staff" crumb.
 fn staff_layout(title: impl Into<String>) -> Layout {
-    Layout::new(title, Section::None).within("/staff", "Staff")
+    let layout = Layout::new(title, Section::None);
+    let staff = layout.t("staff-crumb");
+    layout.within("/staff", &staff)
 }
 
-/// A one-line confirmation shown after a redirect (`?done=…`), from a fixed list so that the
-/// address cannot put arbitrary text on the page.
+/// A one-line confirmation shown after a redirect (`?done=…`): the key of its message, from a
+/// fixed list so that the address cannot put arbitrary text on the page.
 fn notice(done: Option<&str>, messages: &[(&str, &'static str)]) -> Option<&'static str> {
     let done = done?;
     messages
         .iter()
         .find(|(key, _)| *key == done)
-        .map(|(_, text)| *text)
+        .map(|(_, message)| *message)
 }

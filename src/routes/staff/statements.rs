@@ -1,26 +1,25 @@
 use super::{notice, staff_layout};
 use crate::auth::{Staff, StaffForm, random_token};
-use crate::db::editorial::{
-    self, Editable, PublishedRevision, SaveOutcome, SaveRequest, StaffStatementItem,
-};
+use crate::db::editorial::{self, Editable, SaveOutcome, SaveRequest, StaffStatementItem};
 use crate::db::reference::{Named, Page};
 use crate::db::{Database, DbError, Reader, areas};
 use crate::domain::forms::FormErrors;
 use crate::domain::markdown;
-use crate::domain::statement::{Action, StatementForm};
-use crate::domain::{InvalidInput, ListFilter, ListQuery, PageNumber, Role, Slug, StatementStatus};
+use crate::domain::statement::{Action, StatementForm, field_in};
+use crate::domain::{InvalidInput, ListFilter, ListQuery, PageNumber, Role, StatementStatus};
 use crate::error::{AppError, AppResult, html, html_with_status, see_other};
-use crate::i18n::Lang;
-use crate::views::{Layout, Pager, Section};
+use crate::i18n::{Lang, Message};
+use crate::views::{Layout, Pager};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
 use askama::Template;
 use chrono::{NaiveDateTime, Utc};
 use serde::Deserialize;
+use std::borrow::Cow;
 
 pub struct Tab {
     href: String,
-    label: &'static str,
+    label: Cow<'static, str>,
     current: bool,
 }
 
@@ -43,6 +42,7 @@ pub struct StatusQuery {
 /// Every statement the staff member may edit, by status: writers see their own.
 #[get("/statements")]
 pub async fn list(
+    lang: Lang,
     staff: Staff,
     query: web::Query<StatusQuery>,
     reader: web::Data<Reader>,
@@ -62,27 +62,28 @@ pub async fn list(
     };
     let only_mine = (!staff.may(Role::Editor)).then_some(staff.user.id);
     let page = reader.read(|conn| editorial::list(conn, only_mine, status, &filter))?;
+    let list_path = lang.href("/staff/statements");
     let path = match status {
-        Some(status) => format!("/staff/statements?status={}&", status.as_str()),
-        None => "/staff/statements?".to_owned(),
+        Some(status) => format!("{list_path}?status={}&", status.as_str()),
+        None => format!("{list_path}?"),
     };
-    let mut pager = Pager::new(crate::i18n::Lang::En, "", &page, &filter);
+    let mut pager = Pager::new(lang, "", &page, &filter);
     let with_status = |href: String| format!("{path}{}", href.trim_start_matches('?'));
     pager.previous = pager.previous.map(with_status);
     pager.next = pager.next.map(with_status);
     let tabs = std::iter::once(Tab {
-        href: "/staff/statements".into(),
-        label: "All",
+        href: list_path.clone(),
+        label: lang.t("staff-tab-all"),
         current: status.is_none(),
     })
     .chain(StatementStatus::ALL.iter().map(|s| Tab {
-        href: format!("/staff/statements?status={}", s.as_str()),
-        label: s.label(),
+        href: format!("{list_path}?status={}", s.as_str()),
+        label: lang.term("status", s.as_str()),
         current: status == Some(*s),
     }))
     .collect();
     html(ListPage {
-        layout: staff_layout("Statements"),
+        layout: staff_layout(lang.t("staff-statements")),
         staff,
         tabs,
         page,
@@ -118,16 +119,49 @@ struct EditorPage {
     form: StatementForm,
     form_token: String,
     errors: FormErrors,
+    /// The statement's text in each language, side by side.
+    columns: Vec<TextColumn>,
     previews: Vec<Preview>,
-    refusal: Option<String>,
+    /// Why the workflow refused the action.
+    refusal: Option<Message>,
+    /// The key of the message that confirms what was done.
     notice: Option<&'static str>,
     areas: Vec<Named>,
-    languages: Vec<(&'static str, &'static str)>,
+    /// The codes of the languages a statement can be written in.
+    languages: Vec<&'static str>,
     may_save: bool,
     may_submit: bool,
     may_publish: bool,
     may_unschedule: bool,
     may_withdraw: bool,
+}
+
+/// One language's column of the editor: the name and value of its title, summary, dateline
+/// and body fields.
+pub struct TextColumn {
+    lang: Lang,
+    fields: [(&'static str, String); 4],
+}
+
+impl TextColumn {
+    fn of(form: &StatementForm) -> Vec<Self> {
+        Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                let [title, summary, dateline, body] = form.column(lang);
+                let field = |name, value: &str| (field_in(name, lang), value.to_owned());
+                Self {
+                    lang,
+                    fields: [
+                        field("title", title),
+                        field("summary", summary),
+                        field("dateline", dateline),
+                        field("body", body),
+                    ],
+                }
+            })
+            .collect()
+    }
 }
 
 /// One language's text rendered as the public page will show it.
@@ -141,7 +175,7 @@ struct EditorState {
     statement: Option<EditedStatement>,
     errors: FormErrors,
     previews: Vec<Preview>,
-    refusal: Option<String>,
+    refusal: Option<Message>,
     notice: Option<&'static str>,
 }
 
@@ -158,6 +192,7 @@ impl EditorState {
 }
 
 fn editor(
+    lang: Lang,
     status: StatusCode,
     staff: Staff,
     reader: &Reader,
@@ -169,17 +204,18 @@ fn editor(
     let editor = staff.may(Role::Editor);
     let editable = !matches!(current, Some(StatementStatus::Withdrawn));
     let title = match &state.statement {
-        Some(_) => "Edit statement",
-        None => "New statement",
+        Some(_) => "staff-edit-statement",
+        None => "staff-new-statement",
     };
     html_with_status(
         status,
         EditorPage {
-            layout: staff_layout(title).within("/staff/statements", "Statements"),
-            action: state.statement.as_ref().map_or_else(
+            layout: staff_layout(lang.t(title))
+                .within("/staff/statements", &lang.t("staff-statements")),
+            action: lang.href(&state.statement.as_ref().map_or_else(
                 || "/staff/statements".to_owned(),
                 |s| format!("/staff/statements/{}", s.id),
-            ),
+            )),
             may_save: editable
                 && (editor
                     || matches!(
@@ -192,25 +228,27 @@ fn editor(
             may_withdraw: editor && current == Some(StatementStatus::Published),
             statement: state.statement,
             form_token: random_token(),
+            columns: TextColumn::of(&form),
             form,
             errors: state.errors,
             previews: state.previews,
             refusal: state.refusal,
             notice: state.notice,
             areas,
-            languages: Lang::ALL.iter().map(|l| (l.code(), l.endonym())).collect(),
+            languages: Lang::ALL.iter().map(|l| l.code()).collect(),
             staff,
         },
     )
 }
 
 #[get("/statements/new")]
-pub async fn new(staff: Staff, reader: web::Data<Reader>) -> AppResult<HttpResponse> {
+pub async fn new(lang: Lang, staff: Staff, reader: web::Data<Reader>) -> AppResult<HttpResponse> {
     let form = StatementForm {
         language: Lang::En.code().into(),
         ..StatementForm::default()
     };
     editor(
+        lang,
         StatusCode::OK,
         staff,
         &reader,
@@ -280,19 +318,14 @@ fn load(staff: &Staff, reader: &Reader, id: i32) -> AppResult<Editable> {
     Ok(statement)
 }
 
+/// What each `?done=` says, by the key of its message.
 const NOTICES: [(&str, &str); 6] = [
-    ("draft", "Saved as a draft."),
-    ("submitted", "Submitted for review."),
-    ("scheduled", "Scheduled."),
-    ("published", "Published."),
-    (
-        "withdrawn",
-        "Withdrawn; the statement stays public with its reason.",
-    ),
-    (
-        "repeated",
-        "This form had already been sent; nothing was saved twice.",
-    ),
+    ("draft", "notice-statement-draft"),
+    ("submitted", "notice-statement-submitted"),
+    ("scheduled", "notice-statement-scheduled"),
+    ("published", "notice-statement-published"),
+    ("withdrawn", "notice-statement-withdrawn"),
+    ("repeated", "notice-repeated"),
 ];
 
 #[derive(Deserialize)]
@@ -302,6 +335,7 @@ pub struct Done {
 
 #[get("/statements/{id}/edit")]
 pub async fn edit(
+    lang: Lang,
     staff: Staff,
     path: web::Path<i32>,
     query: web::Query<Done>,
@@ -310,27 +344,36 @@ pub async fn edit(
     let statement = load(&staff, &reader, path.into_inner())?;
     let mut state = EditorState::blank(Some(edited(&statement)));
     state.notice = notice(query.done.as_deref(), &NOTICES);
-    editor(StatusCode::OK, staff, &reader, form_from(&statement), state)
+    editor(
+        lang,
+        StatusCode::OK,
+        staff,
+        &reader,
+        form_from(&statement),
+        state,
+    )
 }
 
 #[post("/statements")]
 pub async fn create(
+    lang: Lang,
     request: StaffForm<StatementForm>,
     reader: web::Data<Reader>,
     database: web::Data<Database>,
 ) -> AppResult<HttpResponse> {
-    save(request, None, &reader, &database).await
+    save(lang, request, None, &reader, &database).await
 }
 
 #[post("/statements/{id}")]
 pub async fn update(
+    lang: Lang,
     path: web::Path<i32>,
     request: StaffForm<StatementForm>,
     reader: web::Data<Reader>,
     database: web::Data<Database>,
 ) -> AppResult<HttpResponse> {
     let current = load(&request.staff, &reader, path.into_inner())?;
-    save(request, Some(current), &reader, &database).await
+    save(lang, request, Some(current), &reader, &database).await
 }
 
 #[derive(Template)]
@@ -345,6 +388,7 @@ struct ConflictPage {
 /// Validates the form, then previews it or saves it as one transaction; the reply comes only
 /// after the commit.
 async fn save(
+    lang: Lang,
     request: StaffForm<StatementForm>,
     current: Option<Editable>,
     reader: &Reader,
@@ -364,7 +408,14 @@ async fn save(
             }
             let mut state = EditorState::blank(statement);
             state.errors = errors;
-            return editor(StatusCode::UNPROCESSABLE_ENTITY, staff, reader, form, state);
+            return editor(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                staff,
+                reader,
+                form,
+                state,
+            );
         }
     };
     if action == Action::Preview {
@@ -377,7 +428,7 @@ async fn save(
                 html: markdown::render(&text.body),
             })
             .collect();
-        return editor(StatusCode::OK, staff, reader, form, state);
+        return editor(lang, StatusCode::OK, staff, reader, form, state);
     }
     let save_request = SaveRequest {
         statement_id: current.as_ref().map(|c| c.id),
@@ -390,33 +441,35 @@ async fn save(
         now,
     };
     if save_request.form_token.len() < 16 {
-        return Err(InvalidInput::new("form_token", "is missing; reload the form").into());
+        return Err(InvalidInput::because("form_token", Message::new("invalid-form-token")).into());
     }
     match database
         .write(move |conn| editorial::save(conn, save_request))
         .await
     {
-        Ok(SaveOutcome::Saved { id, status }) => Ok(see_other(&format!(
+        Ok(SaveOutcome::Saved { id, status }) => Ok(see_other(&lang.href(&format!(
             "/staff/statements/{id}/edit?done={}",
             status.as_str()
-        ))),
+        )))),
         Ok(SaveOutcome::Repeated(location)) => {
             let separator = if location.contains('?') { '&' } else { '?' };
-            Ok(see_other(&format!("{location}{separator}done=repeated")))
+            Ok(see_other(
+                &lang.href(&format!("{location}{separator}done=repeated")),
+            ))
         }
         Ok(SaveOutcome::Refused(refusal)) => {
             let mut state = EditorState::blank(statement);
-            state.refusal = Some(refusal.to_string());
+            state.refusal = Some(refusal.message());
             let status = match refusal {
                 crate::domain::statement::Refusal::Role => StatusCode::FORBIDDEN,
                 crate::domain::statement::Refusal::State(_) => StatusCode::CONFLICT,
             };
-            editor(status, staff, reader, form, state)
+            editor(lang, status, staff, reader, form, state)
         }
         Ok(SaveOutcome::Conflict(theirs)) => html_with_status(
             StatusCode::CONFLICT,
             ConflictPage {
-                layout: staff_layout("Edit conflict"),
+                layout: staff_layout(lang.t("conflict-title")),
                 staff,
                 theirs: *theirs,
                 yours: form,
@@ -424,46 +477,19 @@ async fn save(
         ),
         Err(DbError::UnknownRecord(path)) => {
             let mut state = EditorState::blank(statement);
-            state.errors.add(InvalidInput::new(
+            state.errors.add(InvalidInput::because(
                 "related",
-                format!("names {path}, which is not a record of the portal"),
+                Message::new("invalid-unknown-record").text("address", path),
             ));
-            editor(StatusCode::UNPROCESSABLE_ENTITY, staff, reader, form, state)
+            editor(
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                staff,
+                reader,
+                form,
+                state,
+            )
         }
         Err(other) => Err(other.into()),
     }
-}
-
-#[derive(Template)]
-#[template(path = "public/revision.html")]
-struct RevisionPage {
-    layout: Layout,
-    slug: String,
-    revision: PublishedRevision,
-}
-
-/// The permanent address of each published version of a statement.
-#[get("/statements/{slug}/v/{number}")]
-pub async fn published_version(
-    path: web::Path<(String, i32)>,
-    reader: web::Data<Reader>,
-) -> AppResult<HttpResponse> {
-    let (slug, number) = path.into_inner();
-    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
-    let revision = reader
-        .read(|conn| editorial::published_revision(conn, &slug, number))?
-        .ok_or(AppError::NotFound)?;
-    html(RevisionPage {
-        layout: Layout::new(
-            format!("{} (version {number})", revision.title),
-            Section::Statements,
-        )
-        .within("/statements", "Press statements")
-        .within(
-            &format!("/statements/{slug}"),
-            &revision.current_title.to_string(),
-        ),
-        slug: slug.to_string(),
-        revision,
-    })
 }

@@ -6,6 +6,7 @@ use crate::db::{Database, Reader};
 use crate::domain::forms::FormErrors;
 use crate::domain::{DisplayName, InvalidInput, MIN_PASSWORD_CHARS, Password, Role, Username};
 use crate::error::{AppError, AppResult, html_with_status, see_other};
+use crate::i18n::{Lang, Message};
 use crate::views::Layout;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, get, post, web};
@@ -29,22 +30,23 @@ struct UsersPage {
     users: Vec<User>,
     form: NewUserForm,
     errors: FormErrors,
-    roles: Vec<(&'static str, &'static str)>,
+    /// The roles an account can have, by their words.
+    roles: Vec<&'static str>,
     min_password: usize,
+    /// The key of the message that confirms what was done.
     notice: Option<&'static str>,
 }
 
+/// What each `?done=` says, by the key of its message.
 const NOTICES: [(&str, &str); 4] = [
-    ("added", "The account was created."),
-    ("changed", "The account was changed."),
-    (
-        "self",
-        "You cannot disable your own account or take away your own admin role.",
-    ),
-    ("missing", "There is no such account."),
+    ("added", "notice-user-added"),
+    ("changed", "notice-user-changed"),
+    ("self", "notice-user-self"),
+    ("missing", "notice-user-missing"),
 ];
 
 fn users_page(
+    lang: Lang,
     status: StatusCode,
     staff: Staff,
     reader: &Reader,
@@ -56,12 +58,12 @@ fn users_page(
     html_with_status(
         status,
         UsersPage {
-            layout: staff_layout("Users"),
+            layout: staff_layout(lang.t("staff-users")),
             staff,
             users,
             form,
             errors,
-            roles: Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect(),
+            roles: Role::ALL.iter().map(Role::as_str).collect(),
             min_password: MIN_PASSWORD_CHARS,
             notice,
         },
@@ -75,6 +77,7 @@ pub struct Done {
 
 #[get("/users")]
 pub async fn list(
+    lang: Lang,
     staff: Staff,
     query: web::Query<Done>,
     reader: web::Data<Reader>,
@@ -86,6 +89,7 @@ pub async fn list(
         ..NewUserForm::default()
     };
     users_page(
+        lang,
         StatusCode::OK,
         staff,
         &reader,
@@ -97,6 +101,7 @@ pub async fn list(
 
 #[post("/users")]
 pub async fn add(
+    lang: Lang,
     request: StaffForm<NewUserForm>,
     reader: web::Data<Reader>,
     database: web::Data<Database>,
@@ -112,6 +117,7 @@ pub async fn add(
         (username, display_name, role, password)
     else {
         return users_page(
+            lang,
             StatusCode::UNPROCESSABLE_ENTITY,
             staff,
             &reader,
@@ -130,10 +136,14 @@ pub async fn add(
     )
     .await
     {
-        Ok(_) => Ok(see_other("/staff/users?done=added")),
+        Ok(_) => Ok(see_other(&lang.href("/staff/users?done=added"))),
         Err(AccountError::Taken(_)) => {
-            errors.add(InvalidInput::new("username", "is already taken"));
+            errors.add(InvalidInput::because(
+                "username",
+                Message::new("invalid-username-taken"),
+            ));
             users_page(
+                lang,
                 StatusCode::UNPROCESSABLE_ENTITY,
                 staff,
                 &reader,
@@ -165,6 +175,7 @@ pub struct UserChange {
 /// Sets a role, or disables or enables an account (which ends its sessions at once).
 #[post("/users/{username}")]
 pub async fn change(
+    lang: Lang,
     path: web::Path<String>,
     request: StaffForm<UserChange>,
     database: web::Data<Database>,
@@ -178,18 +189,21 @@ pub async fn change(
         "role" => {
             let role = Role::parse(&form.role)?;
             if is_self && role != Role::Admin {
-                return Ok(see_other("/staff/users?done=self"));
+                return Ok(see_other(&lang.href("/staff/users?done=self")));
             }
             accounts::set_role(&database, actor, username, role).await
         }
-        "disable" if is_self => return Ok(see_other("/staff/users?done=self")),
+        "disable" if is_self => return Ok(see_other(&lang.href("/staff/users?done=self"))),
         "disable" => accounts::set_disabled(&database, actor, username, true).await,
         "enable" => accounts::set_disabled(&database, actor, username, false).await,
-        _ => return Err(InvalidInput::new("change", "must be role, disable or enable").into()),
+        _ => {
+            let reason = Message::new("invalid-one-of").text("choices", "role disable enable");
+            return Err(InvalidInput::because("change", reason).into());
+        }
     };
     match result {
-        Ok(()) => Ok(see_other("/staff/users?done=changed")),
-        Err(AccountError::NoSuchUser(_)) => Ok(see_other("/staff/users?done=missing")),
+        Ok(()) => Ok(see_other(&lang.href("/staff/users?done=changed"))),
+        Err(AccountError::NoSuchUser(_)) => Ok(see_other(&lang.href("/staff/users?done=missing"))),
         Err(other) => Err(account_failure(other)),
     }
 }

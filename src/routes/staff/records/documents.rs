@@ -14,6 +14,7 @@ use crate::documents::{
 use crate::domain::forms::{Collection, FormErrors, required_text};
 use crate::domain::{InvalidInput, Role};
 use crate::error::{AppError, AppResult, see_other};
+use crate::i18n::{Lang, Message};
 use actix_multipart::{Field, Multipart, MultipartError};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -137,30 +138,32 @@ async fn read_upload(staff: &Staff, mut payload: Multipart) -> AppResult<Sent> {
 /// The file as a document, or the message to show beside the file field and the status to
 /// answer with.
 fn checked_file(file: Option<SentFile>) -> Result<(String, Vec<u8>), (StatusCode, InvalidInput)> {
-    let refuse = |status, message: &str| Err((status, InvalidInput::new("document_file", message)));
+    let refuse = |status, key: &'static str| {
+        Err((
+            status,
+            InvalidInput::because("document_file", Message::new(key)),
+        ))
+    };
     let unprocessable = StatusCode::UNPROCESSABLE_ENTITY;
     let Some(file) = file.filter(|f| !f.name.is_empty()) else {
-        return refuse(
-            unprocessable,
-            "must be chosen: a PDF of the signed document",
-        );
+        return refuse(unprocessable, "invalid-document-missing");
     };
     match file.bytes {
-        Err(FileRefusal::TooLarge) => refuse(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "is larger than 10 MB, the most a document may be; reduce its size and try again",
-        ),
-        Err(FileRefusal::NotPdf) => refuse(unprocessable, "is not a PDF file"),
-        Ok(bytes) if bytes.is_empty() => refuse(unprocessable, "is empty"),
-        Ok(_) if file.media_type.as_deref() != Some(PDF_MEDIA_TYPE) => {
-            refuse(unprocessable, "must be sent as a PDF (application/pdf)")
+        Err(FileRefusal::TooLarge) => {
+            refuse(StatusCode::PAYLOAD_TOO_LARGE, "invalid-document-too-large")
         }
-        Ok(bytes) if !is_pdf(&bytes) => refuse(unprocessable, "is not a PDF file"),
+        Err(FileRefusal::NotPdf) => refuse(unprocessable, "invalid-document-not-pdf"),
+        Ok(bytes) if bytes.is_empty() => refuse(unprocessable, "invalid-document-empty"),
+        Ok(_) if file.media_type.as_deref() != Some(PDF_MEDIA_TYPE) => {
+            refuse(unprocessable, "invalid-document-media-type")
+        }
+        Ok(bytes) if !is_pdf(&bytes) => refuse(unprocessable, "invalid-document-not-pdf"),
         Ok(bytes) => Ok((sanitised_file_name(&file.name), bytes)),
     }
 }
 
 async fn upload<R: Editable>(
+    lang: Lang,
     request: HttpRequest,
     staff: Staff,
     path: web::Path<i32>,
@@ -181,9 +184,9 @@ async fn upload<R: Editable>(
         status
     });
     if sent.form_token.len() < 16 {
-        errors.add(InvalidInput::new(
+        errors.add(InvalidInput::because(
             "form_token",
-            "is missing; reload the form",
+            Message::new("invalid-form-token"),
         ));
     }
     let (Some(title), Ok((file_name, bytes)), true) = (title, file.as_ref(), errors.is_empty())
@@ -191,7 +194,7 @@ async fn upload<R: Editable>(
         let status = file.err().unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
         let mut state = PageState::with_errors(Some(&stored), errors);
         state.document_title = sent.title;
-        return editor::<R>(status, staff, &reader, &stored.form, state);
+        return editor::<R>(lang, status, staff, &reader, &stored.form, state);
     };
     let owner = match R::COLLECTION {
         Collection::Agreements => Owner::Agreement(stored.id),
@@ -221,7 +224,7 @@ async fn upload<R: Editable>(
         .write(move |conn| documents::attach(conn, &document, actor, &sent.form_token, &done))
         .await?
     {
-        AttachOutcome::Attached => Ok(see_other(&format!("{location}?done=attached"))),
-        AttachOutcome::Repeated(earlier) => Ok(repeated(&earlier)),
+        AttachOutcome::Attached => Ok(see_other(&lang.href(&format!("{location}?done=attached")))),
+        AttachOutcome::Repeated(earlier) => Ok(repeated(lang, &earlier)),
     }
 }

@@ -1,5 +1,7 @@
 //! What each record form shows, as a list of fields that one template lays out: so every form
-//! gets the same labels, hints, error messages and accessible markup.
+//! gets the same labels, hints, error messages and accessible markup. A field is labelled by
+//! its message `field-<name>` (which the messages beside it use too) and hinted by a message of
+//! its own (`hint-…`).
 
 use crate::db::reference::{CountryRef, Named};
 use crate::domain::records::{
@@ -7,12 +9,14 @@ use crate::domain::records::{
     RecordForm,
 };
 use crate::domain::{OrganisationKind, RecordStatus};
+use crate::i18n::Lang;
 use crate::views::SelectOption;
+use std::borrow::Cow;
 
-/// One field of a record form.
+/// One field of a record form, labelled by its message `field-<name>`.
 pub struct Field {
     pub name: &'static str,
-    pub label: &'static str,
+    /// The message key of the field's hint (empty: no hint).
     pub hint: &'static str,
     pub input: Input,
 }
@@ -29,8 +33,10 @@ pub enum Input {
 /// A group of repeated fields (appointments, itinerary stops), one fieldset per row; the form
 /// always offers a few blank rows for adding.
 pub struct Rows {
-    /// What one row is called: "Appointment", "Stop".
-    pub noun: &'static str,
+    /// What one row is, as its messages (`row-new`, `row-numbered`, `row-remove`) choose by:
+    /// `appointment` or `stop`.
+    pub kind: &'static str,
+    /// Each column: its field name, and the message key of its label.
     pub columns: Vec<(&'static str, &'static str)>,
     pub rows: Vec<Row>,
     /// The hidden field that carries each row's id, where rows keep their identity.
@@ -46,8 +52,9 @@ pub struct Row {
     pub blank: bool,
 }
 
-/// The small sets a form offers as choices.
+/// The small sets a form offers as choices, and the language their fixed names are shown in.
 pub struct Choices {
+    pub lang: Lang,
     pub countries: Vec<CountryRef>,
     pub areas: Vec<Named>,
 }
@@ -64,107 +71,98 @@ pub trait EditorFields: RecordForm {
 
 const BLANK_ROWS: usize = 2;
 
-fn field(name: &'static str, label: &'static str, hint: &'static str, input: Input) -> Field {
-    Field {
-        name,
-        label,
-        hint,
-        input,
-    }
+/// The field `name`, labelled by its message `field-<name>` and hinted by the message `hint`.
+fn field(name: &'static str, hint: &'static str, input: Input) -> Field {
+    Field { name, hint, input }
 }
 
-fn text(name: &'static str, label: &'static str, hint: &'static str, value: &str) -> Field {
-    field(name, label, hint, Input::Text(value.to_owned()))
+fn text(name: &'static str, hint: &'static str, value: &str) -> Field {
+    field(name, hint, Input::Text(value.to_owned()))
 }
 
-fn prose(name: &'static str, label: &'static str, value: &str) -> Field {
-    field(name, label, "", Input::Lines(value.to_owned(), 5))
+fn prose(name: &'static str, value: &str) -> Field {
+    field(name, "", Input::Lines(value.to_owned(), 5))
 }
 
 /// A picker of records that takes their addresses, one per line.
-fn picker(name: &'static str, label: &'static str, hint: &'static str, value: &str) -> Field {
-    field(name, label, hint, Input::Lines(value.to_owned(), 4))
+fn picker(name: &'static str, hint: &'static str, value: &str) -> Field {
+    field(name, hint, Input::Lines(value.to_owned(), 4))
 }
 
 fn options<'a>(
-    choices: impl Iterator<Item = (&'a str, &'a str)>,
+    choices: impl Iterator<Item = (&'a str, Cow<'a, str>)>,
     selected: impl Fn(&str) -> bool,
 ) -> Vec<SelectOption> {
     choices
         .map(|(value, label)| SelectOption {
             selected: selected(value),
             value: value.to_owned(),
-            label: label.to_owned(),
+            label: label.into_owned(),
             count: None,
         })
         .collect()
 }
 
-/// A select with a first, empty choice that says what choosing nothing means.
+/// A select whose first, empty choice says (in the message `none`) what choosing nothing means.
 fn select(
     name: &'static str,
-    label: &'static str,
     none: &'static str,
     value: &str,
     choices: Vec<SelectOption>,
+    c: &Choices,
 ) -> Field {
-    let mut all = options([("", none)].into_iter(), |v| v == value.trim());
+    let mut all = options([("", c.lang.t(none))].into_iter(), |v| v == value.trim());
     all.extend(choices);
-    field(name, label, "", Input::Select(all))
+    field(name, "", Input::Select(all))
 }
 
-fn country_select(name: &'static str, label: &'static str, value: &str, c: &Choices) -> Field {
-    let countries = c.countries.iter().map(|c| {
+fn country_select(name: &'static str, value: &str, c: &Choices) -> Field {
+    let countries = c.countries.iter().map(|country| {
         (
-            c.code.as_str(),
-            c.name.shown(crate::i18n::current_lang()).text,
+            country.code.as_str(),
+            Cow::from(country.name.shown(c.lang).text),
         )
     });
     let value = value.trim().to_ascii_uppercase();
     select(
         name,
-        label,
-        "Choose a country",
+        "choose-country",
         &value,
         options(countries, |v| v == value),
+        c,
     )
 }
 
 fn area_checks(selected: &[String], c: &Choices) -> Field {
-    let areas = c.areas.iter().map(|a| {
-        (
-            a.slug.as_str(),
-            a.name.shown(crate::i18n::current_lang()).text,
-        )
-    });
+    let areas = c
+        .areas
+        .iter()
+        .map(|a| (a.slug.as_str(), Cow::from(a.name.shown(c.lang).text)));
     let checks = options(areas, |v| selected.iter().any(|s| s.trim() == v));
-    field("areas", "Focus areas", "", Input::Checks(checks))
+    field("areas", "", Input::Checks(checks))
 }
 
-fn status_fields(form_status: &str, on: &str, note: &str) -> [Field; 3] {
-    let statuses = RecordStatus::ALL.iter().map(|s| (s.as_str(), s.label()));
+fn status_fields(form_status: &str, on: &str, note: &str, c: &Choices) -> [Field; 3] {
+    let statuses = RecordStatus::ALL
+        .iter()
+        .map(|s| (s.as_str(), c.lang.term("status", s.as_str())));
     [
         select(
             "new_status",
-            "Add a status event",
-            "No new event",
+            "choose-no-new-event",
             form_status,
             options(statuses, |v| v == form_status.trim()),
+            c,
         ),
-        text(
-            "new_status_on",
-            "Date of the event",
-            "A year (2024), a month (2024-04) or a day (2024-04-25). The newest event becomes the record's status.",
-            on,
-        ),
-        text("new_status_note", "Note on the event", "", note),
+        text("new_status_on", "hint-new_status_on", on),
+        text("new_status_note", "", note),
     ]
 }
 
 /// The rows of a repeated group as the form sent them (or the record holds them), then a few
-/// blank rows for adding.
+/// blank rows for adding. Each column is its field's name, the key of its label, its values.
 fn rows(
-    noun: &'static str,
+    kind: &'static str,
     columns: &[(&'static str, &'static str, &[String])],
     ids: Option<(&'static str, &[String])>,
     remove_name: &'static str,
@@ -190,7 +188,7 @@ fn rows(
         })
         .collect();
     Input::Rows(Rows {
-        noun,
+        kind,
         columns: columns
             .iter()
             .map(|(name, label, _)| (*name, *label))
@@ -201,15 +199,11 @@ fn rows(
     })
 }
 
-const PEOPLE_HINT: &str = "One address per line, such as /people/yin-hejun, or just the slug.";
-const ORGANISATIONS_HINT: &str =
-    "One address per line, such as /organisations/mimos, or just the slug.";
-
 impl EditorFields for AreaForm {
     fn fields(&self, _: &Choices) -> Vec<Field> {
         vec![
-            text("name", "Name", "", &self.name),
-            prose("description", "Description", &self.description),
+            text("name", "", &self.name),
+            prose("description", &self.description),
         ]
     }
 }
@@ -218,31 +212,21 @@ impl EditorFields for OrganisationForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         let kinds = OrganisationKind::ALL
             .iter()
-            .map(|k| (k.as_str(), k.label()));
+            .map(|k| (k.as_str(), choices.lang.term("kind", k.as_str())));
         let kind = self.kind.trim();
         vec![
-            text("name", "Name", "", &self.name),
-            text(
-                "short_name",
-                "Short name",
-                "The name other pages use, such as MIMOS.",
-                &self.short_name,
-            ),
-            country_select("country", "Country", &self.country, choices),
+            text("name", "", &self.name),
+            text("short_name", "hint-short_name", &self.short_name),
+            country_select("country", &self.country, choices),
             select(
                 "kind",
-                "Kind",
-                "Choose a kind",
+                "choose-kind",
                 kind,
                 options(kinds, |v| v == kind),
+                choices,
             ),
-            text(
-                "website",
-                "Website",
-                "An address starting with https:// or http://.",
-                &self.website,
-            ),
-            prose("description", "Description", &self.description),
+            text("website", "hint-website", &self.website),
+            prose("description", &self.description),
         ]
     }
 }
@@ -250,23 +234,22 @@ impl EditorFields for OrganisationForm {
 impl EditorFields for PersonForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         vec![
-            text("name", "Name", "", &self.name),
-            country_select("country", "Country", &self.country, choices),
+            text("name", "", &self.name),
+            country_select("country", &self.country, choices),
             field(
                 "appointments",
-                "Appointments",
-                "Posts held, with the organisation's address (/organisations/mosti) and dates as 2024, 2024-04 or 2024-04-25. Leave a row blank to add nothing; tick Remove to delete a row.",
+                "hint-appointments",
                 rows(
-                    "Appointment",
+                    "appointment",
                     &[
-                        ("appointment_title", "Title", &self.appointment_title),
+                        ("appointment_title", "field-title", &self.appointment_title),
                         (
                             "appointment_organisation",
-                            "Organisation",
+                            "field-organisation",
                             &self.appointment_organisation,
                         ),
-                        ("appointment_from", "From", &self.appointment_from),
-                        ("appointment_to", "To", &self.appointment_to),
+                        ("appointment_from", "field-from", &self.appointment_from),
+                        ("appointment_to", "field-to", &self.appointment_to),
                     ],
                     None,
                     "appointment_remove",
@@ -286,10 +269,10 @@ impl EditorFields for AgreementForm {
     }
 
     fn fields(&self, choices: &Choices) -> Vec<Field> {
-        let countries = choices.countries.iter().map(|c| {
+        let countries = choices.countries.iter().map(|country| {
             (
-                c.code.as_str(),
-                c.name.shown(crate::i18n::current_lang()).text,
+                country.code.as_str(),
+                Cow::from(country.name.shown(choices.lang).text),
             )
         });
         let parties = options(countries, |v| {
@@ -298,28 +281,19 @@ impl EditorFields for AgreementForm {
                 .any(|p| p.trim().eq_ignore_ascii_case(v))
         });
         let mut fields = vec![
-            text("title", "Title", "", &self.title),
-            text(
-                "signed_on",
-                "Signed on",
-                "A year (2013), a month (2013-10) or a day (2013-10-04).",
-                &self.signed_on,
-            ),
-            text(
-                "signed_at",
-                "Signed at",
-                "The place of signing.",
-                &self.signed_at,
-            ),
-            prose("summary", "Summary", &self.summary),
-            field("parties", "Parties", "", Input::Checks(parties)),
-            picker("signatories", "Signatories", PEOPLE_HINT, &self.signatories),
+            text("title", "", &self.title),
+            text("signed_on", "hint-agreement-signed_on", &self.signed_on),
+            text("signed_at", "hint-agreement-signed_at", &self.signed_at),
+            prose("summary", &self.summary),
+            field("parties", "", Input::Checks(parties)),
+            picker("signatories", "hint-people", &self.signatories),
             area_checks(&self.areas, choices),
         ];
         fields.extend(status_fields(
             &self.new_status,
             &self.new_status_on,
             &self.new_status_note,
+            choices,
         ));
         fields
     }
@@ -328,46 +302,16 @@ impl EditorFields for AgreementForm {
 impl EditorFields for MeetingForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         vec![
-            text("title", "Title", "", &self.title),
-            text(
-                "joint_body",
-                "Joint body",
-                "Such as Joint Committee on Science, Technology and Innovation.",
-                &self.joint_body,
-            ),
-            text(
-                "ordinal",
-                "Ordinal",
-                "3 for the 3rd meeting.",
-                &self.ordinal,
-            ),
-            text(
-                "agreement",
-                "Agreement",
-                "The address of the agreement it is held under, such as /agreements/sti-cooperation-agreement-2013.",
-                &self.agreement,
-            ),
-            text(
-                "held_on",
-                "Held on",
-                "A year, a month (2024-04) or a day (2024-04-25).",
-                &self.held_on,
-            ),
-            text("place", "Place", "", &self.place),
-            prose("summary", "Summary", &self.summary),
-            prose("outcomes", "Outcomes", &self.outcomes),
-            picker(
-                "co_chairs",
-                "Co-chairs",
-                "In order, one address per line, such as /people/chang-lih-kang.",
-                &self.co_chairs,
-            ),
-            picker(
-                "organisations",
-                "Organisations",
-                ORGANISATIONS_HINT,
-                &self.organisations,
-            ),
+            text("title", "", &self.title),
+            text("joint_body", "hint-joint_body", &self.joint_body),
+            text("ordinal", "hint-ordinal", &self.ordinal),
+            text("agreement", "hint-agreement", &self.agreement),
+            text("held_on", "hint-held_on", &self.held_on),
+            text("place", "", &self.place),
+            prose("summary", &self.summary),
+            prose("outcomes", &self.outcomes),
+            picker("co_chairs", "hint-co_chairs", &self.co_chairs),
+            picker("organisations", "hint-organisations", &self.organisations),
             area_checks(&self.areas, choices),
         ]
     }
@@ -376,50 +320,33 @@ impl EditorFields for MeetingForm {
 impl EditorFields for DelegationForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         vec![
-            text("title", "Title", "", &self.title),
-            text(
-                "leader",
-                "Leader",
-                "The address of the person who led the visit, such as /people/chang-lih-kang.",
-                &self.leader,
-            ),
-            country_select("from_country", "From country", &self.from_country, choices),
-            country_select("host_country", "Host country", &self.host_country, choices),
-            text(
-                "starts_on",
-                "Starts on",
-                "A day, such as 2024-04-24.",
-                &self.starts_on,
-            ),
-            text(
-                "ends_on",
-                "Ends on",
-                "A day on or after the start.",
-                &self.ends_on,
-            ),
-            prose("purpose", "Purpose", &self.purpose),
-            picker(
-                "members",
-                "Members",
-                "One per line: the person's address, then a bar and their role, such as /people/yin-hejun | Minister.",
-                &self.members,
-            ),
+            text("title", "", &self.title),
+            text("leader", "hint-leader", &self.leader),
+            country_select("from_country", &self.from_country, choices),
+            country_select("host_country", &self.host_country, choices),
+            text("starts_on", "hint-starts_on", &self.starts_on),
+            text("ends_on", "hint-ends_on", &self.ends_on),
+            prose("purpose", &self.purpose),
+            picker("members", "hint-members", &self.members),
             area_checks(&self.areas, choices),
             field(
                 "itinerary",
-                "Itinerary",
-                "The stops of the visit. Change the numbers under Position to reorder them; organisation and meeting take addresses (/organisations/cetc, /meetings/…). Leave a row blank to add nothing; tick Remove to delete a stop.",
+                "hint-itinerary",
                 rows(
-                    "Stop",
+                    "stop",
                     &[
-                        ("stop_position", "Position", &self.stop_position),
-                        ("stop_title", "Title", &self.stop_title),
-                        ("stop_on", "Date", &self.stop_on),
-                        ("stop_place", "Place", &self.stop_place),
-                        ("stop_organisation", "Organisation", &self.stop_organisation),
-                        ("stop_meeting", "Meeting", &self.stop_meeting),
-                        ("stop_event", "Event", &self.stop_event),
-                        ("stop_summary", "Summary", &self.stop_summary),
+                        ("stop_position", "field-position", &self.stop_position),
+                        ("stop_title", "field-title", &self.stop_title),
+                        ("stop_on", "field-date", &self.stop_on),
+                        ("stop_place", "field-place", &self.stop_place),
+                        (
+                            "stop_organisation",
+                            "field-organisation",
+                            &self.stop_organisation,
+                        ),
+                        ("stop_meeting", "field-meeting", &self.stop_meeting),
+                        ("stop_event", "field-event", &self.stop_event),
+                        ("stop_summary", "field-summary", &self.stop_summary),
                     ],
                     Some(("stop_id", &self.stop_id)),
                     "stop_remove",
@@ -440,46 +367,22 @@ impl EditorFields for MouForm {
 
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         let mut fields = vec![
-            text("title", "Title", "", &self.title),
-            text(
-                "signed_on",
-                "Signed on",
-                "A year, a month (2024-04) or a day (2024-04-25).",
-                &self.signed_on,
-            ),
-            text("place", "Place", "", &self.place),
-            text(
-                "signed_at",
-                "Signed at",
-                "A meeting (/meetings/3rd-joint-committee-meeting-sti) or a stop of a visit, as the visit's address and the stop's number (/delegations/working-visit-to-china-2024#stop-3).",
-                &self.signed_at,
-            ),
-            prose("purpose", "Purpose", &self.purpose),
-            picker(
-                "parties",
-                "Parties",
-                "At least two organisations, in the order the MoU names them, one address per line (/organisations/mimos).",
-                &self.parties,
-            ),
-            picker("witnesses", "Witnesses", PEOPLE_HINT, &self.witnesses),
+            text("title", "", &self.title),
+            text("signed_on", "hint-signed_on", &self.signed_on),
+            text("place", "", &self.place),
+            text("signed_at", "hint-mou-signed_at", &self.signed_at),
+            prose("purpose", &self.purpose),
+            picker("parties", "hint-mou-parties", &self.parties),
+            picker("witnesses", "hint-people", &self.witnesses),
             area_checks(&self.areas, choices),
-            text(
-                "valid_until",
-                "Valid until",
-                "A day, such as 2029-04-30.",
-                &self.valid_until,
-            ),
-            text(
-                "renews",
-                "Renews",
-                "The address of the MoU this one renews, if any (/mous/…).",
-                &self.renews,
-            ),
+            text("valid_until", "hint-valid_until", &self.valid_until),
+            text("renews", "hint-renews", &self.renews),
         ];
         fields.extend(status_fields(
             &self.new_status,
             &self.new_status_on,
             &self.new_status_note,
+            choices,
         ));
         fields
     }

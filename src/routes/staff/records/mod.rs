@@ -16,8 +16,9 @@ use crate::db::reference::Page;
 use crate::db::{Database, DbError, Reader, areas, reference};
 use crate::domain::forms::{Collection, FormErrors};
 use crate::domain::records::{FormBasics, RecordForm};
-use crate::domain::{InvalidInput, PageNumber, Role};
+use crate::domain::{InvalidInput, PageNumber, PartialDate, RecordStatus, Role};
 use crate::error::{AppError, AppResult, html, html_with_status, see_other};
+use crate::i18n::{Lang, Message};
 use crate::views::Layout;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
@@ -25,34 +26,15 @@ use askama::Template;
 use fields::{Choices, EditorFields, Field, Input};
 use serde::Deserialize;
 
-/// A collection as the staff pages name it.
-struct Names {
-    collection: Collection,
-    plural: &'static str,
-    singular: &'static str,
+/// The staff list of a collection, in `lang`.
+fn list_path(lang: Lang, collection: Collection) -> String {
+    lang.href(&format!("/staff/records/{}", collection.path()))
 }
 
-impl Names {
-    fn of(collection: Collection) -> Self {
-        let (plural, singular) = match collection {
-            Collection::Agreements => ("Agreements", "agreement"),
-            Collection::Meetings => ("Meetings", "meeting"),
-            Collection::Delegations => ("Delegations", "delegation"),
-            Collection::Mous => ("MoUs", "MoU"),
-            Collection::Organisations => ("Organisations", "organisation"),
-            Collection::People => ("People", "person"),
-            Collection::Areas => ("Focus areas", "focus area"),
-        };
-        Self {
-            collection,
-            plural,
-            singular,
-        }
-    }
-
-    fn list_path(&self) -> String {
-        format!("/staff/records/{}", self.collection.path())
-    }
+/// A message about one collection (`staff-collection`, `staff-new-record`, ...), which names
+/// it by its path.
+fn about(lang: Lang, key: &'static str, collection: Collection) -> String {
+    lang.say(&Message::new(key).text("collection", collection.path()))
 }
 
 /// A collection whose forms `R` serves, with the fields its form lays out.
@@ -87,15 +69,15 @@ fn register<R: Editable>(config: &mut web::ServiceConfig) {
 struct IndexPage {
     layout: Layout,
     staff: Staff,
-    collections: Vec<Names>,
+    collections: [Collection; 7],
 }
 
-async fn index(staff: Staff) -> AppResult<HttpResponse> {
+async fn index(lang: Lang, staff: Staff) -> AppResult<HttpResponse> {
     staff.require(Role::Editor)?;
     html(IndexPage {
-        layout: staff_layout("Records"),
+        layout: staff_layout(lang.t("staff-records")),
         staff,
-        collections: Collection::ALL.into_iter().map(Names::of).collect(),
+        collections: Collection::ALL,
     })
 }
 
@@ -104,7 +86,9 @@ async fn index(staff: Staff) -> AppResult<HttpResponse> {
 struct ListPage {
     layout: Layout,
     staff: Staff,
-    names: Names,
+    /// The collection, by its path (`mous`), as its messages name it.
+    collection: &'static str,
+    list_path: String,
     search: String,
     page: Page<RecordItem>,
     previous: Option<String>,
@@ -120,6 +104,7 @@ struct ListQuery {
 const MAX_SEARCH: usize = 200;
 
 async fn list<R: Editable>(
+    lang: Lang,
     staff: Staff,
     query: web::Query<ListQuery>,
     reader: web::Data<Reader>,
@@ -127,7 +112,8 @@ async fn list<R: Editable>(
     staff.require(Role::Editor)?;
     let search = query.q.as_deref().unwrap_or("").trim().to_owned();
     if search.chars().count() > MAX_SEARCH {
-        return Err(InvalidInput::new("q", "must be at most 200 characters").into());
+        let reason = Message::new("invalid-too-long").number("max", MAX_SEARCH as i64);
+        return Err(InvalidInput::because("q", reason).into());
     }
     let number = match query.page.as_deref() {
         Some(page) => PageNumber::parse(page)?,
@@ -141,19 +127,21 @@ async fn list<R: Editable>(
             number,
         )
     })?;
-    let names = Names::of(R::COLLECTION);
+    let list_path = list_path(lang, R::COLLECTION);
     let href = |n: u32| {
         let query = serde_urlencoded::to_string([("q", search.as_str()), ("page", &n.to_string())])
             .unwrap_or_default();
-        format!("{}?{query}", names.list_path())
+        format!("{list_path}?{query}")
     };
     let current = number.get();
     html(ListPage {
-        layout: staff_layout(names.plural).within("/staff/records", "Records"),
+        layout: staff_layout(about(lang, "staff-collection", R::COLLECTION))
+            .within("/staff/records", &lang.t("staff-records")),
         previous: (current > 1).then(|| href(current.min(page.last_number() + 1) - 1)),
         next: (current < page.last_number()).then(|| href(current + 1)),
         staff,
-        names,
+        collection: R::COLLECTION.path(),
+        list_path,
         search,
         page,
     })
@@ -185,6 +173,7 @@ struct EditorPage {
     version: String,
     fields: Vec<Field>,
     errors: FormErrors,
+    /// The key of the message that confirms what was done.
     notice: Option<&'static str>,
     record: Option<Edited>,
 }
@@ -222,6 +211,7 @@ fn takes_documents(collection: Collection) -> bool {
 
 /// Renders a record's form: blank for a new record, or over the stored record.
 fn editor<R: Editable>(
+    lang: Lang,
     status: StatusCode,
     staff: Staff,
     reader: &Reader,
@@ -230,22 +220,27 @@ fn editor<R: Editable>(
 ) -> AppResult<HttpResponse> {
     let choices = reader.read(|conn| {
         Ok(Choices {
+            lang,
             countries: reference::filter_choices(conn)?.countries,
             areas: areas::names(conn)?,
         })
     })?;
-    let names = Names::of(R::COLLECTION);
     let path = R::COLLECTION.path();
+    let list_path = list_path(lang, R::COLLECTION);
     let title = match state.stored {
-        Some(_) => format!("Edit {}", names.singular),
-        None => format!("New {}", names.singular),
+        Some(_) => "staff-edit-record",
+        None => "staff-new-record",
     };
     let record = state.stored.map(|stored| Edited {
         public_href: format!("/{path}/{}", stored.slug),
         version: stored.version,
-        history: stored.history.clone(),
+        history: stored
+            .history
+            .iter()
+            .map(|line| history_line(lang, line))
+            .collect(),
         upload: takes_documents(R::COLLECTION).then(|| Upload {
-            action: format!("/staff/records/{path}/{}/documents", stored.id),
+            action: format!("{list_path}/{}/documents", stored.id),
             form_token: random_token(),
             title: state.document_title.clone(),
             documents: stored.documents.clone(),
@@ -254,14 +249,16 @@ fn editor<R: Editable>(
     html_with_status(
         status,
         EditorPage {
-            layout: staff_layout(title)
-                .within("/staff/records", "Records")
-                .within(&names.list_path(), names.plural),
+            layout: staff_layout(about(lang, title, R::COLLECTION))
+                .within("/staff/records", &lang.t("staff-records"))
+                .within(
+                    &format!("/staff/records/{path}"),
+                    &about(lang, "staff-collection", R::COLLECTION),
+                ),
             staff,
-            action: state.stored.map_or_else(
-                || names.list_path(),
-                |s| format!("{}/{}", names.list_path(), s.id),
-            ),
+            action: state
+                .stored
+                .map_or_else(|| list_path.clone(), |s| format!("{list_path}/{}", s.id)),
             form_token: random_token(),
             version: state
                 .stored
@@ -275,9 +272,14 @@ fn editor<R: Editable>(
     )
 }
 
-async fn new<R: Editable>(staff: Staff, reader: web::Data<Reader>) -> AppResult<HttpResponse> {
+async fn new<R: Editable>(
+    lang: Lang,
+    staff: Staff,
+    reader: web::Data<Reader>,
+) -> AppResult<HttpResponse> {
     staff.require(Role::Editor)?;
     editor::<R>(
+        lang,
         StatusCode::OK,
         staff,
         &reader,
@@ -292,14 +294,12 @@ fn load<R: Editable>(reader: &Reader, id: i32) -> AppResult<Stored<R::Form>> {
         .ok_or(AppError::NotFound)
 }
 
+/// What each `?done=` says, by the key of its message.
 const NOTICES: [(&str, &str); 4] = [
-    ("created", "Created. The public page shows it now."),
-    ("saved", "Saved. The public page shows the change now."),
-    ("attached", "The document was attached and is public now."),
-    (
-        "repeated",
-        "This form had already been sent; nothing was saved twice.",
-    ),
+    ("created", "notice-record-created"),
+    ("saved", "notice-record-saved"),
+    ("attached", "notice-document-attached"),
+    ("repeated", "notice-repeated"),
 ];
 
 #[derive(Deserialize)]
@@ -308,6 +308,7 @@ struct Done {
 }
 
 async fn edit<R: Editable>(
+    lang: Lang,
     staff: Staff,
     path: web::Path<i32>,
     query: web::Query<Done>,
@@ -317,19 +318,21 @@ async fn edit<R: Editable>(
     let stored = load::<R>(&reader, path.into_inner())?;
     let mut state = PageState::of(Some(&stored));
     state.notice = notice(query.done.as_deref(), &NOTICES);
-    editor::<R>(StatusCode::OK, staff, &reader, &stored.form, state)
+    editor::<R>(lang, StatusCode::OK, staff, &reader, &stored.form, state)
 }
 
 async fn create<R: Editable>(
+    lang: Lang,
     request: StaffForm<R::Form>,
     reader: web::Data<Reader>,
     database: web::Data<Database>,
 ) -> AppResult<HttpResponse> {
     request.staff.require(Role::Editor)?;
-    save::<R>(request, None, &reader, &database).await
+    save::<R>(lang, request, None, &reader, &database).await
 }
 
 async fn update<R: Editable>(
+    lang: Lang,
     path: web::Path<i32>,
     request: StaffForm<R::Form>,
     reader: web::Data<Reader>,
@@ -337,7 +340,7 @@ async fn update<R: Editable>(
 ) -> AppResult<HttpResponse> {
     request.staff.require(Role::Editor)?;
     let stored = load::<R>(&reader, path.into_inner())?;
-    save::<R>(request, Some(stored), &reader, &database).await
+    save::<R>(lang, request, Some(stored), &reader, &database).await
 }
 
 #[derive(Template)]
@@ -345,15 +348,17 @@ async fn update<R: Editable>(
 struct ConflictPage {
     layout: Layout,
     staff: Staff,
-    singular: &'static str,
+    /// The collection, by its path (`mous`), as its messages name it.
+    collection: &'static str,
     edit_href: String,
     version: i32,
-    /// Each field: its label, the saved value, your value.
+    /// Each field: its name, the saved value, your value.
     rows: Vec<(&'static str, String, String)>,
 }
 
 /// Validates the form and saves it in one transaction; the reply comes only after the commit.
 async fn save<R: Editable>(
+    lang: Lang,
     request: StaffForm<R::Form>,
     current: Option<Stored<R::Form>>,
     reader: &Reader,
@@ -362,6 +367,7 @@ async fn save<R: Editable>(
     let StaffForm { staff, form } = request;
     let refused = |staff, errors| {
         editor::<R>(
+            lang,
             StatusCode::UNPROCESSABLE_ENTITY,
             staff,
             reader,
@@ -375,9 +381,9 @@ async fn save<R: Editable>(
     };
     if form.form_token().len() < 16 {
         let mut errors = FormErrors::default();
-        errors.add(InvalidInput::new(
+        errors.add(InvalidInput::because(
             "form_token",
-            "is missing; reload the form",
+            Message::new("invalid-form-token"),
         ));
         return refused(staff, errors);
     }
@@ -397,26 +403,25 @@ async fn save<R: Editable>(
         .write(move |conn| records::save::<R>(conn, save_request))
         .await
     {
-        Ok(SaveOutcome::Saved(id)) => Ok(see_other(&format!(
-            "{}?done={done}",
-            edit_path(R::COLLECTION, id)
-        ))),
-        Ok(SaveOutcome::Repeated(location)) => Ok(repeated(&location)),
+        Ok(SaveOutcome::Saved(id)) => Ok(see_other(
+            &lang.href(&format!("{}?done={done}", edit_path(R::COLLECTION, id))),
+        )),
+        Ok(SaveOutcome::Repeated(location)) => Ok(repeated(lang, &location)),
         Ok(SaveOutcome::Conflict(theirs)) => {
             let rows = theirs
                 .form
-                .labelled()
+                .values()
                 .into_iter()
-                .zip(form.labelled())
-                .map(|((label, saved), (_, yours))| (label, saved, yours))
+                .zip(form.values())
+                .map(|((name, saved), (_, yours))| (name, saved, yours))
                 .collect();
             html_with_status(
                 StatusCode::CONFLICT,
                 ConflictPage {
-                    layout: staff_layout("Edit conflict"),
+                    layout: staff_layout(lang.t("conflict-title")),
                     staff,
-                    singular: Names::of(R::COLLECTION).singular,
-                    edit_href: edit_path(R::COLLECTION, theirs.id),
+                    collection: R::COLLECTION.path(),
+                    edit_href: lang.href(&edit_path(R::COLLECTION, theirs.id)),
                     version: theirs.version,
                     rows,
                 },
@@ -427,8 +432,49 @@ async fn save<R: Editable>(
     }
 }
 
-/// Where a form sent a second time goes: where its first submission led, saying so.
-fn repeated(location: &str) -> HttpResponse {
+/// Where a form sent a second time goes: where its first submission led (in `lang`), saying so.
+fn repeated(lang: Lang, location: &str) -> HttpResponse {
     let separator = if location.contains('?') { '&' } else { '?' };
-    see_other(&format!("{location}{separator}done=repeated"))
+    see_other(&lang.href(&format!("{location}{separator}done=repeated")))
+}
+
+/// A line of a record's status history in `lang`. The stored history reads
+/// "2013-10-04 Signed: note" (or "undated Signed"), the status by its English label, so the
+/// status is matched back to put the line into words; a line that reads otherwise is shown as
+/// it is.
+fn history_line(lang: Lang, line: &str) -> String {
+    let Some((on, rest)) = line.split_once(' ') else {
+        return line.to_owned();
+    };
+    let parts = RecordStatus::ALL.iter().find_map(|status| {
+        let note = rest.strip_prefix(status.label())?;
+        let note = match note.strip_prefix(": ") {
+            Some(note) => note,
+            None if note.is_empty() => "",
+            None => return None,
+        };
+        Some((status, note))
+    });
+    let date = match on {
+        "undated" => Some(lang.t("date-unknown").into_owned()),
+        iso => PartialDate::parse(iso).ok().map(|d| d.format(lang)),
+    };
+    let Some(((status, note), date)) = parts.zip(date) else {
+        return line.to_owned();
+    };
+    let status = lang.term("status", status.as_str());
+    match note {
+        "" => lang.t_with(
+            "history-line",
+            &[("date", date.into()), ("status", status.into())],
+        ),
+        note => lang.t_with(
+            "history-line-with-note",
+            &[
+                ("date", date.into()),
+                ("status", status.into()),
+                ("note", note.into()),
+            ],
+        ),
+    }
 }
