@@ -30,10 +30,19 @@ fn present(text: Option<String>) -> Option<String> {
 impl Localized {
     /// A record's text: English, and Malay and Chinese where translated.
     pub fn new(en: impl Into<String>, ms: Option<String>, zh: Option<String>) -> Self {
-        Self {
-            texts: [present(Some(en.into())), present(ms), present(zh)],
-            primary: Lang::En,
-        }
+        Self::written(Some(en.into()), ms, zh)
+    }
+
+    /// A record's text where even the English may be missing: a translation then stands in
+    /// for it, so a reader never sees a blank where some language has text.
+    pub fn written(en: Option<String>, ms: Option<String>, zh: Option<String>) -> Self {
+        let texts = [(Lang::En, en), (Lang::Ms, ms), (Lang::Zh, zh)];
+        Self::from_texts(
+            texts
+                .into_iter()
+                .filter_map(|(lang, text)| Some((lang, text?))),
+            Lang::En,
+        )
     }
 
     /// Text that exists in the languages given; a reader of another language sees `primary`'s
@@ -111,6 +120,11 @@ impl Localized {
     pub fn input(&self, lang: Lang) -> &str {
         self.get(lang).unwrap_or_default()
     }
+
+    /// The English, Malay and Chinese texts, empty where not written: a staff form's inputs.
+    pub fn into_inputs(self) -> [String; 3] {
+        self.texts.map(Option::unwrap_or_default)
+    }
 }
 
 /// Writes the text in the language of the page being answered (English outside a request).
@@ -135,7 +149,7 @@ impl serde::Serialize for Localized {
 
 #[cfg(feature = "server")]
 mod columns {
-    use super::{Lang, Localized, present};
+    use super::Localized;
     use diesel::deserialize::{self, Queryable};
     use diesel::sql_types::{Nullable, Text};
     use diesel::sqlite::Sqlite;
@@ -154,10 +168,7 @@ mod columns {
         type Row = (Option<String>, Option<String>, Option<String>);
 
         fn build((en, ms, zh): Self::Row) -> deserialize::Result<Self> {
-            Ok(Self {
-                texts: [present(en), present(ms), present(zh)],
-                primary: Lang::En,
-            })
+            Ok(Self::written(en, ms, zh))
         }
     }
 }

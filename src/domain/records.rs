@@ -10,7 +10,9 @@ use super::forms::{
     Collection, FormErrors, optional_day, optional_partial_date, optional_ref, optional_text,
     optional_web_address, refs_in, required_day, required_text, shorten,
 };
-use super::{CountryCode, InvalidInput, OrganisationKind, PartialDate, RecordStatus, Slug};
+use super::{
+    CountryCode, InvalidInput, Localized, OrganisationKind, PartialDate, RecordStatus, Slug,
+};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 
@@ -32,20 +34,11 @@ pub trait FormBasics {
 
     /// Each field's English label (its message `field-<name>`) and value as it reads.
     #[cfg(feature = "server")]
-    fn labelled(&self) -> Vec<(&'static str, String)> {
+    fn labelled(&self) -> Vec<(std::borrow::Cow<'static, str>, String)> {
         self.values()
             .into_iter()
-            .map(|(name, value)| (english_label(name), value))
+            .map(|(name, value)| (super::Lang::En.field_label(name), value))
             .collect()
-    }
-}
-
-/// The English label of the field `name`, as the audit trail names changed fields.
-#[cfg(feature = "server")]
-fn english_label(name: &'static str) -> &'static str {
-    match super::Lang::En.field_label(name) {
-        std::borrow::Cow::Borrowed(label) => label,
-        std::borrow::Cow::Owned(_) => name,
     }
 }
 
@@ -140,6 +133,59 @@ fn optional(text: String) -> Option<String> {
     Some(text).filter(|t| !t.is_empty())
 }
 
+/// A text's three fields on a form, `<name>`, `<name>_ms` and `<name>_zh`: their names and
+/// their values.
+macro_rules! texts {
+    ($form:tt . $en:ident, $ms:ident, $zh:ident) => {
+        (
+            [stringify!($en), stringify!($ms), stringify!($zh)],
+            [&$form.$en[..], &$form.$ms[..], &$form.$zh[..]],
+        )
+    };
+}
+
+/// Whether a text must be written (in English, which every record has first).
+#[derive(Clone, Copy, PartialEq)]
+enum English {
+    Required,
+    Optional,
+}
+
+/// Each of a text's English, Malay and Chinese values checked; the translations may always be
+/// left out.
+fn checked_texts(
+    (names, texts): ([&'static str; 3], [&str; 3]),
+    max: usize,
+    english: English,
+) -> [Result<String, InvalidInput>; 3] {
+    std::array::from_fn(|index| match (index, english) {
+        (0, English::Required) => required_text(names[index], texts[index], max),
+        _ => optional_text(names[index], texts[index], max),
+    })
+}
+
+/// A record's text in the languages it is written in, with a message beside each field that
+/// is refused.
+fn translated(
+    errors: &mut FormErrors,
+    fields: ([&'static str; 3], [&str; 3]),
+    max: usize,
+    english: English,
+) -> Option<Localized> {
+    let [en, ms, zh] = checked_texts(fields, max, english).map(|text| errors.check(text));
+    Some(Localized::new(en?, ms, zh))
+}
+
+/// A text in one row of a repeated group: the row's first refused value is its error.
+fn translated_cell(
+    fields: ([&'static str; 3], [&str; 3]),
+    max: usize,
+    english: English,
+) -> Result<Localized, InvalidInput> {
+    let [en, ms, zh] = checked_texts(fields, max, english);
+    Ok(Localized::new(en?, Some(ms?), Some(zh?)))
+}
+
 /// The rows of a repeated group of fields, which arrive as one list per column: row `i` is the
 /// `i`-th value of each. Rows ticked for removal and rows left blank (the empty rows a form
 /// offers for adding) are left out; each row kept comes with its number on the form.
@@ -185,17 +231,17 @@ fn in_row(field: &'static str, number: usize, error: InvalidInput) -> InvalidInp
 pub struct StatusEvent {
     pub status: RecordStatus,
     pub occurred_on: Option<PartialDate>,
-    pub note: String,
+    pub note: Localized,
 }
 
 /// The "add a status event" fields shared by agreements and MoUs; no status means no event.
 fn status_event(
     status: &str,
     occurred_on: &str,
-    note: &str,
+    note: ([&'static str; 3], [&str; 3]),
 ) -> Result<Option<StatusEvent>, InvalidInput> {
     let occurred_on = optional_partial_date("new_status_on", occurred_on)?;
-    let note = optional_text("new_status_note", note, MAX_NOTE)?;
+    let note = translated_cell(note, MAX_NOTE, English::Optional)?;
     match status.trim() {
         "" if occurred_on.is_none() && note.is_empty() => Ok(None),
         "" => Err(InvalidInput::because(
@@ -214,14 +260,18 @@ record_form!(
     /// A focus area of the cooperation.
     AreaForm {
         name: String,
+        name_ms: String,
+        name_zh: String,
         description: String,
+        description_ms: String,
+        description_zh: String,
     }
 );
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaContent {
-    pub name: String,
-    pub description: String,
+    pub name: Localized,
+    pub description: Localized,
 }
 
 impl RecordForm for AreaForm {
@@ -229,8 +279,18 @@ impl RecordForm for AreaForm {
 
     fn content(&self) -> Result<AreaContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let name = errors.check(required_text("name", &self.name, MAX_NAME));
-        let description = errors.check(optional_text("description", &self.description, MAX_TEXT));
+        let name = translated(
+            &mut errors,
+            texts!(self.name, name_ms, name_zh),
+            MAX_NAME,
+            English::Required,
+        );
+        let description = translated(
+            &mut errors,
+            texts!(self.description, description_ms, description_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
         let content = (|| {
             Some(AreaContent {
                 name: name?,
@@ -241,27 +301,31 @@ impl RecordForm for AreaForm {
     }
 
     fn title(content: &AreaContent) -> &str {
-        &content.name
+        content.name.primary_text()
     }
 }
 
 record_form!(OrganisationForm {
     name: String,
+    name_ms: String,
+    name_zh: String,
     short_name: String,
     country: String,
     kind: String,
     website: String,
     description: String,
+    description_ms: String,
+    description_zh: String,
 });
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OrganisationContent {
-    pub name: String,
+    pub name: Localized,
     pub short_name: Option<String>,
     pub country: CountryCode,
     pub kind: OrganisationKind,
     pub website: Option<String>,
-    pub description: String,
+    pub description: Localized,
 }
 
 impl RecordForm for OrganisationForm {
@@ -269,13 +333,23 @@ impl RecordForm for OrganisationForm {
 
     fn content(&self) -> Result<OrganisationContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let name = errors.check(required_text("name", &self.name, MAX_NAME));
+        let name = translated(
+            &mut errors,
+            texts!(self.name, name_ms, name_zh),
+            MAX_NAME,
+            English::Required,
+        );
         let short_name = errors.check(optional_text("short_name", &self.short_name, MAX_SHORT));
         let country = errors.check(country("country", &self.country));
         let kind =
             errors.check(OrganisationKind::parse(self.kind.trim()).map_err(|e| e.in_field("kind")));
         let website = errors.check(optional_web_address("website", &self.website));
-        let description = errors.check(optional_text("description", &self.description, MAX_TEXT));
+        let description = translated(
+            &mut errors,
+            texts!(self.description, description_ms, description_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
         let content = (|| {
             Some(OrganisationContent {
                 name: name?,
@@ -290,7 +364,7 @@ impl RecordForm for OrganisationForm {
     }
 
     fn title(content: &OrganisationContent) -> &str {
-        &content.name
+        content.name.primary_text()
     }
 }
 
@@ -298,8 +372,12 @@ record_form!(
     /// A person and the posts they held.
     PersonForm {
         name: String,
+        name_ms: String,
+        name_zh: String,
         country: String,
         appointment_title: Vec<String>,
+        appointment_title_ms: Vec<String>,
+        appointment_title_zh: Vec<String>,
         appointment_organisation: Vec<String>,
         appointment_from: Vec<String>,
         appointment_to: Vec<String>,
@@ -309,7 +387,7 @@ record_form!(
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Appointment {
-    pub title: String,
+    pub title: Localized,
     pub organisation: Option<Slug>,
     pub starts_on: Option<PartialDate>,
     pub ends_on: Option<PartialDate>,
@@ -317,7 +395,7 @@ pub struct Appointment {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonContent {
-    pub name: String,
+    pub name: Localized,
     pub country: CountryCode,
     pub appointments: Vec<Appointment>,
 }
@@ -329,10 +407,17 @@ fn ends_after(from: &PartialDate, to: &PartialDate) -> bool {
     to >= from || from.starts_with(&to)
 }
 
-fn appointment(values: [&str; 4]) -> Result<Appointment, InvalidInput> {
-    let [title, organisation, from, to] = values;
+fn appointment(values: [&str; 6]) -> Result<Appointment, InvalidInput> {
+    let [title, title_ms, title_zh, organisation, from, to] = values;
     let appointment = Appointment {
-        title: required_text("title", title, MAX_NAME)?,
+        title: translated_cell(
+            (
+                ["title", "title_ms", "title_zh"],
+                [title, title_ms, title_zh],
+            ),
+            MAX_NAME,
+            English::Required,
+        )?,
         organisation: optional_ref("organisation", organisation, Collection::Organisations)?,
         starts_on: optional_partial_date("from", from)?,
         ends_on: optional_partial_date("to", to)?,
@@ -353,10 +438,17 @@ impl RecordForm for PersonForm {
 
     fn content(&self) -> Result<PersonContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let name = errors.check(required_text("name", &self.name, MAX_NAME));
+        let name = translated(
+            &mut errors,
+            texts!(self.name, name_ms, name_zh),
+            MAX_NAME,
+            English::Required,
+        );
         let country = errors.check(country("country", &self.country));
         let columns = [
             &self.appointment_title[..],
+            &self.appointment_title_ms[..],
+            &self.appointment_title_zh[..],
             &self.appointment_organisation[..],
             &self.appointment_from[..],
             &self.appointment_to[..],
@@ -382,7 +474,7 @@ impl RecordForm for PersonForm {
     }
 
     fn title(content: &PersonContent) -> &str {
-        &content.name
+        content.name.primary_text()
     }
 }
 
@@ -390,24 +482,32 @@ record_form!(
     /// A government-to-government agreement, with an event to add to its status history.
     AgreementForm {
         title: String,
+        title_ms: String,
+        title_zh: String,
         signed_on: String,
         signed_at: String,
+        signed_at_ms: String,
+        signed_at_zh: String,
         summary: String,
+        summary_ms: String,
+        summary_zh: String,
         parties: Vec<String>,
         signatories: String,
         areas: Vec<String>,
         new_status: String,
         new_status_on: String,
         new_status_note: String,
+        new_status_note_ms: String,
+        new_status_note_zh: String,
     }
 );
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AgreementContent {
-    pub title: String,
+    pub title: Localized,
     pub signed_on: Option<PartialDate>,
-    pub signed_at: Option<String>,
-    pub summary: String,
+    pub signed_at: Localized,
+    pub summary: Localized,
     pub parties: Vec<CountryCode>,
     pub signatories: Vec<Slug>,
     pub areas: Vec<Slug>,
@@ -436,10 +536,25 @@ impl RecordForm for AgreementForm {
 
     fn content(&self) -> Result<AgreementContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let title = translated(
+            &mut errors,
+            texts!(self.title, title_ms, title_zh),
+            MAX_NAME,
+            English::Required,
+        );
         let signed_on = errors.check(optional_partial_date("signed_on", &self.signed_on));
-        let signed_at = errors.check(optional_text("signed_at", &self.signed_at, MAX_SHORT));
-        let summary = errors.check(optional_text("summary", &self.summary, MAX_TEXT));
+        let signed_at = translated(
+            &mut errors,
+            texts!(self.signed_at, signed_at_ms, signed_at_zh),
+            MAX_SHORT,
+            English::Optional,
+        );
+        let summary = translated(
+            &mut errors,
+            texts!(self.summary, summary_ms, summary_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
         let parties = errors.check(parties(&self.parties));
         let signatories = errors.check(refs_in(
             "signatories",
@@ -450,13 +565,13 @@ impl RecordForm for AgreementForm {
         let new_event = errors.check(status_event(
             &self.new_status,
             &self.new_status_on,
-            &self.new_status_note,
+            texts!(self.new_status_note, new_status_note_ms, new_status_note_zh),
         ));
         let content = (|| {
             Some(AgreementContent {
                 title: title?,
                 signed_on: signed_on?,
-                signed_at: optional(signed_at?),
+                signed_at: signed_at?,
                 summary: summary?,
                 parties: parties?,
                 signatories: signatories?,
@@ -468,7 +583,7 @@ impl RecordForm for AgreementForm {
     }
 
     fn title(content: &AgreementContent) -> &str {
-        &content.title
+        content.title.primary_text()
     }
 }
 
@@ -476,13 +591,23 @@ record_form!(
     /// A session of a joint body.
     MeetingForm {
         title: String,
+        title_ms: String,
+        title_zh: String,
         joint_body: String,
+        joint_body_ms: String,
+        joint_body_zh: String,
         ordinal: String,
         agreement: String,
         held_on: String,
         place: String,
+        place_ms: String,
+        place_zh: String,
         summary: String,
+        summary_ms: String,
+        summary_zh: String,
         outcomes: String,
+        outcomes_ms: String,
+        outcomes_zh: String,
         co_chairs: String,
         organisations: String,
         areas: Vec<String>,
@@ -491,14 +616,14 @@ record_form!(
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MeetingContent {
-    pub title: String,
-    pub joint_body: String,
+    pub title: Localized,
+    pub joint_body: Localized,
     pub ordinal: Option<i32>,
     pub agreement: Option<Slug>,
     pub held_on: Option<PartialDate>,
-    pub place: Option<String>,
-    pub summary: String,
-    pub outcomes: String,
+    pub place: Localized,
+    pub summary: Localized,
+    pub outcomes: Localized,
     /// In the order they are listed.
     pub co_chairs: Vec<Slug>,
     pub organisations: Vec<Slug>,
@@ -522,8 +647,18 @@ impl RecordForm for MeetingForm {
 
     fn content(&self) -> Result<MeetingContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let title = errors.check(required_text("title", &self.title, MAX_NAME));
-        let joint_body = errors.check(required_text("joint_body", &self.joint_body, MAX_SHORT));
+        let title = translated(
+            &mut errors,
+            texts!(self.title, title_ms, title_zh),
+            MAX_NAME,
+            English::Required,
+        );
+        let joint_body = translated(
+            &mut errors,
+            texts!(self.joint_body, joint_body_ms, joint_body_zh),
+            MAX_SHORT,
+            English::Required,
+        );
         let ordinal = errors.check(ordinal(&self.ordinal));
         let agreement = errors.check(optional_ref(
             "agreement",
@@ -531,9 +666,24 @@ impl RecordForm for MeetingForm {
             Collection::Agreements,
         ));
         let held_on = errors.check(optional_partial_date("held_on", &self.held_on));
-        let place = errors.check(optional_text("place", &self.place, MAX_SHORT));
-        let summary = errors.check(optional_text("summary", &self.summary, MAX_TEXT));
-        let outcomes = errors.check(optional_text("outcomes", &self.outcomes, MAX_TEXT));
+        let place = translated(
+            &mut errors,
+            texts!(self.place, place_ms, place_zh),
+            MAX_SHORT,
+            English::Optional,
+        );
+        let summary = translated(
+            &mut errors,
+            texts!(self.summary, summary_ms, summary_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
+        let outcomes = translated(
+            &mut errors,
+            texts!(self.outcomes, outcomes_ms, outcomes_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
         let co_chairs = errors.check(refs_in("co_chairs", &self.co_chairs, Collection::People));
         let organisations = errors.check(refs_in(
             "organisations",
@@ -548,7 +698,7 @@ impl RecordForm for MeetingForm {
                 ordinal: ordinal?,
                 agreement: agreement?,
                 held_on: held_on?,
-                place: optional(place?),
+                place: place?,
                 summary: summary?,
                 outcomes: outcomes?,
                 co_chairs: co_chairs?,
@@ -560,7 +710,7 @@ impl RecordForm for MeetingForm {
     }
 
     fn title(content: &MeetingContent) -> &str {
-        &content.title
+        content.title.primary_text()
     }
 }
 
@@ -568,22 +718,34 @@ record_form!(
     /// A visit, its members and its itinerary.
     DelegationForm {
         title: String,
+        title_ms: String,
+        title_zh: String,
         leader: String,
         from_country: String,
         host_country: String,
         starts_on: String,
         ends_on: String,
         purpose: String,
+        purpose_ms: String,
+        purpose_zh: String,
         members: String,
         areas: Vec<String>,
         stop_position: Vec<String>,
         stop_title: Vec<String>,
+        stop_title_ms: Vec<String>,
+        stop_title_zh: Vec<String>,
         stop_on: Vec<String>,
         stop_place: Vec<String>,
+        stop_place_ms: Vec<String>,
+        stop_place_zh: Vec<String>,
         stop_organisation: Vec<String>,
         stop_meeting: Vec<String>,
         stop_event: Vec<String>,
+        stop_event_ms: Vec<String>,
+        stop_event_zh: Vec<String>,
         stop_summary: Vec<String>,
+        stop_summary_ms: Vec<String>,
+        stop_summary_zh: Vec<String>,
     }
     steering { stop_id, stop_remove, }
 );
@@ -592,31 +754,31 @@ record_form!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Member {
     pub person: Slug,
-    pub role: String,
+    pub role: Localized,
 }
 
 /// One stop of an itinerary; `id` is the stop it edits, `None` for a new stop.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stop {
     pub id: Option<i32>,
-    pub title: String,
+    pub title: Localized,
     pub stop_on: Option<PartialDate>,
-    pub place: Option<String>,
+    pub place: Localized,
     pub organisation: Option<Slug>,
     pub meeting: Option<Slug>,
-    pub event_name: Option<String>,
-    pub summary: String,
+    pub event_name: Localized,
+    pub summary: Localized,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct DelegationContent {
-    pub title: String,
+    pub title: Localized,
     pub leader: Option<Slug>,
     pub from_country: CountryCode,
     pub host_country: CountryCode,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
-    pub purpose: String,
+    pub purpose: Localized,
     pub members: Vec<Member>,
     pub areas: Vec<Slug>,
     /// In itinerary order.
@@ -628,7 +790,9 @@ pub struct DelegationContent {
 fn members(input: &str) -> Result<Vec<Member>, InvalidInput> {
     let mut members: Vec<Member> = Vec::new();
     for line in input.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let (person, role) = line.split_once('|').unwrap_or((line, ""));
+        let mut parts = line.splitn(4, '|');
+        let person = parts.next().unwrap_or_default();
+        let roles: [&str; 3] = std::array::from_fn(|_| parts.next().unwrap_or_default());
         let person = refs_in("members", person, Collection::People)?
             .pop()
             .ok_or_else(|| {
@@ -640,22 +804,30 @@ fn members(input: &str) -> Result<Vec<Member>, InvalidInput> {
                 Message::new("invalid-member-twice").text("address", format!("/people/{person}")),
             ));
         }
-        let role = optional_text("members", role, MAX_SHORT)?;
+        let role = translated_cell((["members"; 3], roles), MAX_SHORT, English::Optional)?;
         members.push(Member { person, role });
     }
     Ok(members)
 }
 
-fn stop(id: &str, values: [&str; 8]) -> Result<(Option<u32>, Stop), InvalidInput> {
+fn stop(id: &str, values: [&str; 16]) -> Result<(Option<u32>, Stop), InvalidInput> {
     let [
         position,
         title,
+        title_ms,
+        title_zh,
         on,
         place,
+        place_ms,
+        place_zh,
         organisation,
         meeting,
         event,
+        event_ms,
+        event_zh,
         summary,
+        summary_ms,
+        summary_zh,
     ] = values;
     let position = match position {
         "" => None,
@@ -677,13 +849,41 @@ fn stop(id: &str, values: [&str; 8]) -> Result<(Option<u32>, Stop), InvalidInput
     };
     let stop = Stop {
         id,
-        title: required_text("title", title, MAX_NAME)?,
+        title: translated_cell(
+            (
+                ["title", "title_ms", "title_zh"],
+                [title, title_ms, title_zh],
+            ),
+            MAX_NAME,
+            English::Required,
+        )?,
         stop_on: optional_partial_date("date", on)?,
-        place: optional(optional_text("place", place, MAX_SHORT)?),
+        place: translated_cell(
+            (
+                ["place", "place_ms", "place_zh"],
+                [place, place_ms, place_zh],
+            ),
+            MAX_SHORT,
+            English::Optional,
+        )?,
         organisation: optional_ref("organisation", organisation, Collection::Organisations)?,
         meeting: optional_ref("meeting", meeting, Collection::Meetings)?,
-        event_name: optional(optional_text("event", event, MAX_SHORT)?),
-        summary: optional_text("summary", summary, MAX_TEXT)?,
+        event_name: translated_cell(
+            (
+                ["event", "event_ms", "event_zh"],
+                [event, event_ms, event_zh],
+            ),
+            MAX_SHORT,
+            English::Optional,
+        )?,
+        summary: translated_cell(
+            (
+                ["summary", "summary_ms", "summary_zh"],
+                [summary, summary_ms, summary_zh],
+            ),
+            MAX_TEXT,
+            English::Optional,
+        )?,
     };
     Ok((position, stop))
 }
@@ -695,12 +895,20 @@ impl DelegationForm {
         let columns = [
             &self.stop_position[..],
             &self.stop_title[..],
+            &self.stop_title_ms[..],
+            &self.stop_title_zh[..],
             &self.stop_on[..],
             &self.stop_place[..],
+            &self.stop_place_ms[..],
+            &self.stop_place_zh[..],
             &self.stop_organisation[..],
             &self.stop_meeting[..],
             &self.stop_event[..],
+            &self.stop_event_ms[..],
+            &self.stop_event_zh[..],
             &self.stop_summary[..],
+            &self.stop_summary_ms[..],
+            &self.stop_summary_zh[..],
         ];
         let mut stops = Vec::new();
         for (number, values) in errors
@@ -723,7 +931,12 @@ impl RecordForm for DelegationForm {
 
     fn content(&self) -> Result<DelegationContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let title = translated(
+            &mut errors,
+            texts!(self.title, title_ms, title_zh),
+            MAX_NAME,
+            English::Required,
+        );
         let leader = errors.check(optional_ref("leader", &self.leader, Collection::People));
         let from_country = errors.check(country("from_country", &self.from_country));
         let host_country = errors.check(country("host_country", &self.host_country));
@@ -737,7 +950,12 @@ impl RecordForm for DelegationForm {
                 Message::new("invalid-before-start"),
             ));
         }
-        let purpose = errors.check(optional_text("purpose", &self.purpose, MAX_TEXT));
+        let purpose = translated(
+            &mut errors,
+            texts!(self.purpose, purpose_ms, purpose_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
         let members = errors.check(members(&self.members));
         let areas = errors.check(area_slugs(&self.areas));
         let stops = self.stops(&mut errors);
@@ -759,7 +977,7 @@ impl RecordForm for DelegationForm {
     }
 
     fn title(content: &DelegationContent) -> &str {
-        &content.title
+        content.title.primary_text()
     }
 }
 
@@ -767,10 +985,16 @@ record_form!(
     /// A memorandum of understanding between organisations.
     MouForm {
         title: String,
+        title_ms: String,
+        title_zh: String,
         signed_on: String,
         place: String,
+        place_ms: String,
+        place_zh: String,
         signed_at: String,
         purpose: String,
+        purpose_ms: String,
+        purpose_zh: String,
         parties: String,
         witnesses: String,
         areas: Vec<String>,
@@ -779,6 +1003,8 @@ record_form!(
         new_status: String,
         new_status_on: String,
         new_status_note: String,
+        new_status_note_ms: String,
+        new_status_note_zh: String,
     }
 );
 
@@ -831,11 +1057,11 @@ impl SigningPlace {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MouContent {
-    pub title: String,
+    pub title: Localized,
     pub signed_on: Option<PartialDate>,
-    pub place: Option<String>,
+    pub place: Localized,
     pub signed_at: Option<SigningPlace>,
-    pub purpose: String,
+    pub purpose: Localized,
     /// In the order the MoU names them.
     pub parties: Vec<Slug>,
     pub witnesses: Vec<Slug>,
@@ -861,11 +1087,26 @@ impl RecordForm for MouForm {
 
     fn content(&self) -> Result<MouContent, FormErrors> {
         let mut errors = FormErrors::default();
-        let title = errors.check(required_text("title", &self.title, MAX_NAME));
+        let title = translated(
+            &mut errors,
+            texts!(self.title, title_ms, title_zh),
+            MAX_NAME,
+            English::Required,
+        );
         let signed_on = errors.check(optional_partial_date("signed_on", &self.signed_on));
-        let place = errors.check(optional_text("place", &self.place, MAX_SHORT));
+        let place = translated(
+            &mut errors,
+            texts!(self.place, place_ms, place_zh),
+            MAX_SHORT,
+            English::Optional,
+        );
         let signed_at = errors.check(SigningPlace::parse("signed_at", &self.signed_at));
-        let purpose = errors.check(optional_text("purpose", &self.purpose, MAX_TEXT));
+        let purpose = translated(
+            &mut errors,
+            texts!(self.purpose, purpose_ms, purpose_zh),
+            MAX_TEXT,
+            English::Optional,
+        );
         let parties = errors.check(mou_parties(&self.parties));
         let witnesses = errors.check(refs_in("witnesses", &self.witnesses, Collection::People));
         let areas = errors.check(area_slugs(&self.areas));
@@ -874,13 +1115,13 @@ impl RecordForm for MouForm {
         let new_event = errors.check(status_event(
             &self.new_status,
             &self.new_status_on,
-            &self.new_status_note,
+            texts!(self.new_status_note, new_status_note_ms, new_status_note_zh),
         ));
         let content = (|| {
             Some(MouContent {
                 title: title?,
                 signed_on: signed_on?,
-                place: optional(place?),
+                place: place?,
                 signed_at: signed_at?,
                 purpose: purpose?,
                 parties: parties?,
@@ -895,13 +1136,14 @@ impl RecordForm for MouForm {
     }
 
     fn title(content: &MouContent) -> &str {
-        &content.title
+        content.title.primary_text()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Lang;
 
     fn strings(values: &[&str]) -> Vec<String> {
         values.iter().map(|v| (*v).to_owned()).collect()
@@ -946,10 +1188,7 @@ mod tests {
             ..PersonForm::default()
         };
         let errors = form.content().unwrap_err();
-        let message = errors
-            .get("appointments")
-            .unwrap()
-            .sentence_in(crate::domain::Lang::En);
+        let message = errors.get("appointments").unwrap().sentence_in(Lang::En);
         assert!(message.contains("row 3"), "{message}");
         let fixed = PersonForm {
             appointment_to: strings(&["", "", "2021", ""]),
@@ -1013,11 +1252,15 @@ mod tests {
             ..DelegationForm::default()
         };
         let content = form.content().unwrap();
-        let titles: Vec<&str> = content.stops.iter().map(|s| s.title.as_str()).collect();
+        let titles: Vec<&str> = content
+            .stops
+            .iter()
+            .map(|s| s.title.primary_text())
+            .collect();
         assert_eq!(titles, ["First", "Second"]);
         assert_eq!(content.stops[1].id, Some(7));
-        assert_eq!(content.members[0].role, "Minister");
-        assert_eq!(content.members[1].role, "");
+        assert_eq!(content.members[0].role.primary_text(), "Minister");
+        assert!(content.members[1].role.is_empty());
         let backwards = DelegationForm {
             ends_on: "2024-04-23".into(),
             members: "/people/a\n/people/a".into(),
@@ -1052,6 +1295,72 @@ mod tests {
         for field in ["title", "parties", "signed_at", "valid_until"] {
             assert!(errors.get(field).is_some(), "{field}");
         }
+    }
+
+    #[test]
+    fn a_record_text_keeps_each_translation_and_checks_each_field() {
+        let form = OrganisationForm {
+            name: "Universiti Malaya".into(),
+            name_zh: "马来亚大学".into(),
+            country: "MY".into(),
+            kind: "university".into(),
+            description_ms: "Universiti tertua di Malaysia.".into(),
+            ..OrganisationForm::default()
+        };
+        let content = form.content().unwrap();
+        assert_eq!(content.name.get(Lang::Zh), Some("马来亚大学"));
+        assert_eq!(content.name.get(Lang::Ms), None);
+        assert_eq!(
+            content.description.shown(Lang::En).lang,
+            Lang::Ms,
+            "a text written only in Malay stands in for the English"
+        );
+        let bad = OrganisationForm {
+            name: String::new(),
+            name_ms: "x".repeat(MAX_NAME + 1),
+            ..form
+        };
+        let errors = bad.content().unwrap_err();
+        assert!(errors.get("name").is_some());
+        assert!(errors.get("name_ms").is_some());
+        assert!(errors.get("name_zh").is_none());
+    }
+
+    #[test]
+    fn rows_and_member_roles_carry_their_translations() {
+        let form = DelegationForm {
+            title: "Working visit".into(),
+            title_zh: "工作访问".into(),
+            from_country: "MY".into(),
+            host_country: "CN".into(),
+            starts_on: "2024-04-24".into(),
+            ends_on: "2024-04-28".into(),
+            members: "/people/a | Minister | Menteri | 部长".into(),
+            stop_title: strings(&["Beijing"]),
+            stop_title_zh: strings(&["北京"]),
+            stop_place_ms: strings(&["Beijing, China"]),
+            ..DelegationForm::default()
+        };
+        let content = form.content().unwrap();
+        assert_eq!(content.title.get(Lang::Zh), Some("工作访问"));
+        let role = &content.members[0].role;
+        assert_eq!(
+            [role.get(Lang::En), role.get(Lang::Ms), role.get(Lang::Zh)],
+            [Some("Minister"), Some("Menteri"), Some("部长")]
+        );
+        assert_eq!(content.stops[0].title.get(Lang::Zh), Some("北京"));
+        assert_eq!(content.stops[0].place.get(Lang::Ms), Some("Beijing, China"));
+        let untitled = DelegationForm {
+            stop_title: strings(&[""]),
+            ..form
+        };
+        let message = untitled
+            .content()
+            .unwrap_err()
+            .get("itinerary")
+            .unwrap()
+            .sentence_in(Lang::En);
+        assert!(message.contains("row 1"), "{message}");
     }
 
     #[test]

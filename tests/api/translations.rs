@@ -9,15 +9,7 @@ use scraper::Selector;
 
 /// The `lang` attribute of the first element `css` selects, if it has one.
 fn lang_of(reply: &Reply, css: &str) -> Option<String> {
-    let selector = Selector::parse(css).unwrap();
-    reply
-        .document()
-        .select(&selector)
-        .next()
-        .unwrap_or_else(|| panic!("no {css}"))
-        .value()
-        .attr("lang")
-        .map(str::to_owned)
+    attribute_of(reply, css, "lang")
 }
 
 fn notice(reply: &Reply) -> Option<String> {
@@ -347,4 +339,152 @@ async fn search_finds_every_language_and_titles_results_in_the_readers() {
         titles.iter().any(|t| t == "Electric vehicles"),
         "{titles:?}"
     );
+}
+
+/// The address a staff save led to, without its notice.
+fn saved_at(reply: &Reply) -> String {
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    reply.location().split('?').next().unwrap().to_owned()
+}
+
+#[actix_web::test]
+async fn a_statement_written_in_three_languages_is_stored_shown_and_found_in_each() {
+    let app = TestApp::spawn().await;
+    app.login_as("zhou", sti_portal::domain::Role::Admin).await;
+    let form = app.page("/zh/staff/statements/new").await;
+    let chinese_title = "中马量子计算联合实验室揭牌";
+    let chinese_body = "两国科学家在吉隆坡共同启动量子计算联合实验室。";
+
+    let published = app
+        .post_form(
+            "/zh/staff/statements",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("title", "Joint quantum computing laboratory opens"),
+                (
+                    "body",
+                    "Scientists of both countries open a joint laboratory.",
+                ),
+                ("title_ms", "Makmal bersama pengkomputeran kuantum dibuka"),
+                (
+                    "body_ms",
+                    "Saintis kedua-dua negara membuka makmal bersama.",
+                ),
+                ("title_zh", chinese_title),
+                ("body_zh", chinese_body),
+                ("language", "en"),
+                ("action", "publish"),
+            ],
+        )
+        .await;
+    let edit = saved_at(&published);
+    assert!(edit.starts_with("/zh/staff/statements/"), "{edit}");
+    // What the server acknowledged is on disk: it is all still there after a restart.
+    app.forget_cookies();
+    let app = app.restart().await;
+
+    let address = "/statements/joint-quantum-computing-laboratory-opens";
+    let chinese = app.page(&format!("/zh{address}")).await;
+    assert_eq!(chinese.heading(), chinese_title);
+    assert!(chinese.texts(".prose p").contains(&chinese_body.to_owned()));
+    assert_eq!(notice(&chinese), None, "nothing falls back");
+    assert_eq!(
+        chinese.texts(".language-versions li").len(),
+        3,
+        "the page lists its three languages"
+    );
+    let malay = app.page(&format!("/ms{address}")).await;
+    assert_eq!(
+        malay.heading(),
+        "Makmal bersama pengkomputeran kuantum dibuka"
+    );
+    let english = app.page(address).await;
+    assert_eq!(
+        english.heading(),
+        "Joint quantum computing laboratory opens"
+    );
+    let side_by_side = app.page(&format!("{address}?compare=zh")).await;
+    assert!(side_by_side.body.contains(chinese_body));
+
+    // A Chinese phrase from the body finds it, titled in Chinese on a Chinese page.
+    let found = app
+        .page("/zh/search?q=%E9%87%8F%E5%AD%90%E8%AE%A1%E7%AE%97")
+        .await;
+    let titles = found.texts(".search-results h3");
+    assert!(titles.iter().any(|t| t == chinese_title), "{titles:?}");
+    let found_in_malay = app.page("/ms/search?q=kuantum").await;
+    let titles = found_in_malay.texts(".search-results h3");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "Makmal bersama pengkomputeran kuantum dibuka"),
+        "{titles:?}"
+    );
+}
+
+#[actix_web::test]
+async fn a_record_entered_with_its_chinese_name_is_stored_shown_and_found() {
+    let app = TestApp::spawn().await;
+    app.login_as("zhang", sti_portal::domain::Role::Admin).await;
+    let form = app.page("/zh/staff/records/organisations/new").await;
+    assert_eq!(
+        attribute_of(&form, "#field-name_zh", "lang"),
+        Some("zh-Hans".to_owned()),
+        "each language's input says its language"
+    );
+
+    let created = app
+        .post_form(
+            "/zh/staff/records/organisations",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("name", "Shenzhen University"),
+                ("name_ms", "Universiti Shenzhen"),
+                ("name_zh", "深圳大学"),
+                ("country", "CN"),
+                ("kind", "university"),
+                ("description", "A public university in Shenzhen."),
+                ("description_zh", "位于深圳的一所公立大学。"),
+            ],
+        )
+        .await;
+    let edit = saved_at(&created);
+    let edit_form = app.page(&edit).await;
+    assert_eq!(
+        attribute_of(&edit_form, "#field-name_zh", "value"),
+        Some("深圳大学".to_owned()),
+        "the form reads back what was stored"
+    );
+    assert_eq!(edit_form.texts("#field-description_ms"), [""; 1]);
+    app.forget_cookies();
+
+    let chinese = app.page("/zh/organisations/shenzhen-university").await;
+    assert_eq!(chinese.heading(), "深圳大学");
+    assert!(chinese.body.contains("位于深圳的一所公立大学。"));
+    let malay = app.page("/ms/organisations/shenzhen-university").await;
+    assert_eq!(malay.heading(), "Universiti Shenzhen");
+    assert!(
+        notice(&malay).is_some(),
+        "the description falls back to English on the Malay page, saying so"
+    );
+    let found = app
+        .page("/zh/search?q=%E6%B7%B1%E5%9C%B3%E5%A4%A7%E5%AD%A6")
+        .await;
+    let titles = found.texts(".search-results h3");
+    assert!(titles.iter().any(|t| t == "深圳大学"), "{titles:?}");
+}
+
+/// The attribute `name` of the first element `css` selects.
+fn attribute_of(reply: &Reply, css: &str, name: &str) -> Option<String> {
+    let selector = Selector::parse(css).unwrap();
+    reply
+        .document()
+        .select(&selector)
+        .next()
+        .unwrap_or_else(|| panic!("no {css}"))
+        .value()
+        .attr(name)
+        .map(str::to_owned)
 }

@@ -9,7 +9,7 @@ use crate::db::schema::{
 use crate::db::{DbResult, OptionalRow};
 use crate::domain::forms::Collection;
 use crate::domain::records::{AgreementContent, AgreementForm, StatusEvent};
-use crate::domain::{PartialDate, RecordStatus};
+use crate::domain::{Lang, Localized, PartialDate, RecordStatus};
 use diesel::prelude::*;
 
 pub struct Agreements;
@@ -19,10 +19,10 @@ status_history!(agreement_status_events, agreement_id, agreements);
 type Row = (
     String,
     i32,
-    String,
+    Localized,
     Option<PartialDate>,
-    Option<String>,
-    String,
+    Localized,
+    Localized,
 );
 
 impl Record for Agreements {
@@ -35,10 +35,22 @@ impl Record for Agreements {
             .select((
                 agreements::slug,
                 agreements::version,
-                agreements::title,
+                (
+                    agreements::title,
+                    agreements::title_ms,
+                    agreements::title_zh,
+                ),
                 agreements::signed_on,
-                agreements::signed_at,
-                agreements::summary,
+                (
+                    agreements::signed_at,
+                    agreements::signed_at_ms,
+                    agreements::signed_at_zh,
+                ),
+                (
+                    agreements::summary,
+                    agreements::summary_ms,
+                    agreements::summary_zh,
+                ),
             ))
             .first::<Row>(conn)
             .found()?
@@ -47,11 +59,20 @@ impl Record for Agreements {
         };
         let signatories: Vec<String> = linked!(conn, agreement_signatories.agreement_id = id,
             people.slug, order by people::name);
+        let [title, title_ms, title_zh] = title.into_inputs();
+        let [signed_at, signed_at_ms, signed_at_zh] = signed_at.into_inputs();
+        let [summary, summary_ms, summary_zh] = summary.into_inputs();
         let form = AgreementForm {
             title,
+            title_ms,
+            title_zh,
             signed_on: iso(signed_on),
-            signed_at: signed_at.unwrap_or_default(),
+            signed_at,
+            signed_at_ms,
+            signed_at_zh,
             summary,
+            summary_ms,
+            summary_zh,
             parties: linked!(conn, agreement_parties.agreement_id = id,
                 countries.code, order by countries::code),
             signatories: addresses(Collection::People, &signatories),
@@ -82,10 +103,16 @@ impl Record for Agreements {
         let status = resolver.first_status(target, content.new_event.as_ref(), "agreement");
         resolver.finish()?;
         let values = (
-            agreements::title.eq(&content.title),
+            agreements::title.eq(content.title.input(Lang::En)),
+            agreements::title_ms.eq(content.title.get(Lang::Ms)),
+            agreements::title_zh.eq(content.title.get(Lang::Zh)),
             agreements::signed_on.eq(content.signed_on),
-            agreements::signed_at.eq(&content.signed_at),
-            agreements::summary.eq(&content.summary),
+            agreements::signed_at.eq(content.signed_at.get(Lang::En)),
+            agreements::signed_at_ms.eq(content.signed_at.get(Lang::Ms)),
+            agreements::signed_at_zh.eq(content.signed_at.get(Lang::Zh)),
+            agreements::summary.eq(content.summary.input(Lang::En)),
+            agreements::summary_ms.eq(content.summary.get(Lang::Ms)),
+            agreements::summary_zh.eq(content.summary.get(Lang::Zh)),
         );
         // The status column mirrors the history, which starts with the form's event.
         let id = upsert!(conn, target, agreements, values, new: agreements::status.eq(status));

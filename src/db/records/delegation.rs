@@ -4,9 +4,9 @@ use crate::db::schema::{
     meetings, mous, organisations, people,
 };
 use crate::db::{DbResult, OptionalRow};
-use crate::domain::PartialDate;
 use crate::domain::forms::Collection;
 use crate::domain::records::{DelegationContent, DelegationForm};
+use crate::domain::{Lang, Localized, PartialDate};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -15,24 +15,24 @@ pub struct Delegations;
 type Row = (
     String,
     i32,
-    String,
+    Localized,
     Option<String>,
     i32,
     i32,
     NaiveDate,
     NaiveDate,
-    String,
+    Localized,
 );
 
 type StopRow = (
     i32,
-    String,
+    Localized,
     Option<PartialDate>,
+    Localized,
     Option<String>,
     Option<String>,
-    Option<String>,
-    Option<String>,
-    String,
+    Localized,
+    Localized,
 );
 
 fn country_code(conn: &mut SqliteConnection, id: i32) -> QueryResult<String> {
@@ -46,6 +46,17 @@ fn optional_address(collection: Collection, slug: Option<String>) -> String {
     slug.map(|s| address(collection, &s)).unwrap_or_default()
 }
 
+/// A member as the form's line names them: "/people/<slug> | role | Malay | Chinese", with
+/// the role's translations where there are any.
+fn member_line(person: &str, role: Localized) -> String {
+    let mut parts = vec![address(Collection::People, person)];
+    parts.extend(role.into_inputs());
+    while parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts.join(" | ")
+}
+
 impl Record for Delegations {
     type Form = DelegationForm;
     const COLLECTION: Collection = Collection::Delegations;
@@ -57,13 +68,21 @@ impl Record for Delegations {
             .select((
                 delegations::slug,
                 delegations::version,
-                delegations::title,
+                (
+                    delegations::title,
+                    delegations::title_ms,
+                    delegations::title_zh,
+                ),
                 people::slug.nullable(),
                 delegations::from_country_id,
                 delegations::host_country_id,
                 delegations::starts_on,
                 delegations::ends_on,
-                delegations::purpose,
+                (
+                    delegations::purpose,
+                    delegations::purpose_ms,
+                    delegations::purpose_zh,
+                ),
             ))
             .first::<Row>(conn)
             .found()?
@@ -71,26 +90,36 @@ impl Record for Delegations {
             return Ok(None);
         };
         let (slug, version, title, leader, from_id, host_id, starts_on, ends_on, purpose) = row;
-        let members: Vec<(String, String)> = delegation_members::table
+        let members: Vec<(String, Localized)> = delegation_members::table
             .inner_join(people::table)
             .filter(delegation_members::delegation_id.eq(id))
             .order(people::name)
-            .select((people::slug, delegation_members::role))
+            .select((
+                people::slug,
+                (
+                    delegation_members::role,
+                    delegation_members::role_ms,
+                    delegation_members::role_zh,
+                ),
+            ))
             .load(conn)?;
+        let [title, title_ms, title_zh] = title.into_inputs();
+        let [purpose, purpose_ms, purpose_zh] = purpose.into_inputs();
         let mut form = DelegationForm {
             title,
+            title_ms,
+            title_zh,
             leader: optional_address(Collection::People, leader),
             from_country: country_code(conn, from_id)?,
             host_country: country_code(conn, host_id)?,
             starts_on: starts_on.to_string(),
             ends_on: ends_on.to_string(),
             purpose,
+            purpose_ms,
+            purpose_zh,
             members: members
                 .into_iter()
-                .map(|(person, role)| match role.as_str() {
-                    "" => address(Collection::People, &person),
-                    role => format!("{} | {role}", address(Collection::People, &person)),
-                })
+                .map(|(person, role)| member_line(&person, role))
                 .collect::<Vec<_>>()
                 .join("\n"),
             areas: linked!(conn, delegation_areas.delegation_id = id,
@@ -104,13 +133,29 @@ impl Record for Delegations {
             .order(itinerary_stops::position)
             .select((
                 itinerary_stops::id,
-                itinerary_stops::title,
+                (
+                    itinerary_stops::title,
+                    itinerary_stops::title_ms,
+                    itinerary_stops::title_zh,
+                ),
                 itinerary_stops::stop_on,
-                itinerary_stops::place,
+                (
+                    itinerary_stops::place,
+                    itinerary_stops::place_ms,
+                    itinerary_stops::place_zh,
+                ),
                 organisations::slug.nullable(),
                 meetings::slug.nullable(),
-                itinerary_stops::event_name,
-                itinerary_stops::summary,
+                (
+                    itinerary_stops::event_name,
+                    itinerary_stops::event_name_ms,
+                    itinerary_stops::event_name_zh,
+                ),
+                (
+                    itinerary_stops::summary,
+                    itinerary_stops::summary_ms,
+                    itinerary_stops::summary_zh,
+                ),
             ))
             .load(conn)?;
         for (number, (stop_id, title, on, place, organisation, meeting, event, summary)) in
@@ -118,15 +163,27 @@ impl Record for Delegations {
         {
             form.stop_id.push(stop_id.to_string());
             form.stop_position.push(format!("{number}"));
+            let [title, title_ms, title_zh] = title.into_inputs();
             form.stop_title.push(title);
+            form.stop_title_ms.push(title_ms);
+            form.stop_title_zh.push(title_zh);
             form.stop_on.push(iso(on));
-            form.stop_place.push(place.unwrap_or_default());
+            let [place, place_ms, place_zh] = place.into_inputs();
+            form.stop_place.push(place);
+            form.stop_place_ms.push(place_ms);
+            form.stop_place_zh.push(place_zh);
             form.stop_organisation
                 .push(optional_address(Collection::Organisations, organisation));
             form.stop_meeting
                 .push(optional_address(Collection::Meetings, meeting));
-            form.stop_event.push(event.unwrap_or_default());
+            let [event, event_ms, event_zh] = event.into_inputs();
+            form.stop_event.push(event);
+            form.stop_event_ms.push(event_ms);
+            form.stop_event_zh.push(event_zh);
+            let [summary, summary_ms, summary_zh] = summary.into_inputs();
             form.stop_summary.push(summary);
+            form.stop_summary_ms.push(summary_ms);
+            form.stop_summary_zh.push(summary_zh);
         }
         Ok(Some(Stored::new(id, slug, version, form)))
     }
@@ -196,13 +253,21 @@ impl Record for Delegations {
         }
         resolver.finish()?;
         let values = (
-            delegations::title.eq(&content.title),
+            (
+                delegations::title.eq(content.title.input(Lang::En)),
+                delegations::title_ms.eq(content.title.get(Lang::Ms)),
+                delegations::title_zh.eq(content.title.get(Lang::Zh)),
+            ),
             delegations::leader_id.eq(leader_id),
             delegations::from_country_id.eq(from_country_id),
             delegations::host_country_id.eq(host_country_id),
             delegations::starts_on.eq(content.starts_on),
             delegations::ends_on.eq(content.ends_on),
-            delegations::purpose.eq(&content.purpose),
+            (
+                delegations::purpose.eq(content.purpose.input(Lang::En)),
+                delegations::purpose_ms.eq(content.purpose.get(Lang::Ms)),
+                delegations::purpose_zh.eq(content.purpose.get(Lang::Zh)),
+            ),
         );
         let id = upsert!(conn, target, delegations, values);
         diesel::delete(delegation_members::table.filter(delegation_members::delegation_id.eq(id)))
@@ -212,7 +277,9 @@ impl Record for Delegations {
                 .values((
                     delegation_members::delegation_id.eq(id),
                     delegation_members::person_id.eq(person_id),
-                    delegation_members::role.eq(role),
+                    delegation_members::role.eq(role.input(Lang::En)),
+                    delegation_members::role_ms.eq(role.get(Lang::Ms)),
+                    delegation_members::role_zh.eq(role.get(Lang::Zh)),
                 ))
                 .execute(conn)?;
         }
@@ -229,13 +296,29 @@ impl Record for Delegations {
         {
             let values = (
                 itinerary_stops::position.eq(position),
-                itinerary_stops::title.eq(&stop.title),
+                (
+                    itinerary_stops::title.eq(stop.title.input(Lang::En)),
+                    itinerary_stops::title_ms.eq(stop.title.get(Lang::Ms)),
+                    itinerary_stops::title_zh.eq(stop.title.get(Lang::Zh)),
+                ),
                 itinerary_stops::stop_on.eq(stop.stop_on),
-                itinerary_stops::place.eq(&stop.place),
+                (
+                    itinerary_stops::place.eq(stop.place.get(Lang::En)),
+                    itinerary_stops::place_ms.eq(stop.place.get(Lang::Ms)),
+                    itinerary_stops::place_zh.eq(stop.place.get(Lang::Zh)),
+                ),
                 itinerary_stops::organisation_id.eq(organisation_id),
                 itinerary_stops::meeting_id.eq(meeting_id),
-                itinerary_stops::event_name.eq(&stop.event_name),
-                itinerary_stops::summary.eq(&stop.summary),
+                (
+                    itinerary_stops::event_name.eq(stop.event_name.get(Lang::En)),
+                    itinerary_stops::event_name_ms.eq(stop.event_name.get(Lang::Ms)),
+                    itinerary_stops::event_name_zh.eq(stop.event_name.get(Lang::Zh)),
+                ),
+                (
+                    itinerary_stops::summary.eq(stop.summary.input(Lang::En)),
+                    itinerary_stops::summary_ms.eq(stop.summary.get(Lang::Ms)),
+                    itinerary_stops::summary_zh.eq(stop.summary.get(Lang::Zh)),
+                ),
             );
             match stop.id {
                 Some(stop_id) => {

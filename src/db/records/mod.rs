@@ -27,7 +27,10 @@ use super::staff::{self, AuditEntry};
 use super::{DbError, DbResult};
 use crate::domain::forms::{Collection, FormErrors, RecordRef, shorten};
 use crate::domain::records::{FormBasics, RecordForm, StatusEvent};
-use crate::domain::{CountryCode, InvalidInput, PAGE_SIZE, PageNumber, RecordStatus, Slug};
+use crate::domain::{
+    CountryCode, InvalidInput, Lang, Localized, PAGE_SIZE, PageNumber, PartialDate, RecordStatus,
+    Slug,
+};
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
@@ -39,7 +42,7 @@ pub struct Stored<F> {
     pub version: i32,
     pub form: F,
     /// The dated status history, oldest first (agreements and MoUs).
-    pub history: Vec<String>,
+    pub history: Vec<HistoryEvent>,
     /// The signed documents attached (agreements and MoUs).
     pub documents: Vec<DocumentRef>,
 }
@@ -53,6 +56,28 @@ impl<F> Stored<F> {
             form,
             history: Vec::new(),
             documents: Vec::new(),
+        }
+    }
+}
+
+/// An event of a record's status history.
+#[derive(Debug, Clone, PartialEq, Queryable)]
+pub struct HistoryEvent {
+    pub status: RecordStatus,
+    pub occurred_on: Option<PartialDate>,
+    pub note: Localized,
+}
+
+impl HistoryEvent {
+    /// The event as the audit trail records it: "2013-10-04 Signed: note", in English.
+    fn line(&self) -> String {
+        let on = self
+            .occurred_on
+            .as_ref()
+            .map_or_else(|| "undated".to_owned(), PartialDate::iso);
+        match self.note.input(Lang::En) {
+            "" => format!("{on} {}", self.status),
+            note => format!("{on} {}: {note}", self.status),
         }
     }
 }
@@ -153,17 +178,17 @@ use linked;
 /// while the record's `status` column follows the newest event.
 macro_rules! status_history {
     ($events:ident, $owner:ident, $records:ident) => {
-        /// The history, oldest first, as lines such as "2013-10-04 Signed: note".
-        fn history(conn: &mut SqliteConnection, id: i32) -> DbResult<Vec<String>> {
-            let events: Vec<(RecordStatus, Option<PartialDate>, String)> = $events::table
+        /// The history, oldest first.
+        fn history(conn: &mut SqliteConnection, id: i32) -> DbResult<Vec<super::HistoryEvent>> {
+            Ok($events::table
                 .filter($events::$owner.eq(id))
                 .order(($events::occurred_on, $events::id))
-                .select(($events::status, $events::occurred_on, $events::note))
-                .load(conn)?;
-            Ok(events
-                .into_iter()
-                .map(|(status, on, note)| super::history_line(status, on, &note))
-                .collect())
+                .select((
+                    $events::status,
+                    $events::occurred_on,
+                    ($events::note, $events::note_ms, $events::note_zh),
+                ))
+                .load(conn)?)
         }
 
         /// Adds `event`, then sets the record's status to the newest event's (latest date,
@@ -174,7 +199,9 @@ macro_rules! status_history {
                     $events::$owner.eq(id),
                     $events::status.eq(event.status),
                     $events::occurred_on.eq(event.occurred_on),
-                    $events::note.eq(&event.note),
+                    $events::note.eq(event.note.input(crate::domain::Lang::En)),
+                    $events::note_ms.eq(event.note.get(crate::domain::Lang::Ms)),
+                    $events::note_zh.eq(event.note.get(crate::domain::Lang::Zh)),
                 ))
                 .execute(conn)?;
             let newest: RecordStatus = $events::table
@@ -190,18 +217,6 @@ macro_rules! status_history {
     };
 }
 use status_history;
-
-fn history_line(
-    status: crate::domain::RecordStatus,
-    on: Option<crate::domain::PartialDate>,
-    note: &str,
-) -> String {
-    let on = on.map_or_else(|| "undated".to_owned(), |d| d.iso());
-    match note {
-        "" => format!("{on} {status}"),
-        note => format!("{on} {status}: {note}"),
-    }
-}
 
 /// Looks up the records a form names, collecting a message for each one that does not exist,
 /// so a form with three unknown addresses is told about all three at once.
@@ -437,7 +452,8 @@ fn change_summary<F: FormBasics>(
     };
     let with_history = |stored: &Stored<F>| {
         let mut fields = stored.form.labelled();
-        fields.push(("Status history", stored.history.join("; ")));
+        let history: Vec<String> = stored.history.iter().map(HistoryEvent::line).collect();
+        fields.push(("Status history".into(), history.join("; ")));
         fields
     };
     let changes: Vec<String> = with_history(before)

@@ -10,7 +10,7 @@ use crate::db::schema::{
 use crate::db::{DbResult, OptionalRow};
 use crate::domain::forms::Collection;
 use crate::domain::records::{MouContent, MouForm, SigningPlace, StatusEvent};
-use crate::domain::{PartialDate, RecordStatus};
+use crate::domain::{Lang, Localized, PartialDate, RecordStatus};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -21,12 +21,12 @@ status_history!(mou_status_events, mou_id, mous);
 type Row = (
     String,
     i32,
-    String,
+    Localized,
     Option<PartialDate>,
-    Option<String>,
+    Localized,
     Option<i32>,
     Option<i32>,
-    String,
+    Localized,
     Option<NaiveDate>,
     Option<i32>,
 );
@@ -78,12 +78,12 @@ impl Record for Mous {
             .select((
                 mous::slug,
                 mous::version,
-                mous::title,
+                (mous::title, mous::title_ms, mous::title_zh),
                 mous::signed_on,
-                mous::place,
+                (mous::place, mous::place_ms, mous::place_zh),
                 mous::meeting_id,
                 mous::itinerary_stop_id,
-                mous::purpose,
+                (mous::purpose, mous::purpose_ms, mous::purpose_zh),
                 mous::valid_until,
                 mous::renews_mou_id,
             ))
@@ -112,12 +112,21 @@ impl Record for Mous {
             Some(renewed) => Some(mous::table.find(renewed).select(mous::slug).first(conn)?),
             None => None,
         };
+        let [title, title_ms, title_zh] = title.into_inputs();
+        let [place, place_ms, place_zh] = place.into_inputs();
+        let [purpose, purpose_ms, purpose_zh] = purpose.into_inputs();
         let form = MouForm {
             title,
+            title_ms,
+            title_zh,
             signed_on: iso(signed_on),
-            place: place.unwrap_or_default(),
+            place,
+            place_ms,
+            place_zh,
             signed_at: signing_place(conn, meeting_id, stop_id)?,
             purpose,
+            purpose_ms,
+            purpose_zh,
             parties: addresses(Collection::Organisations, &parties),
             witnesses: addresses(Collection::People, &witnesses),
             areas: linked!(conn, mou_areas.mou_id = id,
@@ -180,12 +189,24 @@ impl Record for Mous {
         let status = resolver.first_status(target, content.new_event.as_ref(), "MoU");
         resolver.finish()?;
         let values = (
-            mous::title.eq(&content.title),
+            (
+                mous::title.eq(content.title.input(Lang::En)),
+                mous::title_ms.eq(content.title.get(Lang::Ms)),
+                mous::title_zh.eq(content.title.get(Lang::Zh)),
+            ),
             mous::signed_on.eq(content.signed_on),
-            mous::place.eq(&content.place),
+            (
+                mous::place.eq(content.place.get(Lang::En)),
+                mous::place_ms.eq(content.place.get(Lang::Ms)),
+                mous::place_zh.eq(content.place.get(Lang::Zh)),
+            ),
             mous::meeting_id.eq(meeting_id),
             mous::itinerary_stop_id.eq(stop_id),
-            mous::purpose.eq(&content.purpose),
+            (
+                mous::purpose.eq(content.purpose.input(Lang::En)),
+                mous::purpose_ms.eq(content.purpose.get(Lang::Ms)),
+                mous::purpose_zh.eq(content.purpose.get(Lang::Zh)),
+            ),
             mous::valid_until.eq(content.valid_until),
             mous::renews_mou_id.eq(renews),
         );

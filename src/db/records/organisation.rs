@@ -3,6 +3,7 @@ use crate::db::schema::{countries, organisations};
 use crate::db::{DbResult, OptionalRow};
 use crate::domain::forms::Collection;
 use crate::domain::records::{OrganisationContent, OrganisationForm};
+use crate::domain::{Lang, Localized};
 use diesel::prelude::*;
 
 pub struct Organisations;
@@ -10,12 +11,12 @@ pub struct Organisations;
 type Row = (
     String,
     i32,
-    String,
+    Localized,
     Option<String>,
     String,
     String,
     Option<String>,
-    String,
+    Localized,
 );
 
 impl Record for Organisations {
@@ -29,24 +30,38 @@ impl Record for Organisations {
             .select((
                 organisations::slug,
                 organisations::version,
-                organisations::name,
+                (
+                    organisations::name,
+                    organisations::name_ms,
+                    organisations::name_zh,
+                ),
                 organisations::short_name,
                 countries::code,
                 organisations::kind,
                 organisations::website,
-                organisations::description,
+                (
+                    organisations::description,
+                    organisations::description_ms,
+                    organisations::description_zh,
+                ),
             ))
             .first(conn)
             .found()?;
         Ok(row.map(
             |(slug, version, name, short_name, country, kind, website, description)| {
+                let [name, name_ms, name_zh] = name.into_inputs();
+                let [description, description_ms, description_zh] = description.into_inputs();
                 let form = OrganisationForm {
                     name,
+                    name_ms,
+                    name_zh,
                     short_name: short_name.unwrap_or_default(),
                     country,
                     kind,
                     website: website.unwrap_or_default(),
                     description,
+                    description_ms,
+                    description_zh,
                     ..OrganisationForm::default()
                 };
                 Stored::new(id, slug, version, form)
@@ -63,12 +78,20 @@ impl Record for Organisations {
         let country_id = resolver.country(conn, "country", content.country)?;
         resolver.finish()?;
         let values = (
-            organisations::name.eq(&content.name),
+            (
+                organisations::name.eq(content.name.input(Lang::En)),
+                organisations::name_ms.eq(content.name.get(Lang::Ms)),
+                organisations::name_zh.eq(content.name.get(Lang::Zh)),
+            ),
             organisations::short_name.eq(&content.short_name),
             organisations::country_id.eq(country_id),
             organisations::kind.eq(content.kind),
             organisations::website.eq(&content.website),
-            organisations::description.eq(&content.description),
+            (
+                organisations::description.eq(content.description.input(Lang::En)),
+                organisations::description_ms.eq(content.description.get(Lang::Ms)),
+                organisations::description_zh.eq(content.description.get(Lang::Zh)),
+            ),
         );
         Ok(upsert!(conn, target, organisations, values))
     }

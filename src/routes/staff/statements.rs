@@ -136,11 +136,12 @@ struct EditorPage {
     may_withdraw: bool,
 }
 
-/// One language's column of the editor: the name and value of its title, summary, dateline
-/// and body fields.
+/// One language's column of the editor: its title, summary, dateline and body fields, each as
+/// the English field it translates (what its visible label says, under the column's language),
+/// its own name, and its value.
 pub struct TextColumn {
     lang: Lang,
-    fields: [(&'static str, String); 4],
+    fields: [(&'static str, &'static str, String); 4],
 }
 
 impl TextColumn {
@@ -149,7 +150,7 @@ impl TextColumn {
             .into_iter()
             .map(|lang| {
                 let [title, summary, dateline, body] = form.column(lang);
-                let field = |name, value: &str| (field_in(name, lang), value.to_owned());
+                let field = |name, value: &str| (name, field_in(name, lang), value.to_owned());
                 Self {
                     lang,
                     fields: [

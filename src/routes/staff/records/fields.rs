@@ -4,6 +4,7 @@
 //! its own (`hint-…`).
 
 use crate::db::reference::{CountryRef, Named};
+use crate::domain::forms::FormErrors;
 use crate::domain::records::{
     AgreementForm, AreaForm, DelegationForm, MeetingForm, MouForm, OrganisationForm, PersonForm,
     RecordForm,
@@ -21,27 +22,54 @@ pub struct Field {
     pub input: Input,
 }
 
+impl Field {
+    /// Whether the form refused the field, or, for a translated text, any of its languages.
+    pub fn refused(&self, errors: &FormErrors) -> bool {
+        match &self.input {
+            Input::Translated(texts, _) => texts.iter().any(|t| errors.get(t.name).is_some()),
+            _ => errors.get(self.name).is_some(),
+        }
+    }
+}
+
 pub enum Input {
     Text(String),
     /// Several lines: record addresses one per line, or prose.
     Lines(String, u32),
+    /// A text in English, Malay and Chinese, side by side; prose when it has a number of lines.
+    Translated([Translation; 3], Option<u32>),
     Select(Vec<SelectOption>),
     Checks(Vec<SelectOption>),
     Rows(Rows),
 }
 
+/// One language's input of a translated text.
+pub struct Translation {
+    pub lang: Lang,
+    pub name: &'static str,
+    pub value: String,
+}
+
 /// A group of repeated fields (appointments, itinerary stops), one fieldset per row; the form
-/// always offers a few blank rows for adding.
+/// always offers a few blank rows for adding. Rows are laid out three fields to a line, so a
+/// text and its two translations sit side by side.
 pub struct Rows {
     /// What one row is, as its messages (`row-new`, `row-numbered`, `row-remove`) choose by:
     /// `appointment` or `stop`.
     pub kind: &'static str,
-    /// Each column: its field name, and the message key of its label.
-    pub columns: Vec<(&'static str, &'static str)>,
+    pub columns: Vec<Column>,
     pub rows: Vec<Row>,
     /// The hidden field that carries each row's id, where rows keep their identity.
     pub id_name: Option<&'static str>,
     pub remove_name: &'static str,
+}
+
+/// A column of a repeated group: its inputs' name, the field its label names (`title_ms` is
+/// "Title in Malay"), and the language its text is in, where it is a translation.
+pub struct Column {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub lang: Option<Lang>,
 }
 
 pub struct Row {
@@ -80,8 +108,38 @@ fn text(name: &'static str, hint: &'static str, value: &str) -> Field {
     field(name, hint, Input::Text(value.to_owned()))
 }
 
-fn prose(name: &'static str, value: &str) -> Field {
-    field(name, "", Input::Lines(value.to_owned(), 5))
+/// A text's English, Malay and Chinese fields, `<name>`, `<name>_ms` and `<name>_zh`: their
+/// names and values.
+macro_rules! texts {
+    ($form:tt . $en:ident, $ms:ident, $zh:ident) => {
+        (
+            [stringify!($en), stringify!($ms), stringify!($zh)],
+            [&$form.$en, &$form.$ms, &$form.$zh],
+        )
+    };
+}
+
+/// A text entered in each language side by side, labelled by its English field's name; `lines`
+/// makes it prose.
+fn translated(
+    (names, values): ([&'static str; 3], [&String; 3]),
+    hint: &'static str,
+    lines: Option<u32>,
+) -> Field {
+    let texts = std::array::from_fn(|index| Translation {
+        lang: Lang::ALL[index],
+        name: names[index],
+        value: values[index].clone(),
+    });
+    field(names[0], hint, Input::Translated(texts, lines))
+}
+
+fn translated_text(texts: ([&'static str; 3], [&String; 3]), hint: &'static str) -> Field {
+    translated(texts, hint, None)
+}
+
+fn translated_prose(texts: ([&'static str; 3], [&String; 3])) -> Field {
+    translated(texts, "", Some(5))
 }
 
 /// A picker of records that takes their addresses, one per line.
@@ -142,7 +200,12 @@ fn area_checks(selected: &[String], c: &Choices) -> Field {
     field("areas", "", Input::Checks(checks))
 }
 
-fn status_fields(form_status: &str, on: &str, note: &str, c: &Choices) -> [Field; 3] {
+fn status_fields(
+    form_status: &str,
+    on: &str,
+    note: ([&'static str; 3], [&String; 3]),
+    c: &Choices,
+) -> [Field; 3] {
     let statuses = RecordStatus::ALL
         .iter()
         .map(|s| (s.as_str(), c.lang.term("status", s.as_str())));
@@ -155,12 +218,13 @@ fn status_fields(form_status: &str, on: &str, note: &str, c: &Choices) -> [Field
             c,
         ),
         text("new_status_on", "hint-new_status_on", on),
-        text("new_status_note", "", note),
+        translated_text(note, ""),
     ]
 }
 
 /// The rows of a repeated group as the form sent them (or the record holds them), then a few
-/// blank rows for adding. Each column is its field's name, the key of its label, its values.
+/// blank rows for adding. Each column is its inputs' name, the field its label names, its
+/// values.
 fn rows(
     kind: &'static str,
     columns: &[(&'static str, &'static str, &[String])],
@@ -191,7 +255,13 @@ fn rows(
         kind,
         columns: columns
             .iter()
-            .map(|(name, label, _)| (*name, *label))
+            .map(|(name, label, _)| Column {
+                name,
+                label,
+                lang: Lang::ALL
+                    .into_iter()
+                    .find(|lang| label.ends_with(&format!("_{}", lang.code()))),
+            })
             .collect(),
         rows,
         id_name: ids.map(|(name, _)| name),
@@ -202,8 +272,8 @@ fn rows(
 impl EditorFields for AreaForm {
     fn fields(&self, _: &Choices) -> Vec<Field> {
         vec![
-            text("name", "", &self.name),
-            prose("description", &self.description),
+            translated_text(texts!(self.name, name_ms, name_zh), ""),
+            translated_prose(texts!(self.description, description_ms, description_zh)),
         ]
     }
 }
@@ -215,7 +285,7 @@ impl EditorFields for OrganisationForm {
             .map(|k| (k.as_str(), choices.lang.term("kind", k.as_str())));
         let kind = self.kind.trim();
         vec![
-            text("name", "", &self.name),
+            translated_text(texts!(self.name, name_ms, name_zh), ""),
             text("short_name", "hint-short_name", &self.short_name),
             country_select("country", &self.country, choices),
             select(
@@ -226,7 +296,7 @@ impl EditorFields for OrganisationForm {
                 choices,
             ),
             text("website", "hint-website", &self.website),
-            prose("description", &self.description),
+            translated_prose(texts!(self.description, description_ms, description_zh)),
         ]
     }
 }
@@ -234,7 +304,7 @@ impl EditorFields for OrganisationForm {
 impl EditorFields for PersonForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         vec![
-            text("name", "", &self.name),
+            translated_text(texts!(self.name, name_ms, name_zh), ""),
             country_select("country", &self.country, choices),
             field(
                 "appointments",
@@ -242,14 +312,24 @@ impl EditorFields for PersonForm {
                 rows(
                     "appointment",
                     &[
-                        ("appointment_title", "field-title", &self.appointment_title),
+                        ("appointment_title", "title", &self.appointment_title),
+                        (
+                            "appointment_title_ms",
+                            "title_ms",
+                            &self.appointment_title_ms,
+                        ),
+                        (
+                            "appointment_title_zh",
+                            "title_zh",
+                            &self.appointment_title_zh,
+                        ),
                         (
                             "appointment_organisation",
-                            "field-organisation",
+                            "organisation",
                             &self.appointment_organisation,
                         ),
-                        ("appointment_from", "field-from", &self.appointment_from),
-                        ("appointment_to", "field-to", &self.appointment_to),
+                        ("appointment_from", "from", &self.appointment_from),
+                        ("appointment_to", "to", &self.appointment_to),
                     ],
                     None,
                     "appointment_remove",
@@ -281,10 +361,13 @@ impl EditorFields for AgreementForm {
                 .any(|p| p.trim().eq_ignore_ascii_case(v))
         });
         let mut fields = vec![
-            text("title", "", &self.title),
+            translated_text(texts!(self.title, title_ms, title_zh), ""),
             text("signed_on", "hint-agreement-signed_on", &self.signed_on),
-            text("signed_at", "hint-agreement-signed_at", &self.signed_at),
-            prose("summary", &self.summary),
+            translated_text(
+                texts!(self.signed_at, signed_at_ms, signed_at_zh),
+                "hint-agreement-signed_at",
+            ),
+            translated_prose(texts!(self.summary, summary_ms, summary_zh)),
             field("parties", "", Input::Checks(parties)),
             picker("signatories", "hint-people", &self.signatories),
             area_checks(&self.areas, choices),
@@ -292,7 +375,7 @@ impl EditorFields for AgreementForm {
         fields.extend(status_fields(
             &self.new_status,
             &self.new_status_on,
-            &self.new_status_note,
+            texts!(self.new_status_note, new_status_note_ms, new_status_note_zh),
             choices,
         ));
         fields
@@ -302,14 +385,17 @@ impl EditorFields for AgreementForm {
 impl EditorFields for MeetingForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         vec![
-            text("title", "", &self.title),
-            text("joint_body", "hint-joint_body", &self.joint_body),
+            translated_text(texts!(self.title, title_ms, title_zh), ""),
+            translated_text(
+                texts!(self.joint_body, joint_body_ms, joint_body_zh),
+                "hint-joint_body",
+            ),
             text("ordinal", "hint-ordinal", &self.ordinal),
             text("agreement", "hint-agreement", &self.agreement),
             text("held_on", "hint-held_on", &self.held_on),
-            text("place", "", &self.place),
-            prose("summary", &self.summary),
-            prose("outcomes", &self.outcomes),
+            translated_text(texts!(self.place, place_ms, place_zh), ""),
+            translated_prose(texts!(self.summary, summary_ms, summary_zh)),
+            translated_prose(texts!(self.outcomes, outcomes_ms, outcomes_zh)),
             picker("co_chairs", "hint-co_chairs", &self.co_chairs),
             picker("organisations", "hint-organisations", &self.organisations),
             area_checks(&self.areas, choices),
@@ -320,13 +406,13 @@ impl EditorFields for MeetingForm {
 impl EditorFields for DelegationForm {
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         vec![
-            text("title", "", &self.title),
+            translated_text(texts!(self.title, title_ms, title_zh), ""),
             text("leader", "hint-leader", &self.leader),
             country_select("from_country", &self.from_country, choices),
             country_select("host_country", &self.host_country, choices),
             text("starts_on", "hint-starts_on", &self.starts_on),
             text("ends_on", "hint-ends_on", &self.ends_on),
-            prose("purpose", &self.purpose),
+            translated_prose(texts!(self.purpose, purpose_ms, purpose_zh)),
             picker("members", "hint-members", &self.members),
             area_checks(&self.areas, choices),
             field(
@@ -335,18 +421,22 @@ impl EditorFields for DelegationForm {
                 rows(
                     "stop",
                     &[
-                        ("stop_position", "field-position", &self.stop_position),
-                        ("stop_title", "field-title", &self.stop_title),
-                        ("stop_on", "field-date", &self.stop_on),
-                        ("stop_place", "field-place", &self.stop_place),
-                        (
-                            "stop_organisation",
-                            "field-organisation",
-                            &self.stop_organisation,
-                        ),
-                        ("stop_meeting", "field-meeting", &self.stop_meeting),
-                        ("stop_event", "field-event", &self.stop_event),
-                        ("stop_summary", "field-summary", &self.stop_summary),
+                        ("stop_position", "position", &self.stop_position),
+                        ("stop_on", "date", &self.stop_on),
+                        ("stop_organisation", "organisation", &self.stop_organisation),
+                        ("stop_title", "title", &self.stop_title),
+                        ("stop_title_ms", "title_ms", &self.stop_title_ms),
+                        ("stop_title_zh", "title_zh", &self.stop_title_zh),
+                        ("stop_place", "place", &self.stop_place),
+                        ("stop_place_ms", "place_ms", &self.stop_place_ms),
+                        ("stop_place_zh", "place_zh", &self.stop_place_zh),
+                        ("stop_event", "event", &self.stop_event),
+                        ("stop_event_ms", "event_ms", &self.stop_event_ms),
+                        ("stop_event_zh", "event_zh", &self.stop_event_zh),
+                        ("stop_summary", "summary", &self.stop_summary),
+                        ("stop_summary_ms", "summary_ms", &self.stop_summary_ms),
+                        ("stop_summary_zh", "summary_zh", &self.stop_summary_zh),
+                        ("stop_meeting", "meeting", &self.stop_meeting),
                     ],
                     Some(("stop_id", &self.stop_id)),
                     "stop_remove",
@@ -367,11 +457,11 @@ impl EditorFields for MouForm {
 
     fn fields(&self, choices: &Choices) -> Vec<Field> {
         let mut fields = vec![
-            text("title", "", &self.title),
+            translated_text(texts!(self.title, title_ms, title_zh), ""),
             text("signed_on", "hint-signed_on", &self.signed_on),
-            text("place", "", &self.place),
+            translated_text(texts!(self.place, place_ms, place_zh), ""),
             text("signed_at", "hint-mou-signed_at", &self.signed_at),
-            prose("purpose", &self.purpose),
+            translated_prose(texts!(self.purpose, purpose_ms, purpose_zh)),
             picker("parties", "hint-mou-parties", &self.parties),
             picker("witnesses", "hint-people", &self.witnesses),
             area_checks(&self.areas, choices),
@@ -381,7 +471,7 @@ impl EditorFields for MouForm {
         fields.extend(status_fields(
             &self.new_status,
             &self.new_status_on,
-            &self.new_status_note,
+            texts!(self.new_status_note, new_status_note_ms, new_status_note_zh),
             choices,
         ));
         fields

@@ -9,14 +9,14 @@ use super::{notice, staff_layout};
 use crate::auth::{Staff, StaffForm, random_token};
 use crate::db::mous::DocumentRef;
 use crate::db::records::{
-    self, Agreements, Areas, Delegations, Meetings, Mous, Organisations, People, Record,
-    RecordItem, SaveOutcome, SaveRequest, Stored, edit_path,
+    self, Agreements, Areas, Delegations, HistoryEvent, Meetings, Mous, Organisations, People,
+    Record, RecordItem, SaveOutcome, SaveRequest, Stored, edit_path,
 };
 use crate::db::reference::Page;
 use crate::db::{Database, DbError, Reader, areas, reference};
 use crate::domain::forms::{Collection, FormErrors};
 use crate::domain::records::{FormBasics, RecordForm};
-use crate::domain::{InvalidInput, PageNumber, PartialDate, RecordStatus, Role};
+use crate::domain::{InvalidInput, PageNumber, Role};
 use crate::error::{AppError, AppResult, html, html_with_status, see_other};
 use crate::i18n::{Lang, Message};
 use crate::views::Layout;
@@ -237,7 +237,7 @@ fn editor<R: Editable>(
         history: stored
             .history
             .iter()
-            .map(|line| history_line(lang, line))
+            .map(|event| history_line(lang, event))
             .collect(),
         upload: takes_documents(R::COLLECTION).then(|| Upload {
             action: format!("{list_path}/{}/documents", stored.id),
@@ -438,32 +438,14 @@ fn repeated(lang: Lang, location: &str) -> HttpResponse {
     see_other(&lang.href(&format!("{location}{separator}done=repeated")))
 }
 
-/// A line of a record's status history in `lang`. The stored history reads
-/// "2013-10-04 Signed: note" (or "undated Signed"), the status by its English label, so the
-/// status is matched back to put the line into words; a line that reads otherwise is shown as
-/// it is.
-fn history_line(lang: Lang, line: &str) -> String {
-    let Some((on, rest)) = line.split_once(' ') else {
-        return line.to_owned();
+/// A line of a record's status history in `lang`, its note in that language where translated.
+fn history_line(lang: Lang, event: &HistoryEvent) -> String {
+    let date = match &event.occurred_on {
+        None => lang.t("date-unknown").into_owned(),
+        Some(on) => on.format(lang),
     };
-    let parts = RecordStatus::ALL.iter().find_map(|status| {
-        let note = rest.strip_prefix(status.label())?;
-        let note = match note.strip_prefix(": ") {
-            Some(note) => note,
-            None if note.is_empty() => "",
-            None => return None,
-        };
-        Some((status, note))
-    });
-    let date = match on {
-        "undated" => Some(lang.t("date-unknown").into_owned()),
-        iso => PartialDate::parse(iso).ok().map(|d| d.format(lang)),
-    };
-    let Some(((status, note), date)) = parts.zip(date) else {
-        return line.to_owned();
-    };
-    let status = lang.term("status", status.as_str());
-    match note {
+    let status = lang.term("status", event.status.as_str());
+    match event.note.shown(lang).text {
         "" => lang.t_with(
             "history-line",
             &[("date", date.into()), ("status", status.into())],
