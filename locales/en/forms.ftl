@@ -112,7 +112,7 @@ hint-co_chairs = In order, one address per line, such as /people/chang-lih-kang.
 hint-leader = The address of the person who led the visit, such as /people/chang-lih-kang.
 hint-starts_on = A day, such as 2024-04-24.
 hint-ends_on = A day on or after the start.
-hint-members = One per line: the person's address, then a bar and their role, such as /people/yin-hejun | Minister.
+hint-members = One per line: the person's address, then a bar and their role, such as /people/yin-hejun | Minister; further bars add the role in Malay and in Chinese: /people/yin-hejun | Minister | Menteri | 部长.
 hint-itinerary = The stops of the visit. Change the numbers under Position to reorder them; organisation and meeting take addresses (/organisations/cetc, /meetings/…). Leave a row blank to add nothing; tick Remove to delete a stop.
 hint-signed_on = A year, a month (2024-04) or a day (2024-04-25).
 hint-mou-signed_at = A meeting (/meetings/3rd-joint-committee-meeting-sti) or a stop of a visit, as the visit's address and the stop's number (/delegations/working-visit-to-china-2024#stop-3).
@@ -167,6 +167,16 @@ invalid-stop = is not one of this visit's stops
 invalid-two-countries = must include at least two countries
 invalid-two-organisations = must name at least two organisations
 invalid-signing-place = “{ $text }” is neither a meeting (/meetings/its-name) nor a stop of a visit (/delegations/its-name#stop-2)
+invalid-not-records = names { $addresses }, { $count ->
+    [one] which is not a record
+   *[other] which are not records
+}
+invalid-unknown-country = names { $code }, a country the portal does not list
+invalid-first-status = must be chosen for a new record
+invalid-missing-stop = names { $address }, a stop the visit does not have
+invalid-renews-itself = must name another MoU, not this one
+invalid-stop-elsewhere = lists a stop that is not part of this visit; reload the form
+invalid-stop-signed-at = cannot lose the stop “{ $stop }”: { $address } was signed there; change that MoU first
 invalid-form-token = is missing; reload the form
 invalid-document-missing = must be chosen: a PDF of the signed document
 invalid-document-too-large = is larger than 10 MB, the most a document may be; reduce its size and try again

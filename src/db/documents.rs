@@ -4,6 +4,7 @@ use super::mous::DocumentRef;
 use super::schema::documents;
 use super::staff::{self, AuditEntry};
 use super::{DbResult, OptionalRow};
+use crate::domain::{Lang, Localized};
 use diesel::prelude::*;
 
 /// The record a document belongs to.
@@ -19,7 +20,7 @@ pub struct NewDocument {
     pub owner: Owner,
     /// The owner's public address, for the audit trail.
     pub owner_path: String,
-    pub title: String,
+    pub title: Localized,
     pub file_name: String,
     pub media_type: String,
     pub byte_size: i32,
@@ -53,7 +54,9 @@ pub fn attach(
         .values((
             documents::agreement_id.eq(agreement_id),
             documents::mou_id.eq(mou_id),
-            documents::title.eq(&document.title),
+            documents::title.eq(document.title.input(Lang::En)),
+            documents::title_ms.eq(document.title.get(Lang::Ms)),
+            documents::title_zh.eq(document.title.get(Lang::Zh)),
             documents::file_name.eq(&document.file_name),
             documents::media_type.eq(&document.media_type),
             documents::byte_size.eq(document.byte_size),
@@ -69,7 +72,7 @@ pub fn attach(
             entity_id: Some(entity_id),
             summary: format!(
                 "attached “{}” ({}, {} bytes, SHA-256 {}) to {}",
-                document.title,
+                document.title.input(Lang::En),
                 document.file_name,
                 document.byte_size,
                 document.sha256,

@@ -2,7 +2,7 @@
 //! as portal paths.
 
 use super::Message;
-use super::{InvalidInput, PartialDate, Slug};
+use super::{InvalidInput, Localized, PartialDate, Slug};
 use chrono::NaiveDate;
 
 /// Every refused field of one form submission, in the order of the form.
@@ -164,6 +164,48 @@ impl RecordRef {
     pub fn path(&self) -> String {
         format!("/{}/{}", self.collection.path(), self.slug)
     }
+}
+
+/// Whether a text must be written (in English, which every record has first).
+#[derive(Clone, Copy, PartialEq)]
+pub enum English {
+    Required,
+    Optional,
+}
+
+/// Each of a text's English, Malay and Chinese values checked; the translations may always be
+/// left out.
+fn checked_texts(
+    (names, texts): ([&'static str; 3], [&str; 3]),
+    max: usize,
+    english: English,
+) -> [Result<String, InvalidInput>; 3] {
+    std::array::from_fn(|index| match (index, english) {
+        (0, English::Required) => required_text(names[index], texts[index], max),
+        _ => optional_text(names[index], texts[index], max),
+    })
+}
+
+/// A record's text in the languages it is written in, with a message beside each field that
+/// is refused.
+pub fn translated(
+    errors: &mut FormErrors,
+    fields: ([&'static str; 3], [&str; 3]),
+    max: usize,
+    english: English,
+) -> Option<Localized> {
+    let [en, ms, zh] = checked_texts(fields, max, english).map(|text| errors.check(text));
+    Some(Localized::new(en?, ms, zh))
+}
+
+/// A text in one row of a repeated group: the row's first refused value is its error.
+pub fn translated_cell(
+    fields: ([&'static str; 3], [&str; 3]),
+    max: usize,
+    english: English,
+) -> Result<Localized, InvalidInput> {
+    let [en, ms, zh] = checked_texts(fields, max, english);
+    Ok(Localized::new(en?, Some(ms?), Some(zh?)))
 }
 
 /// Record addresses one per line, blank lines ignored, duplicates dropped.

@@ -7,8 +7,9 @@
 
 use super::Message;
 use super::forms::{
-    Collection, FormErrors, optional_day, optional_partial_date, optional_ref, optional_text,
-    optional_web_address, refs_in, required_day, required_text, shorten,
+    Collection, English, FormErrors, optional_day, optional_partial_date, optional_ref,
+    optional_text, optional_web_address, refs_in, required_day, shorten, translated,
+    translated_cell,
 };
 use super::{
     CountryCode, InvalidInput, Localized, OrganisationKind, PartialDate, RecordStatus, Slug,
@@ -142,48 +143,6 @@ macro_rules! texts {
             [&$form.$en[..], &$form.$ms[..], &$form.$zh[..]],
         )
     };
-}
-
-/// Whether a text must be written (in English, which every record has first).
-#[derive(Clone, Copy, PartialEq)]
-enum English {
-    Required,
-    Optional,
-}
-
-/// Each of a text's English, Malay and Chinese values checked; the translations may always be
-/// left out.
-fn checked_texts(
-    (names, texts): ([&'static str; 3], [&str; 3]),
-    max: usize,
-    english: English,
-) -> [Result<String, InvalidInput>; 3] {
-    std::array::from_fn(|index| match (index, english) {
-        (0, English::Required) => required_text(names[index], texts[index], max),
-        _ => optional_text(names[index], texts[index], max),
-    })
-}
-
-/// A record's text in the languages it is written in, with a message beside each field that
-/// is refused.
-fn translated(
-    errors: &mut FormErrors,
-    fields: ([&'static str; 3], [&str; 3]),
-    max: usize,
-    english: English,
-) -> Option<Localized> {
-    let [en, ms, zh] = checked_texts(fields, max, english).map(|text| errors.check(text));
-    Some(Localized::new(en?, ms, zh))
-}
-
-/// A text in one row of a repeated group: the row's first refused value is its error.
-fn translated_cell(
-    fields: ([&'static str; 3], [&str; 3]),
-    max: usize,
-    english: English,
-) -> Result<Localized, InvalidInput> {
-    let [en, ms, zh] = checked_texts(fields, max, english);
-    Ok(Localized::new(en?, Some(ms?), Some(zh?)))
 }
 
 /// The rows of a repeated group of fields, which arrive as one list per column: row `i` is the

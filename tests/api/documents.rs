@@ -39,6 +39,8 @@ fn a_pdf() -> Vec<u8> {
 struct Upload<'a> {
     csrf: &'a str,
     title: &'a str,
+    /// The title in Chinese, or empty.
+    title_zh: &'a str,
     file_name: &'a str,
     media_type: &'a str,
     bytes: &'a [u8],
@@ -53,6 +55,7 @@ async fn upload(staff: &StaffClient, app: &TestApp, upload: Upload<'_>) -> crate
                 Part::Text("csrf_token", upload.csrf),
                 Part::Text("form_token", &sti_portal::auth::random_token()),
                 Part::Text("document_title", upload.title),
+                Part::Text("document_title_zh", upload.title_zh),
                 Part::File(
                     "document_file",
                     upload.file_name,
@@ -80,6 +83,7 @@ async fn an_uploaded_pdf_is_served_byte_for_byte_from_the_mou_page() {
         Upload {
             csrf: &staff.csrf,
             title: "Signed MoU (English and Chinese)",
+            title_zh: "已签署的谅解备忘录（英文和中文）",
             file_name: "../MoU signed <final>.pdf",
             media_type: "application/pdf",
             bytes: &pdf,
@@ -92,6 +96,11 @@ async fn an_uploaded_pdf_is_served_byte_for_byte_from_the_mou_page() {
     let page = app.page(&format!("/mous/{MOU}")).await;
     let href = format!("/documents/{sha256}.pdf");
     assert!(page.links_to(&href), "the MoU page links the document");
+    let chinese = app.page(&format!("/zh/mous/{MOU}")).await;
+    assert!(
+        chinese.body.contains("已签署的谅解备忘录（英文和中文）"),
+        "a Chinese reader sees the document's Chinese title"
+    );
     assert!(page.body.contains(&sha256));
 
     let served = staff.get_raw(&href).await;
@@ -151,6 +160,7 @@ async fn a_file_that_is_not_a_pdf_is_refused_and_nothing_is_stored() {
         Upload {
             csrf: &staff.csrf,
             title: "Not a PDF",
+            title_zh: "",
             file_name: "mou.pdf",
             media_type: "application/pdf",
             bytes: b"<html><script>alert(1)</script></html>",
@@ -175,6 +185,7 @@ async fn a_file_that_is_not_a_pdf_is_refused_and_nothing_is_stored() {
         Upload {
             csrf: &staff.csrf,
             title: "Sent as text",
+            title_zh: "",
             file_name: "mou.pdf",
             media_type: "text/plain",
             bytes: &a_pdf(),
@@ -190,6 +201,7 @@ async fn a_file_that_is_not_a_pdf_is_refused_and_nothing_is_stored() {
         Upload {
             csrf: &staff.csrf,
             title: " ",
+            title_zh: "",
             file_name: "mou.pdf",
             media_type: "application/pdf",
             bytes: &a_pdf(),
@@ -216,6 +228,7 @@ async fn an_oversized_upload_is_refused_with_413_and_nothing_is_stored() {
         Upload {
             csrf: &staff.csrf,
             title: "Too big",
+            title_zh: "",
             file_name: "big.pdf",
             media_type: "application/pdf",
             bytes: &big,
@@ -246,6 +259,7 @@ async fn an_upload_without_the_csrf_token_or_by_a_writer_is_refused() {
         Upload {
             csrf: "forged",
             title: "Forged",
+            title_zh: "",
             file_name: "mou.pdf",
             media_type: "application/pdf",
             bytes: &pdf,
@@ -272,6 +286,7 @@ async fn an_upload_without_the_csrf_token_or_by_a_writer_is_refused() {
         Upload {
             csrf: &writer.csrf,
             title: "Writer's upload",
+            title_zh: "",
             file_name: "mou.pdf",
             media_type: "application/pdf",
             bytes: &pdf,

@@ -484,3 +484,31 @@ async fn a_chinese_record_form_names_its_fields_and_their_errors_in_chinese() {
     );
     assert!(reply.texts("#error-website")[0].contains("必须是以 https:// 或 http:// 开头的网址"));
 }
+
+#[actix_web::test]
+async fn a_record_naming_unknown_records_is_refused_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    log_in_from(&app, "/ms", "mei", "").await;
+    let form = app.page("/ms/staff/records/meetings/new").await;
+
+    let reply = app
+        .post_form(
+            "/ms/staff/records/meetings",
+            &[
+                ("csrf_token", &form.hidden("csrf_token")),
+                ("form_token", &form.hidden("form_token")),
+                ("title", "Mesyuarat ujian"),
+                ("joint_body", "Jawatankuasa Bersama"),
+                ("co_chairs", "/people/nobody\n/people/no-one"),
+            ],
+        )
+        .await;
+
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.texts("#error-co_chairs"),
+        [
+            "Ralat: Pengerusi bersama menamakan /people/nobody, /people/no-one, yang bukan rekod dalam portal ini."
+        ]
+    );
+}

@@ -100,7 +100,7 @@ impl Record for Agreements {
             &content.signatories,
         )?;
         let areas = resolver.all(conn, "areas", Collection::Areas, &content.areas)?;
-        let status = resolver.first_status(target, content.new_event.as_ref(), "agreement");
+        let status = resolver.first_status(target, content.new_event.as_ref());
         resolver.finish()?;
         let values = (
             agreements::title.eq(content.title.input(Lang::En)),

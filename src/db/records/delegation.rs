@@ -6,7 +6,7 @@ use crate::db::schema::{
 use crate::db::{DbResult, OptionalRow};
 use crate::domain::forms::Collection;
 use crate::domain::records::{DelegationContent, DelegationForm};
-use crate::domain::{Lang, Localized, PartialDate};
+use crate::domain::{Lang, Localized, Message, PartialDate};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -213,10 +213,7 @@ impl Record for Delegations {
         };
         let kept: Vec<i32> = content.stops.iter().filter_map(|s| s.id).collect();
         if kept.iter().any(|id| !current.iter().any(|(c, _)| c == id)) {
-            resolver.refuse(
-                "itinerary",
-                "lists a stop that is not part of this visit; reload the form".into(),
-            );
+            resolver.refuse("itinerary", Message::new("invalid-stop-elsewhere"));
         }
         let mut removed = Vec::new();
         for (stop_id, title) in current.iter().filter(|(c, _)| !kept.contains(c)) {
@@ -227,10 +224,9 @@ impl Record for Delegations {
             match signed_there.first() {
                 Some(mou) => resolver.refuse(
                     "itinerary",
-                    format!(
-                        "cannot lose the stop “{title}”: /mous/{mou} was signed there; \
-                         change that MoU first"
-                    ),
+                    Message::new("invalid-stop-signed-at")
+                        .text("stop", title)
+                        .text("address", format!("/mous/{mou}")),
                 ),
                 None => removed.push(*stop_id),
             }

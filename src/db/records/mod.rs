@@ -28,8 +28,8 @@ use super::{DbError, DbResult};
 use crate::domain::forms::{Collection, FormErrors, RecordRef, shorten};
 use crate::domain::records::{FormBasics, RecordForm, StatusEvent};
 use crate::domain::{
-    CountryCode, InvalidInput, Lang, Localized, PAGE_SIZE, PageNumber, PartialDate, RecordStatus,
-    Slug,
+    CountryCode, InvalidInput, Lang, Localized, Message, PAGE_SIZE, PageNumber, PartialDate,
+    RecordStatus, Slug,
 };
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -246,13 +246,13 @@ impl Resolver {
                 Err(other) => return Err(other),
             }
         }
-        match unknown.as_slice() {
-            [] => {}
-            [one] => self.refuse(field, format!("names {one}, which is not a record")),
-            many => self.refuse(
+        if !unknown.is_empty() {
+            self.refuse(
                 field,
-                format!("names {}, which are not records", many.join(", ")),
-            ),
+                Message::new("invalid-not-records")
+                    .text("addresses", unknown.join(", "))
+                    .number("count", unknown.len() as i64),
+            );
         }
         Ok(ids)
     }
@@ -285,7 +285,7 @@ impl Resolver {
                 Some(id) => ids.push(id),
                 None => self.refuse(
                     field,
-                    format!("names {code}, a country the portal does not list"),
+                    Message::new("invalid-unknown-country").text("code", code.as_str()),
                 ),
             }
         }
@@ -306,24 +306,19 @@ impl Resolver {
 
     /// The status a new agreement or MoU starts with: that of the event its form adds, which a
     /// new one must have.
-    fn first_status(
-        &mut self,
-        target: Target<'_>,
-        event: Option<&StatusEvent>,
-        noun: &str,
-    ) -> RecordStatus {
+    fn first_status(&mut self, target: Target<'_>, event: Option<&StatusEvent>) -> RecordStatus {
         match (event, target) {
             (Some(event), _) => event.status,
             (None, Target::New(_)) => {
-                self.refuse("new_status", format!("must be chosen for a new {noun}"));
+                self.refuse("new_status", Message::new("invalid-first-status"));
                 RecordStatus::Signed
             }
             (None, Target::Existing(_)) => RecordStatus::Signed,
         }
     }
 
-    fn refuse(&mut self, field: &'static str, message: String) {
-        self.errors.add(InvalidInput::new(field, message));
+    fn refuse(&mut self, field: &'static str, reason: Message) {
+        self.errors.add(InvalidInput::because(field, reason));
     }
 
     /// Fails the write, and so rolls back the transaction, if anything was refused.

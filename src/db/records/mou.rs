@@ -10,7 +10,7 @@ use crate::db::schema::{
 use crate::db::{DbResult, OptionalRow};
 use crate::domain::forms::Collection;
 use crate::domain::records::{MouContent, MouForm, SigningPlace, StatusEvent};
-use crate::domain::{Lang, Localized, PartialDate, RecordStatus};
+use crate::domain::{Lang, Localized, Message, PartialDate, RecordStatus};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
@@ -171,7 +171,7 @@ impl Record for Mous {
                 if delegation_id.is_some() && stop_id.is_none() {
                     resolver.refuse(
                         "signed_at",
-                        format!("names {}, a stop the visit does not have", place.address()),
+                        Message::new("invalid-missing-stop").text("address", place.address()),
                     );
                 }
                 (None, stop_id)
@@ -184,9 +184,9 @@ impl Record for Mous {
         if let (Some(renewed), Target::Existing(id)) = (renews, target)
             && renewed == id
         {
-            resolver.refuse("renews", "must name another MoU, not this one".into());
+            resolver.refuse("renews", Message::new("invalid-renews-itself"));
         }
-        let status = resolver.first_status(target, content.new_event.as_ref(), "MoU");
+        let status = resolver.first_status(target, content.new_event.as_ref());
         resolver.finish()?;
         let values = (
             (

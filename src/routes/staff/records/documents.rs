@@ -11,7 +11,7 @@ use crate::db::{Database, DbError, Reader};
 use crate::documents::{
     DocumentStore, MAX_DOCUMENT_BYTES, PDF_MEDIA_TYPE, is_pdf, may_be_pdf, sanitised_file_name,
 };
-use crate::domain::forms::{Collection, FormErrors, required_text};
+use crate::domain::forms::{Collection, English, FormErrors, translated};
 use crate::domain::{InvalidInput, Role};
 use crate::error::{AppError, AppResult, see_other};
 use crate::i18n::{Lang, Message};
@@ -32,6 +32,9 @@ pub fn configure<R: Editable>(config: &mut web::ServiceConfig) {
 const DRAIN_LIMIT: usize = 16 * 1024 * 1024;
 /// The most a text part of the form may hold.
 const MAX_TEXT_PART: usize = 8 * 1024;
+/// The upload form's title fields, in English, Malay and Chinese.
+pub(super) const DOCUMENT_TITLE: [&str; 3] =
+    ["document_title", "document_title_ms", "document_title_zh"];
 
 /// Why an uploaded file was not kept.
 enum FileRefusal {
@@ -49,7 +52,8 @@ struct SentFile {
 #[derive(Default)]
 struct Sent {
     form_token: String,
-    title: String,
+    /// In English, Malay and Chinese.
+    title: [String; 3],
     file: Option<SentFile>,
 }
 
@@ -109,7 +113,9 @@ async fn read_upload(staff: &Staff, mut payload: Multipart) -> AppResult<Sent> {
             }
             _ if !checked => return Err(AppError::Forbidden),
             "form_token" => sent.form_token = read_text(&mut field).await?,
-            "document_title" => sent.title = read_text(&mut field).await?,
+            "document_title" => sent.title[0] = read_text(&mut field).await?,
+            "document_title_ms" => sent.title[1] = read_text(&mut field).await?,
+            "document_title_zh" => sent.title[2] = read_text(&mut field).await?,
             "document_file" => {
                 let sent_name = field
                     .content_disposition()
@@ -178,7 +184,12 @@ async fn upload<R: Editable>(
     let sent = read_upload(&staff, payload).await?;
     let stored = load::<R>(&reader, path.into_inner())?;
     let mut errors = FormErrors::default();
-    let title = errors.check(required_text("document_title", &sent.title, 300));
+    let title = translated(
+        &mut errors,
+        (DOCUMENT_TITLE, sent.title.each_ref().map(String::as_str)),
+        300,
+        English::Required,
+    );
     let file = checked_file(sent.file).map_err(|(status, error)| {
         errors.add(error);
         status

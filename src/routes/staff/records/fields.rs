@@ -26,7 +26,7 @@ impl Field {
     /// Whether the form refused the field, or, for a translated text, any of its languages.
     pub fn refused(&self, errors: &FormErrors) -> bool {
         match &self.input {
-            Input::Translated(texts, _) => texts.iter().any(|t| errors.get(t.name).is_some()),
+            Input::Translated(texts, _) => texts.refused(errors),
             _ => errors.get(self.name).is_some(),
         }
     }
@@ -37,7 +37,7 @@ pub enum Input {
     /// Several lines: record addresses one per line, or prose.
     Lines(String, u32),
     /// A text in English, Malay and Chinese, side by side; prose when it has a number of lines.
-    Translated([Translation; 3], Option<u32>),
+    Translated(Translations, Option<u32>),
     Select(Vec<SelectOption>),
     Checks(Vec<SelectOption>),
     Rows(Rows),
@@ -48,6 +48,29 @@ pub struct Translation {
     pub lang: Lang,
     pub name: &'static str,
     pub value: String,
+}
+
+/// A text's inputs in English, Malay and Chinese.
+pub struct Translations(pub [Translation; 3]);
+
+impl Translations {
+    pub fn new((names, values): ([&'static str; 3], [&String; 3])) -> Self {
+        Self(std::array::from_fn(|index| Translation {
+            lang: Lang::ALL[index],
+            name: names[index],
+            value: values[index].clone(),
+        }))
+    }
+
+    /// Whether the form refused the text in any language.
+    pub fn refused(&self, errors: &FormErrors) -> bool {
+        self.0.iter().any(|t| errors.get(t.name).is_some())
+    }
+
+    /// The English input's name, which the text's label and hint go by.
+    pub fn name(&self) -> &'static str {
+        self.0[0].name
+    }
 }
 
 /// A group of repeated fields (appointments, itinerary stops), one fieldset per row; the form
@@ -122,16 +145,12 @@ macro_rules! texts {
 /// A text entered in each language side by side, labelled by its English field's name; `lines`
 /// makes it prose.
 fn translated(
-    (names, values): ([&'static str; 3], [&String; 3]),
+    texts: ([&'static str; 3], [&String; 3]),
     hint: &'static str,
     lines: Option<u32>,
 ) -> Field {
-    let texts = std::array::from_fn(|index| Translation {
-        lang: Lang::ALL[index],
-        name: names[index],
-        value: values[index].clone(),
-    });
-    field(names[0], hint, Input::Translated(texts, lines))
+    let texts = Translations::new(texts);
+    field(texts.name(), hint, Input::Translated(texts, lines))
 }
 
 fn translated_text(texts: ([&'static str; 3], [&String; 3]), hint: &'static str) -> Field {

@@ -5,6 +5,8 @@
 mod documents;
 mod fields;
 
+use documents::DOCUMENT_TITLE;
+
 use super::{notice, staff_layout};
 use crate::auth::{Staff, StaffForm, random_token};
 use crate::db::mous::DocumentRef;
@@ -23,7 +25,7 @@ use crate::views::Layout;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, web};
 use askama::Template;
-use fields::{Choices, EditorFields, Field, Input};
+use fields::{Choices, EditorFields, Field, Input, Translations};
 use serde::Deserialize;
 
 /// The staff list of a collection, in `lang`.
@@ -151,7 +153,7 @@ async fn list<R: Editable>(
 struct Upload {
     action: String,
     form_token: String,
-    title: String,
+    title: Translations,
     documents: Vec<DocumentRef>,
 }
 
@@ -183,8 +185,8 @@ struct PageState<'a, F> {
     stored: Option<&'a Stored<F>>,
     errors: FormErrors,
     notice: Option<&'static str>,
-    /// The title typed into the upload form, kept when the upload is refused.
-    document_title: String,
+    /// The title typed into the upload form in each language, kept when the upload is refused.
+    document_title: [String; 3],
 }
 
 impl<'a, F> PageState<'a, F> {
@@ -193,7 +195,7 @@ impl<'a, F> PageState<'a, F> {
             stored,
             errors: FormErrors::default(),
             notice: None,
-            document_title: String::new(),
+            document_title: Default::default(),
         }
     }
 
@@ -242,7 +244,7 @@ fn editor<R: Editable>(
         upload: takes_documents(R::COLLECTION).then(|| Upload {
             action: format!("{list_path}/{}/documents", stored.id),
             form_token: random_token(),
-            title: state.document_title.clone(),
+            title: Translations::new((DOCUMENT_TITLE, state.document_title.each_ref())),
             documents: stored.documents.clone(),
         }),
     });
