@@ -204,6 +204,31 @@ test('the language switcher takes a page to Malay, to Chinese and back to Englis
   });
 });
 
+test('a reader with a Chinese browser lands on Chinese pages and switches any page to Malay and back', async (t) => {
+  await withPage(t, { locale: 'zh-CN', viewport: { width: 390, height: 844 } }, async (page) => {
+    const here = () => new URL(page.url()).pathname;
+    await page.goto('/');
+    assert.equal(here(), '/zh/', 'the first visit follows the browser\'s language');
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-Hans');
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(await fits(), 'the Chinese home page fits a phone screen');
+    for (const collection of COLLECTIONS) {
+      await page.goto(`/zh/${collection}`);
+      await click(page, page.locator(`main a[href^="/zh/${collection}/"]`).first());
+      const record = here().replace(/^\/zh/, '');
+      assert.ok(await fits(), `${record} in Chinese fits a phone screen`);
+      await click(page, page.locator('.language-switcher a[hreflang="ms"]'));
+      assert.equal(here(), `/ms${record}`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'ms');
+      assert.ok(await fits(), `${record} in Malay fits a phone screen`);
+      await check(page, `record ${collection} in Malay on a phone`);
+      await click(page, page.locator('.language-switcher a[hreflang="zh-Hans"]'));
+      assert.equal(here(), `/zh${record}`);
+      await check(page, `record ${collection} in Chinese on a phone`);
+    }
+  });
+});
+
 test('a visitor filters a list and searches', async (t) => {
   await withPage(t, {}, async (page) => {
     await page.goto('/mous');
@@ -288,6 +313,12 @@ test('staff log in, write, preview and publish a statement, keep records, and lo
     await page.fill('#field-summary', 'MIMOS and CETC open a joint laboratory.');
     await page.fill('#field-dateline', 'PUTRAJAYA');
     await page.fill('#field-body', '## The laboratory\n\nIt opens **today** with:\n\n- packaging\n- testing\n');
+    const titleMs = 'Makmal bersama pembungkusan semikonduktor dibuka di Pulau Pinang';
+    const titleZh = '半导体封装联合实验室在槟城揭幕';
+    await page.fill('#field-title_ms', titleMs);
+    await page.fill('#field-body_ms', 'Makmal ini dibuka **hari ini**.');
+    await page.fill('#field-title_zh', titleZh);
+    await page.fill('#field-body_zh', '实验室于**今天**启用。');
     await page.fill('#field-related', '/mous/mimos-cetc-mou-2024');
     response = await click(page, page.locator('button[name="action"][value="preview"]'));
     assert.equal(response.status(), 200);
@@ -301,6 +332,12 @@ test('staff log in, write, preview and publish a statement, keep records, and lo
     const slug = new URL(page.url()).pathname;
     assert.equal(await page.locator('main h1').innerText(), title);
     await visit(page, 'statement version', `${slug}/v/1`);
+    // Published in three languages at once: each reader gets their own.
+    await page.goto(`/ms${slug}`);
+    assert.equal(await page.locator('main h1').innerText(), titleMs);
+    await visit(page, 'statement in Chinese', `/zh${slug}`);
+    assert.equal(await page.locator('main h1').innerText(), titleZh);
+    assert.equal(await page.locator('.language-versions li').count(), 3);
 
     await visit(page, 'records', '/staff/records');
     const lists = await page.locator('main a[href^="/staff/records/"]').evaluateAll(
