@@ -225,6 +225,11 @@ test('a reader with a Chinese browser lands on Chinese pages and switches any pa
       await click(page, page.locator('.language-switcher a[hreflang="zh-Hans"]'));
       assert.equal(here(), `/zh${record}`);
       await check(page, `record ${collection} in Chinese on a phone`);
+      if (['statements', 'mous'].includes(collection)) {
+        await page.goto(`/zh${record}?compare=ms`);
+        assert.ok(await fits(), `${record} side by side fits a phone screen`);
+        await check(page, `${collection} side by side on a phone`);
+      }
     }
   });
 });
