@@ -8,6 +8,7 @@ use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
 use crate::page_cache::{self, PageCache};
+use crate::telemetry::RequestSpan;
 use crate::{assets, request_id, routes};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
@@ -69,11 +70,13 @@ impl Application {
         let cookies = web::Data::new(CookiePolicy {
             secure: config.secure_cookies,
         });
+        let proxies = TrustedProxies::new(config.trusted_proxies.clone());
         let throttle = web::Data::new(LoginThrottle::new(
             Limits::default(),
             DeviceCookies::load(&database).await?,
-            TrustedProxies::new(config.trusted_proxies.clone()),
+            proxies.clone(),
         ));
+        let proxies = web::Data::new(proxies);
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
         let writer = web::Data::new(database.clone());
         let page_cache = config.page_cache;
@@ -86,12 +89,13 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(refuse_long_queries))
                 .wrap(actix_web::middleware::from_fn(crate::i18n::middleware))
                 .wrap(actix_web::middleware::from_fn(request_id::middleware))
-                .wrap(TracingLogger::default())
+                .wrap(TracingLogger::<RequestSpan>::new())
                 .app_data(web::Data::new(database.reader()))
                 .app_data(web::Data::new(PageCache::new(page_cache, PAGE_CACHE_BYTES)))
                 .app_data(writer.clone())
                 .app_data(cookies.clone())
                 .app_data(throttle.clone())
+                .app_data(proxies.clone())
                 .app_data(checker.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT))
                 .app_data(

@@ -1,4 +1,11 @@
+use crate::auth::client_address::TrustedProxies;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::{Error, HttpMessage, web};
 use std::io::IsTerminal;
+use tracing::Span;
+use tracing::field::Empty;
+use tracing_actix_web::{DefaultRootSpanBuilder, RequestId, RootSpanBuilder};
 use tracing_subscriber::fmt::format::FmtSpan;
 use tracing_subscriber::{EnvFilter, fmt};
 
@@ -15,4 +22,42 @@ pub fn init() {
         .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr)
         .try_init();
+}
+
+/// The span of one request: what was asked, the answer's status, the request id, and the client,
+/// which is the connection's peer or, behind a proxy named with `--trusted-proxy`, the address
+/// it forwards for: never what a `Forwarded` or `X-Forwarded-For` header from anyone else says,
+/// since any client can write one.
+pub struct RequestSpan;
+
+impl RootSpanBuilder for RequestSpan {
+    fn on_request_start(request: &ServiceRequest) -> Span {
+        let client = request
+            .app_data::<web::Data<TrustedProxies>>()
+            .and_then(|proxies| proxies.client_address(request.request()))
+            .map(|address| address.to_string())
+            .unwrap_or_default();
+        let request_id = request
+            .extensions()
+            .get::<RequestId>()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let route = request.match_pattern().unwrap_or_else(|| "default".into());
+        tracing::info_span!(
+            "HTTP request",
+            http.method = %request.method(),
+            http.route = %route,
+            http.target = %request.uri().path_and_query().map_or("", |p| p.as_str()),
+            http.client_ip = %client,
+            http.status_code = Empty,
+            otel.status_code = Empty,
+            request_id = %request_id,
+            exception.message = Empty,
+            exception.details = Empty,
+        )
+    }
+
+    fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
+        DefaultRootSpanBuilder::on_request_end(span, outcome);
+    }
 }

@@ -557,3 +557,34 @@ async fn error_pages_carry_the_request_id_of_the_log() {
     assert_eq!(id.len(), 36);
     assert!(reply.texts("code").contains(&id), "{}", reply.body);
 }
+
+#[actix_web::test]
+async fn the_log_names_the_connection_not_a_forwarded_address_anyone_could_write() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let portal = Portal::start(&database_in(&dir));
+    let mut stream =
+        std::net::TcpStream::connect(portal.address.trim_start_matches("http://")).unwrap();
+
+    stream
+        .write_all(
+            b"GET /mous HTTP/1.1\r\nHost: portal\r\nX-Forwarded-For: 203.0.113.9\r\n\
+              Forwarded: for=198.51.100.7\r\nConnection: close\r\n\r\n",
+        )
+        .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let log = portal.log();
+
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let line = log
+        .lines()
+        .find(|l| l.contains("http.target=/mous"))
+        .unwrap_or_else(|| panic!("no line for the request: {log}"));
+    assert!(line.contains("http.client_ip=127.0.0.1"), "{line}");
+    assert!(
+        !log.contains("203.0.113.9") && !log.contains("198.51.100.7"),
+        "{log}"
+    );
+}
