@@ -1,9 +1,10 @@
+use diesel::RunQueryDsl;
 use scraper::{Html, Selector};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::sync::Mutex;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 use sti_portal::config::Config;
-use sti_portal::db::Database;
+use sti_portal::db::{Database, seed};
 use sti_portal::domain::{DisplayName, Password, Role, Username};
 use sti_portal::startup::Application;
 use tempfile::TempDir;
@@ -101,6 +102,31 @@ impl Reply {
     }
 }
 
+/// A database migrated, and filled with the demo records or left without records, once per test
+/// run: each portal starts on a copy of one, since migrating and seeding anew took most of the
+/// time of a test.
+fn template(demo_data: bool) -> &'static Path {
+    static TEMPLATES: OnceLock<(TempDir, [PathBuf; 2])> = OnceLock::new();
+    let (_, paths) = TEMPLATES.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = [false, true].map(|demo| {
+            let path = dir.path().join(format!("template-{demo}.sqlite"));
+            let database = Database::open(&path).unwrap();
+            let mut conn = database.connection().unwrap();
+            if demo {
+                seed::seed_demo_if_empty(&mut conn).unwrap();
+            }
+            // Everything into the main file, which is all a copy takes.
+            diesel::sql_query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&mut conn)
+                .unwrap();
+            path
+        });
+        (dir, paths)
+    });
+    &paths[usize::from(demo_data)]
+}
+
 impl TestApp {
     /// The portal with the demo data, as `cargo run` serves it.
     pub async fn spawn() -> Self {
@@ -114,23 +140,32 @@ impl TestApp {
 
     /// The portal as deployed: cookies with the `Secure` attribute.
     pub async fn spawn_with_secure_cookies() -> Self {
-        Self::spawn_configured(|config| config.secure_cookies = true).await
+        Self::spawn_configured(true, |config| config.secure_cookies = true).await
     }
 
     /// The portal behind a reverse proxy on 127.0.0.1 (`--trusted-proxy 127.0.0.1`): the test
     /// plays the proxy, and names any client address in `X-Forwarded-For`.
     pub async fn spawn_behind_proxy() -> Self {
-        Self::spawn_configured(|config| config.trusted_proxies = vec![[127, 0, 0, 1].into()]).await
+        Self::spawn_configured(true, |config| {
+            config.trusted_proxies = vec![[127, 0, 0, 1].into()]
+        })
+        .await
     }
 
     async fn spawn_with(demo_data: bool) -> Self {
-        Self::spawn_configured(|config| config.demo_data = demo_data).await
+        Self::spawn_configured(demo_data, |_| ()).await
     }
 
-    async fn spawn_configured(adjust: impl FnOnce(&mut Config)) -> Self {
+    /// A portal on a copy of the migrated database, with or without the demo records.
+    async fn spawn_configured(demo_data: bool, adjust: impl FnOnce(&mut Config)) -> Self {
         let dir = std::sync::Arc::new(tempfile::tempdir().unwrap());
         let database = dir.path().join("portal.sqlite");
-        Self::start(database, dir, adjust).await
+        std::fs::copy(template(demo_data), &database).unwrap();
+        Self::start(database, dir, |config| {
+            config.demo_data = demo_data;
+            adjust(config);
+        })
+        .await
     }
 
     /// Stops this portal and starts another on its database file, as after a restart.
@@ -316,8 +351,15 @@ impl TestApp {
     }
 
     /// A direct connection to the database, for arranging data no page can create yet.
+    /// A connection of the test's own to the portal's database; it waits its turn behind the
+    /// portal's writes (the scheduled publisher writes every 200 ms) as the portal's own do.
     pub fn connection(&self) -> diesel::SqliteConnection {
         use diesel::Connection;
-        diesel::SqliteConnection::establish(self.database.to_str().unwrap()).unwrap()
+        let mut conn =
+            diesel::SqliteConnection::establish(self.database.to_str().unwrap()).unwrap();
+        diesel::sql_query("PRAGMA busy_timeout = 5000")
+            .execute(&mut conn)
+            .unwrap();
+        conn
     }
 }
