@@ -263,7 +263,9 @@ async fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
     stream
         .write_all(b"GET /healthz HTTP/1.1\r\nHost: portal\r\n")
         .unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    // Time for the server to read the first half (a busy machine can take a while): a
+    // connection it has read nothing new from is idle, and shutdown may close it.
+    std::thread::sleep(Duration::from_millis(1000));
 
     let pid = portal.pid();
     std::process::Command::new("kill")
