@@ -32,9 +32,10 @@ const BODY_LIMIT: usize = 512 * 1024;
 /// (at most 200 characters) can need. Longer is answered 414 before any handler parses it.
 pub const QUERY_LIMIT: usize = 4 * 1024;
 /// Memory each worker may spend on rendered pages.
-const PAGE_CACHE_BYTES: usize = 16 * 1024 * 1024;
-/// Password checks running at once; each takes 19 MiB and most of a core for a moment.
-const PASSWORD_CHECKS_AT_ONCE: usize = 2;
+const PAGE_CACHE_BYTES: usize = 8 * 1024 * 1024;
+/// Password checks running at once; each takes 19 MiB and most of a core for a moment, so one,
+/// which leaves the other cores to the pages however many logins arrive.
+const PASSWORD_CHECKS_AT_ONCE: usize = 1;
 
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
      font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";

@@ -4,8 +4,8 @@ use crate::domain::Password;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use rand_core::OsRng;
-use std::sync::{Arc, LazyLock};
-use tokio::sync::Semaphore;
+use std::sync::{Arc, LazyLock, Mutex, mpsc};
+use tokio::sync::oneshot;
 
 fn hasher() -> Argon2<'static> {
     let params = Params::new(19_456, 2, 1, None).unwrap_or_default();
@@ -41,27 +41,47 @@ pub fn verify(candidate: &str, stored: Option<&str>) -> bool {
     matches && stored.is_some()
 }
 
-/// Runs password checks on the blocking pool, at most a few at a time, so that a storm of logins
-/// cannot take the memory or the threads that serve pages.
+/// What one password check needs, and where its answer goes.
+type Check = (String, Option<String>, oneshot::Sender<bool>);
+
+/// Runs password checks on a few threads of their own, one check at a time on each, so that a
+/// storm of logins can take neither the threads that serve pages nor more than a core each.
+/// Their own threads, too, because each check needs 19 MiB: a check on any of the many blocking
+/// threads would leave that much behind in that thread's allocator arena.
 #[derive(Clone)]
 pub struct PasswordChecker {
-    permits: Arc<Semaphore>,
+    checks: mpsc::Sender<Check>,
 }
 
 impl PasswordChecker {
     pub fn new(at_once: usize) -> Self {
-        Self {
-            permits: Arc::new(Semaphore::new(at_once.max(1))),
+        let (checks, queue) = mpsc::channel::<Check>();
+        let queue = Arc::new(Mutex::new(queue));
+        for n in 0..at_once.max(1) {
+            let queue = queue.clone();
+            // A thread that cannot start leaves the checks to the others; with none, every
+            // check fails closed (the queue is gone, so `verify` says no).
+            let _ = std::thread::Builder::new()
+                .name(format!("password-check-{n}"))
+                .spawn(move || {
+                    loop {
+                        let next = queue.lock().map(|queue| queue.recv());
+                        let Ok(Ok((candidate, stored, answer))) = next else {
+                            return;
+                        };
+                        let _ = answer.send(verify(&candidate, stored.as_deref()));
+                    }
+                });
         }
+        Self { checks }
     }
 
     pub async fn verify(&self, candidate: String, stored: Option<String>) -> bool {
-        let Ok(_permit) = self.permits.acquire().await else {
+        let (answer, answered) = oneshot::channel();
+        if self.checks.send((candidate, stored, answer)).is_err() {
             return false;
-        };
-        actix_web::web::block(move || verify(&candidate, stored.as_deref()))
-            .await
-            .unwrap_or(false)
+        }
+        answered.await.unwrap_or(false)
     }
 }
 

@@ -9,8 +9,8 @@ use super::schema::{
     countries, focus_areas, people,
 };
 use super::statements::{self, StatementItem, Subject};
-use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, RecordStatus, Slug};
+use super::{DbResult, OptionalRow, kept};
+use crate::domain::{ListFilter, Localized, PartialDate, RecordStatus, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -76,21 +76,27 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the records the filter lets through, in the list's order.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("agreements", filter, || {
+        Ok(agreements::table
+            .filter(condition(filter))
+            .order((agreements::signed_on.desc(), agreements::id.desc()))
+            .select(agreements::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(agreements::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let rows: Vec<AgreementRow> = agreements::table
-        .filter(condition(filter))
+        .filter(agreements::id.eq_any(order.page(filter.page)))
         .order((agreements::signed_on.desc(), agreements::id.desc()))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
         .select(AgreementRow::as_select())
         .load(conn)?;
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
@@ -121,7 +127,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<A
             status: row.status,
         })
         .collect();
-    Ok(Page::new(items, total, filter))
+    Ok(Page::new(items, order.total(), filter))
 }
 
 #[derive(Debug, Queryable, Selectable, Serialize)]

@@ -10,13 +10,16 @@ use super::schema::{
     agreement_areas, delegation_areas, focus_areas, meeting_areas, mou_areas, statement_subjects,
 };
 use super::statements::{self, StatementItem};
-use super::{DbResult, OptionalRow};
+use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PageNumber, Slug};
+use diesel::dsl::count_star;
 use diesel::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// An area with how much is filed under it.
-#[derive(Debug, Queryable, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct AreaItem {
     pub slug: String,
     pub name: Localized,
@@ -39,36 +42,57 @@ impl AreaItem {
     }
 }
 
+/// How much is filed under each area, by area id: agreements, meetings, visits, MoUs, statements.
+type Counts = HashMap<i32, [i64; 5]>;
+
+/// Counting what is filed under the areas reads every link row, so it is done once per write
+/// generation.
+fn counts(conn: &mut SqliteConnection) -> DbResult<Rc<Counts>> {
+    kept::kept(
+        ("area counts", String::new()),
+        |counts: &Counts| counts.len() * 48,
+        || {
+            let per_kind: [Vec<(i32, i64)>; 5] = [
+                agreement_areas::table
+                    .group_by(agreement_areas::area_id)
+                    .select((agreement_areas::area_id, count_star()))
+                    .load(conn)?,
+                meeting_areas::table
+                    .group_by(meeting_areas::area_id)
+                    .select((meeting_areas::area_id, count_star()))
+                    .load(conn)?,
+                delegation_areas::table
+                    .group_by(delegation_areas::area_id)
+                    .select((delegation_areas::area_id, count_star()))
+                    .load(conn)?,
+                mou_areas::table
+                    .group_by(mou_areas::area_id)
+                    .select((mou_areas::area_id, count_star()))
+                    .load(conn)?,
+                statement_subjects::table
+                    .filter(statement_subjects::area_id.is_not_null())
+                    .group_by(statement_subjects::area_id)
+                    .select((statement_subjects::area_id.assume_not_null(), count_star()))
+                    .load(conn)?,
+            ];
+            let mut counts = Counts::new();
+            for (kind, rows) in per_kind.into_iter().enumerate() {
+                for (area, count) in rows {
+                    counts.entry(area).or_default()[kind] = count;
+                }
+            }
+            Ok(counts)
+        },
+    )
+}
+
 /// Every area, with counts; there are few areas, so they are listed on one page.
 pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
-    let agreement_count = agreement_areas::table
-        .filter(agreement_areas::area_id.eq(focus_areas::id))
-        .count()
-        .single_value()
-        .assume_not_null();
-    let meeting_count = meeting_areas::table
-        .filter(meeting_areas::area_id.eq(focus_areas::id))
-        .count()
-        .single_value()
-        .assume_not_null();
-    let delegation_count = delegation_areas::table
-        .filter(delegation_areas::area_id.eq(focus_areas::id))
-        .count()
-        .single_value()
-        .assume_not_null();
-    let mou_count = mou_areas::table
-        .filter(mou_areas::area_id.eq(focus_areas::id))
-        .count()
-        .single_value()
-        .assume_not_null();
-    let statement_count = statement_subjects::table
-        .filter(statement_subjects::area_id.eq(focus_areas::id.nullable()))
-        .count()
-        .single_value()
-        .assume_not_null();
-    Ok(focus_areas::table
+    let counts = counts(conn)?;
+    let rows: Vec<(i32, String, Localized, Localized)> = focus_areas::table
         .order(focus_areas::name)
         .select((
+            focus_areas::id,
             focus_areas::slug,
             (
                 focus_areas::name,
@@ -80,13 +104,25 @@ pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
                 focus_areas::description_ms,
                 focus_areas::description_zh,
             ),
-            agreement_count,
-            meeting_count,
-            delegation_count,
-            mou_count,
-            statement_count,
         ))
-        .load(conn)?)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, name, description)| {
+            let [agreements, meetings, delegations, mous, statements] =
+                counts.get(&id).copied().unwrap_or_default();
+            AreaItem {
+                slug,
+                name,
+                description,
+                agreement_count: agreements,
+                meeting_count: meetings,
+                delegation_count: delegations,
+                mou_count: mous,
+                statement_count: statements,
+            }
+        })
+        .collect())
 }
 
 /// Every area's slug and name, for forms that file records under areas.

@@ -6,8 +6,8 @@ use super::schema::{
     meetings, mous, organisations, people,
 };
 use super::statements::{self, StatementItem, Subject};
-use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug, format_day_range};
+use super::{DbResult, OptionalRow, kept};
+use crate::domain::{ListFilter, Localized, PartialDate, Slug, format_day_range};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -110,24 +110,30 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the records the filter lets through, in the list's order.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("delegations", filter, || {
+        Ok(delegations::table
+            .filter(condition(filter))
+            .order((delegations::starts_on.desc(), delegations::id.desc()))
+            .select(delegations::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(delegations::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let rows: Vec<DelegationRow> = delegations::table
-        .filter(condition(filter))
+        .filter(delegations::id.eq_any(order.page(filter.page)))
         .order((delegations::starts_on.desc(), delegations::id.desc()))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
         .select(DelegationRow::as_select())
         .load(conn)?;
-    Ok(Page::new(with_names(conn, rows)?, total, filter))
+    Ok(Page::new(with_names(conn, rows)?, order.total(), filter))
 }
 
 /// Visits that have not ended by `day`, soonest first.

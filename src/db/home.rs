@@ -1,17 +1,17 @@
 //! What the home page gathers: the latest statements, what is coming up, and the totals.
 
-use super::DbResult;
 use super::areas::{self, AreaItem};
 use super::delegations::{self, DelegationItem};
 use super::meetings::{self, MeetingItem};
 use super::reference::Page;
 use super::schema::{agreements, delegations as delegation_rows, mous, organisations};
 use super::statements::{self, StatementItem};
+use super::{DbResult, kept};
 use crate::domain::ListFilter;
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Totals {
     pub agreements: i64,
     pub mous: i64,
@@ -29,6 +29,23 @@ pub struct Home {
     pub totals: Totals,
 }
 
+/// Counting a whole table reads all of it, so the totals are counted once per write generation.
+fn totals(conn: &mut SqliteConnection) -> DbResult<Totals> {
+    let totals = kept::kept(
+        ("home totals", String::new()),
+        |_| std::mem::size_of::<Totals>(),
+        || {
+            Ok(Totals {
+                agreements: agreements::table.count().get_result(conn)?,
+                mous: mous::table.count().get_result(conn)?,
+                delegations: delegation_rows::table.count().get_result(conn)?,
+                organisations: organisations::table.count().get_result(conn)?,
+            })
+        },
+    )?;
+    Ok(Totals::clone(&totals))
+}
+
 pub fn gather(conn: &mut SqliteConnection, today: NaiveDate) -> DbResult<Home> {
     let everything = ListFilter::default();
     let recent_delegations = delegations::list(conn, &everything)?;
@@ -39,11 +56,6 @@ pub fn gather(conn: &mut SqliteConnection, today: NaiveDate) -> DbResult<Home> {
         recent_delegations,
         recent_meetings: meetings::list(conn, &everything)?,
         areas: areas::list(conn)?,
-        totals: Totals {
-            agreements: agreements::table.count().get_result(conn)?,
-            mous: mous::table.count().get_result(conn)?,
-            delegations: delegation_rows::table.count().get_result(conn)?,
-            organisations: organisations::table.count().get_result(conn)?,
-        },
+        totals: totals(conn)?,
     })
 }

@@ -7,8 +7,8 @@ use super::schema::{
     meeting_co_chairs, meeting_organisations, meetings, organisations, people,
 };
 use super::statements::{self, StatementItem, Subject};
-use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug};
+use super::{DbResult, OptionalRow, kept};
+use crate::domain::{ListFilter, Localized, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -73,24 +73,30 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the records the filter lets through, in the list's order.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("meetings", filter, || {
+        Ok(meetings::table
+            .filter(condition(filter))
+            .order((meetings::held_on.desc(), meetings::id.desc()))
+            .select(meetings::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(meetings::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let items = meetings::table
-        .filter(condition(filter))
+        .filter(meetings::id.eq_any(order.page(filter.page)))
         .order((meetings::held_on.desc(), meetings::id.desc()))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
         .select(MeetingItem::as_select())
         .load(conn)?;
-    Ok(Page::new(items, total, filter))
+    Ok(Page::new(items, order.total(), filter))
 }
 
 #[derive(Debug, Queryable, Selectable, Serialize)]

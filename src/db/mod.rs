@@ -8,6 +8,7 @@ pub mod documents;
 pub mod editorial;
 pub mod history;
 pub mod home;
+pub(crate) mod kept;
 pub mod machine;
 pub mod maintenance;
 pub mod meetings;
@@ -29,6 +30,7 @@ use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 use std::time::Duration;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -172,6 +174,7 @@ impl Database {
         Reader {
             path: self.path.clone(),
             conn: RefCell::new(None),
+            kept: Rc::default(),
         }
     }
 }
@@ -187,6 +190,8 @@ impl From<diesel::r2d2::PoolError> for DbError {
 pub struct Reader {
     path: PathBuf,
     conn: RefCell<Option<SqliteConnection>>,
+    /// What the lists read from whole collections, for the current write generation.
+    kept: Rc<kept::Store>,
 }
 
 #[derive(QueryableByName)]
@@ -195,20 +200,27 @@ struct DataVersion {
     data_version: i64,
 }
 
+fn data_version(conn: &mut SqliteConnection) -> DbResult<i64> {
+    let version: DataVersion = diesel::sql_query("PRAGMA data_version").get_result(conn)?;
+    Ok(version.data_version)
+}
+
 impl Reader {
     /// A number that changes whenever any connection, in this process or another, has committed
     /// a change to the database since this one last looked (SQLite's `data_version`): what
     /// anything derived from the data (a rendered page) must match to still be current.
     pub fn data_version(&self) -> DbResult<i64> {
-        self.with_connection(|conn| {
-            let version: DataVersion = diesel::sql_query("PRAGMA data_version").get_result(conn)?;
-            Ok(version.data_version)
-        })
+        self.with_connection(data_version)
     }
 
     pub fn read<T>(&self, work: impl FnOnce(&mut SqliteConnection) -> DbResult<T>) -> DbResult<T> {
-        // A snapshot for the whole page, so that its parts agree with each other.
-        self.with_connection(|conn| conn.transaction(work))
+        self.with_connection(|conn| {
+            // The version is read before the snapshot is taken, so what is kept under it is never
+            // older than it says.
+            let _kept = kept::enter(&self.kept, data_version(conn)?);
+            // A snapshot for the whole page, so that its parts agree with each other.
+            conn.transaction(work)
+        })
     }
 
     fn with_connection<T>(

@@ -7,8 +7,8 @@ use super::schema::{
     mou_status_events, mou_witnesses, mous, organisations, people,
 };
 use super::statements::{self, StatementItem, Subject};
-use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, RecordStatus, Slug};
+use super::{DbResult, OptionalRow, kept};
+use crate::domain::{ListFilter, Localized, PartialDate, RecordStatus, Slug};
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
@@ -83,24 +83,30 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the records the filter lets through, in the list's order.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("mous", filter, || {
+        Ok(mous::table
+            .filter(condition(filter))
+            .order((mous::signed_on.desc(), mous::id.desc()))
+            .select(mous::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(mous::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let rows = mous::table
-        .filter(condition(filter))
+        .filter(mous::id.eq_any(order.page(filter.page)))
         .order((mous::signed_on.desc(), mous::id.desc()))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
         .select(MouRow::as_select())
         .load(conn)?;
-    Ok(Page::new(with_parties(conn, rows)?, total, filter))
+    Ok(Page::new(with_parties(conn, rows)?, order.total(), filter))
 }
 
 /// The MoUs signed at a meeting or at one of a delegation's stops.

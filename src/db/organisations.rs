@@ -8,8 +8,8 @@ use super::schema::{
     appointments, countries, focus_areas, mou_areas, mou_parties, organisations, people,
 };
 use super::statements::{self, StatementItem};
-use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Localized, OrganisationKind, PAGE_SIZE, PartialDate, Slug};
+use super::{DbResult, OptionalRow, kept};
+use crate::domain::{ListFilter, Localized, OrganisationKind, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -49,22 +49,28 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the records the filter lets through, in the list's order.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("organisations", filter, || {
+        Ok(organisations::table
+            .filter(condition(filter))
+            .order((organisations::name, organisations::id))
+            .select(organisations::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(organisations::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let rows: Vec<(String, Localized, Option<String>, OrganisationKind, i32)> =
         organisations::table
-            .filter(condition(filter))
+            .filter(organisations::id.eq_any(order.page(filter.page)))
             .order((organisations::name, organisations::id))
-            .limit(PAGE_SIZE)
-            .offset(filter.page.offset())
             .select((
                 organisations::slug,
                 (
@@ -90,7 +96,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
             },
         )
         .collect();
-    Ok(Page::new(items, total, filter))
+    Ok(Page::new(items, order.total(), filter))
 }
 
 #[derive(Debug, Queryable, Serialize)]

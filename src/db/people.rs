@@ -7,8 +7,8 @@ use super::mous::{self, MouItem};
 use super::reference::{CountryRef, OrganisationRef, Page, countries_by_id};
 use super::schema::{appointments, countries, organisations, people};
 use super::statements::{self, StatementItem};
-use super::{DbResult, OptionalRow};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug};
+use super::{DbResult, OptionalRow, kept};
+use crate::domain::{ListFilter, Localized, PartialDate, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -44,21 +44,27 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the records the filter lets through, in the list's order.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("people", filter, || {
+        Ok(people::table
+            .filter(condition(filter))
+            .order((people::name, people::id))
+            .select(people::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(people::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let rows: Vec<(i32, String, Localized, i32)> = people::table
-        .filter(condition(filter))
+        .filter(people::id.eq_any(order.page(filter.page)))
         .order((people::name, people::id))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
         .select((
             people::id,
             people::slug,
@@ -94,7 +100,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<P
             name,
         })
         .collect();
-    Ok(Page::new(items, total, filter))
+    Ok(Page::new(items, order.total(), filter))
 }
 
 #[derive(Debug, Queryable, Serialize)]

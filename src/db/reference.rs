@@ -1,7 +1,7 @@
 //! Small shared read models: links to records, filter choices, pages of a list.
 
-use super::DbResult;
 use super::schema::{countries, focus_areas, organisations, people};
+use super::{DbResult, kept};
 use crate::domain::{ListFilter, Localized, PAGE_SIZE};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -82,13 +82,27 @@ pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<HashMap<i32, Cou
 pub const ORGANISATIONS_TO_CHOOSE_FROM: i64 = 100;
 
 /// The choices a filter form offers.
+#[derive(Clone)]
 pub struct FilterChoices {
     pub areas: Vec<Named>,
     pub countries: Vec<CountryRef>,
     pub organisations: Vec<Named>,
 }
 
+/// Every list and search page offers the same choices, so they are read once per write
+/// generation.
 pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
+    let choices = kept::kept(
+        ("filter choices", String::new()),
+        |choices: &FilterChoices| {
+            (choices.areas.len() + choices.countries.len() + choices.organisations.len()) * 256
+        },
+        || read_filter_choices(conn),
+    )?;
+    Ok(FilterChoices::clone(&choices))
+}
+
+fn read_filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
     Ok(FilterChoices {
         areas: focus_areas::table
             .order(focus_areas::name)

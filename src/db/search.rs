@@ -1,13 +1,14 @@
 //! Full-text search over every public record and statement. The FTS5 `MATCH` syntax has no
 //! diesel DSL, so the queries are written out here, with every value bound, never spliced.
 
-use super::DbResult;
+use super::{DbResult, kept};
 use crate::domain::{
     Highlighted, MARK_END, MARK_START, PAGE_SIZE, RecordKind, Search, SearchMode, SearchText,
 };
 use crate::i18n::Lang;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text};
+use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+use std::rc::Rc;
 
 /// How many characters of a body the substring scan shows around its first match.
 const SCAN_SNIPPET_CHARS: usize = 160;
@@ -16,6 +17,8 @@ const SNIPPET_TOKENS: i32 = 28;
 
 #[derive(Debug, QueryableByName)]
 struct Row {
+    #[diesel(sql_type = Integer)]
+    id: i32,
     #[diesel(sql_type = Text)]
     kind: String,
     #[diesel(sql_type = Text)]
@@ -65,6 +68,8 @@ pub struct Results {
 /// The tables and expressions that differ between the ways of matching.
 struct Plan {
     from: &'static str,
+    /// The id of the document a row is about, as the query can look it up fastest.
+    document: &'static str,
     matches: &'static str,
     title: &'static str,
     snippet: &'static str,
@@ -75,6 +80,7 @@ fn plan(mode: SearchMode) -> Plan {
     match mode {
         SearchMode::Words => Plan {
             from: "search_words JOIN search_documents d ON d.id = search_words.rowid",
+            document: "search_words.rowid",
             matches: "search_words MATCH ?1",
             title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN highlight(search_words, 1, ?2, ?3) \
                     WHEN ?11 = 'zh' AND d.title_zh <> '' THEN highlight(search_words, 2, ?2, ?3) \
@@ -84,6 +90,7 @@ fn plan(mode: SearchMode) -> Plan {
         },
         SearchMode::Trigrams => Plan {
             from: "search_trigrams JOIN search_documents d ON d.id = search_trigrams.rowid",
+            document: "search_trigrams.rowid",
             matches: "search_trigrams MATCH ?1",
             title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN highlight(search_trigrams, 1, ?2, ?3) \
                     WHEN ?11 = 'zh' AND d.title_zh <> '' THEN highlight(search_trigrams, 2, ?2, ?3) \
@@ -95,6 +102,7 @@ fn plan(mode: SearchMode) -> Plan {
         // arrive as one JSON array); titles that hold the first term come first.
         SearchMode::Substrings => Plan {
             from: "search_documents d",
+            document: "d.id",
             matches: "NOT EXISTS (SELECT 1 FROM json_each(?1) t \
                       WHERE instr(lower(d.title || ' ' || d.title_ms || ' ' || d.title_zh || ' ' || d.body), \
                       lower(t.value)) = 0) \
@@ -166,56 +174,112 @@ fn count_by_kind(
 const TITLE_LANGUAGE: &str = "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN 'ms' \
      WHEN ?11 = 'zh' AND d.title_zh <> '' THEN 'zh' ELSE d.language END";
 
+#[derive(Debug, QueryableByName)]
+struct Match {
+    #[diesel(sql_type = Integer)]
+    id: i32,
+    #[diesel(sql_type = Text)]
+    kind: String,
+}
+
+/// Every document that matches a search, best first, with its kind.
+type Ranked = Vec<(i32, RecordKind)>;
+
+/// Ranking reads every match (thousands, for a common word), so the ranking of a search is kept
+/// for the write generation; a page of results then reads only its own twenty passages.
+fn ranked(conn: &mut SqliteConnection, search: &Search) -> DbResult<Rc<Ranked>> {
+    let text = &search.text;
+    let mode = text.mode();
+    let key = format!(
+        "{mode:?} {} {}",
+        query_text(text),
+        search.filter.query_string_for_page(1)
+    );
+    kept::kept(
+        ("search", key),
+        |ranked: &Ranked| ranked.len() * std::mem::size_of::<(i32, RecordKind)>(),
+        || {
+            let plan = plan(mode);
+            let sql = format!(
+                "SELECT d.id AS id, d.kind AS kind FROM {} WHERE {} {FILTERS} ORDER BY {}, d.id",
+                plan.from, plan.matches, plan.order
+            );
+            let rows: Vec<Match> = bind_common!(diesel::sql_query(sql), text, search).load(conn)?;
+            Ok(rows
+                .into_iter()
+                .filter_map(|row| Some((row.id, RecordKind::parse(&row.kind).ok()?)))
+                .collect())
+        },
+    )
+}
+
 /// One page of the records that match, best first, titled in `lang` where they can be.
 pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbResult<Results> {
     if search.text.is_empty() {
         return Ok(Results::default());
     }
-    let by_kind = count_by_kind(conn, &search.text, search)?;
-    let total = by_kind
+    let ranked = ranked(conn, search)?;
+    let by_kind: Vec<(RecordKind, i64)> = RecordKind::ALL
         .iter()
-        .filter(|(kind, _)| search.kind.is_none_or(|asked| asked == *kind))
-        .map(|(_, count)| count)
-        .sum();
+        .map(|kind| {
+            let count = ranked.iter().filter(|(_, k)| k == kind).count();
+            (*kind, count as i64)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let asked: Vec<i32> = ranked
+        .iter()
+        .filter(|(_, kind)| search.kind.is_none_or(|asked| asked == *kind))
+        .map(|(id, _)| *id)
+        .collect();
+    let total = asked.len() as i64;
+    let start = usize::try_from(search.filter.page.offset())
+        .unwrap_or(usize::MAX)
+        .min(asked.len());
+    let shown = &asked[start..(start + PAGE_SIZE as usize).min(asked.len())];
     let mode = search.text.mode();
     let plan = plan(mode);
+    // The page's documents in one query, named by id (?12, a JSON array), so that the index is
+    // read once. It binds the parameters of the ranking query too (?5 to ?10, unused), so that
+    // the two share the numbering of the plan's expressions.
     let sql = format!(
-        "SELECT d.kind AS kind, d.slug AS slug, {} AS title, {TITLE_LANGUAGE} AS title_language,
-         {} AS snippet FROM {} WHERE {} {FILTERS}
-         AND (?8 IS NULL OR d.kind = ?8)
-         ORDER BY {}, d.id LIMIT ?9 OFFSET ?10",
-        plan.title, plan.snippet, plan.from, plan.matches, plan.order
+        "SELECT d.id AS id, d.kind AS kind, d.slug AS slug, {} AS title,
+         {TITLE_LANGUAGE} AS title_language, {} AS snippet FROM {} WHERE {}
+         AND {} IN (SELECT value FROM json_each(?12))",
+        plan.title, plan.snippet, plan.from, plan.matches, plan.document
     );
-    let rows: Vec<Row> = bind_common!(diesel::sql_query(sql), &search.text, search)
-        .bind::<Nullable<Text>, _>(search.kind.map(|k| k.as_str()))
-        .bind::<BigInt, _>(PAGE_SIZE)
-        .bind::<BigInt, _>(search.filter.page.offset())
+    let mut rows: Vec<Row> = bind_common!(diesel::sql_query(sql), &search.text, search)
+        .bind::<Nullable<Text>, _>(None::<String>)
+        .bind::<Nullable<BigInt>, _>(None::<i64>)
+        .bind::<Nullable<BigInt>, _>(None::<i64>)
         .bind::<Text, _>(lang.code())
+        .bind::<Text, _>(serde_json::to_string(shown).unwrap_or_default())
         .load(conn)?;
+    rows.sort_by_key(|row| shown.iter().position(|id| *id == row.id));
     let terms = search.text.terms();
-    let hits = rows
-        .into_iter()
-        .filter_map(|row| {
-            let kind = RecordKind::parse(&row.kind).ok()?;
-            let (title, snippet) = match mode {
-                SearchMode::Substrings => (
-                    Highlighted::find(&row.title, terms, None),
-                    Highlighted::find(&row.snippet, terms, Some(SCAN_SNIPPET_CHARS)),
-                ),
-                SearchMode::Words | SearchMode::Trigrams => (
-                    Highlighted::from_marked(&row.title),
-                    Highlighted::from_marked(&row.snippet),
-                ),
-            };
-            Some(Hit {
-                kind,
-                slug: row.slug,
-                title,
-                title_lang: Lang::from_code(&row.title_language).unwrap_or_default(),
-                snippet,
-            })
-        })
-        .collect();
+    let mut hits = Vec::with_capacity(rows.len());
+    for row in rows {
+        let Ok(kind) = RecordKind::parse(&row.kind) else {
+            continue;
+        };
+        let (title, snippet) = match mode {
+            SearchMode::Substrings => (
+                Highlighted::find(&row.title, terms, None),
+                Highlighted::find(&row.snippet, terms, Some(SCAN_SNIPPET_CHARS)),
+            ),
+            SearchMode::Words | SearchMode::Trigrams => (
+                Highlighted::from_marked(&row.title),
+                Highlighted::from_marked(&row.snippet),
+            ),
+        };
+        hits.push(Hit {
+            kind,
+            slug: row.slug,
+            title,
+            title_lang: Lang::from_code(&row.title_language).unwrap_or_default(),
+            snippet,
+        });
+    }
     Ok(Results {
         hits,
         by_kind,

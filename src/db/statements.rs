@@ -6,9 +6,9 @@ use super::schema::{
     statement_revision_translations, statement_revisions, statement_subjects,
     statement_translations, statements,
 };
-use super::{DbResult, OptionalRow};
+use super::{DbResult, OptionalRow, kept};
 use crate::domain::markdown::{self, RENDERER_VERSION};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, PartialDate, Slug, StatementStatus};
+use crate::domain::{ListFilter, Localized, PartialDate, Slug, StatementStatus};
 use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -208,24 +208,34 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
     condition
 }
 
+/// The ids of the public statements the filter lets through, newest first.
+fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+    kept::order("statements", filter, || {
+        Ok(statements::table
+            .filter(condition(filter))
+            .order((statements::published_at.desc(), statements::id.desc()))
+            .select(statements::id)
+            .load(conn)?)
+    })
+}
+
 /// How many records the filter lets through, on every page.
 pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> {
-    Ok(statements::table
-        .filter(condition(filter))
-        .count()
-        .get_result(conn)?)
+    Ok(order(conn, filter)?.total())
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
-    let total = count(conn, filter)?;
+    let order = order(conn, filter)?;
     let rows = statements::table
-        .filter(condition(filter))
+        .filter(statements::id.eq_any(order.page(filter.page)))
         .order((statements::published_at.desc(), statements::id.desc()))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
         .select(ItemRow::as_select())
         .load(conn)?;
-    Ok(Page::new(with_translations(conn, rows)?, total, filter))
+    Ok(Page::new(
+        with_translations(conn, rows)?,
+        order.total(),
+        filter,
+    ))
 }
 
 /// Every public statement the filter lets through, newest first, on one page.

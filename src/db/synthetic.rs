@@ -7,6 +7,7 @@ use crate::domain::markdown::{self, RENDERER_VERSION};
 use crate::domain::{OrganisationKind, RecordStatus, StatementStatus};
 use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 
 /// How many of each record; `for_statements(100_000)` gives the proportions of a mature portal.
@@ -131,6 +132,9 @@ pub fn generate(
     sizes: Sizes,
     mut progress: impl FnMut(&str, usize),
 ) -> DbResult<()> {
+    // The whole generation is one transaction of several hundred MB: with SQLite's default cache
+    // of 2 MB, every index update reads its pages back from the WAL.
+    conn.batch_execute("PRAGMA cache_size = -524288")?;
     let mut random = Random(0x5EED_2013_1004);
     let countries: Vec<i32> = countries::table.select(countries::id).load(conn)?;
     let now = chrono::Utc::now().naive_utc();
@@ -533,5 +537,6 @@ pub fn generate(
     }
     progress("revisions and links", statement_ids.len());
     diesel::sql_query("ANALYZE").execute(conn)?;
+    conn.batch_execute("PRAGMA cache_size = -2000")?;
     Ok(())
 }

@@ -215,3 +215,27 @@ async fn a_list_makes_the_same_number_of_queries_for_one_row_as_for_twenty() {
         assert!(twenty <= 6, "{name} makes {twenty} queries");
     }
 }
+
+#[actix_web::test]
+async fn a_deep_page_is_read_like_the_first_without_skipping_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_database(&dir, 1_000).await;
+    let (mut conn, log) = recording(&path);
+    let mut queries_of = |query: &str| -> Vec<String> {
+        log.lock().unwrap().clear();
+        let f = filter(query);
+        db::statements::list(&mut conn, &f).unwrap();
+        db::mous::list(&mut conn, &f).unwrap();
+        db::organisations::list(&mut conn, &f).unwrap();
+        log.lock().unwrap().drain(..).collect()
+    };
+
+    for filters in ["", "area=space-technology&"] {
+        let first = queries_of(filters);
+        let deep = queries_of(&format!("{filters}page=30"));
+
+        assert_eq!(first.len(), deep.len(), "{filters}");
+        let skipping: Vec<_> = deep.iter().filter(|q| q.contains("OFFSET")).collect();
+        assert!(skipping.is_empty(), "a deep page skips rows: {skipping:?}");
+    }
+}

@@ -1,0 +1,186 @@
+//! What a list needs from the whole collection — how many records a filter lets through and in
+//! what order — computed once per write generation and kept by the worker that read it.
+//!
+//! Counting and ordering a filtered collection reads every matching row (100,000 of them on a
+//! large portal), while a page shows twenty: so each worker keeps the ordered ids of the lists it
+//! has served, and a page of a list becomes a lookup of twenty rows by id, as cheap deep in the
+//! list as on its first page. Everything kept is dropped as soon as SQLite's `data_version`
+//! says any connection has committed a write, so nothing shown is ever older than the data.
+//!
+//! The store is the worker's (it lives in its `Reader`), and is reachable only while that
+//! reader runs a read (`enter`), so that a query run on any other connection, whose
+//! `data_version` says nothing about this one's, computes afresh instead.
+
+use super::DbResult;
+use crate::domain::{ListFilter, PAGE_SIZE, PageNumber};
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
+/// How much one worker keeps, in bytes: the order of a 100,000-record list is 400 KB.
+const BUDGET_BYTES: usize = 4 * 1024 * 1024;
+
+type Key = (&'static str, String);
+
+#[derive(Default)]
+struct Entries {
+    values: HashMap<Key, (Rc<dyn Any>, usize)>,
+    oldest_first: VecDeque<Key>,
+    bytes: usize,
+}
+
+/// One worker's kept results, all from the same write generation.
+#[derive(Default)]
+pub(crate) struct Store {
+    version: Cell<Option<i64>>,
+    entries: RefCell<Entries>,
+}
+
+impl Store {
+    fn get<T: 'static>(&self, key: &Key) -> Option<Rc<T>> {
+        let entries = self.entries.borrow();
+        let (value, _) = entries.values.get(key)?;
+        value.clone().downcast::<T>().ok()
+    }
+
+    fn put(&self, key: Key, value: Rc<dyn Any>, bytes: usize) {
+        if bytes > BUDGET_BYTES / 4 {
+            return;
+        }
+        let mut entries = self.entries.borrow_mut();
+        let entries = &mut *entries;
+        if let Some((_, old)) = entries.values.insert(key.clone(), (value, bytes)) {
+            entries.bytes -= old;
+            entries.oldest_first.retain(|k| k != &key);
+        }
+        entries.bytes += bytes;
+        entries.oldest_first.push_back(key);
+        while entries.bytes > BUDGET_BYTES {
+            let Some(oldest) = entries.oldest_first.pop_front() else {
+                break;
+            };
+            if let Some((_, old)) = entries.values.remove(&oldest) {
+                entries.bytes -= old;
+            }
+        }
+    }
+}
+
+thread_local! {
+    /// The store of the read running on this thread, if a reader runs one.
+    static CURRENT: RefCell<Option<Rc<Store>>> = const { RefCell::new(None) };
+}
+
+/// While alive, reads on this thread use `store`; dropped at the end of the read.
+pub(crate) struct Entered(());
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        CURRENT.with(|current| current.borrow_mut().take());
+    }
+}
+
+/// Makes `store` the one reads on this thread use, first emptying it if `version` (the
+/// `data_version` read before the read's snapshot was taken) says the data has changed since it
+/// was filled.
+pub(crate) fn enter(store: &Rc<Store>, version: i64) -> Entered {
+    if store.version.replace(Some(version)) != Some(version) {
+        *store.entries.borrow_mut() = Entries::default();
+    }
+    CURRENT.with(|current| *current.borrow_mut() = Some(store.clone()));
+    Entered(())
+}
+
+/// The value kept under `key` in this generation, or `compute`d (and kept, `bytes` being what it
+/// weighs) when there is none, or when no reader's store is in use.
+pub(crate) fn kept<T: 'static>(
+    key: (&'static str, String),
+    bytes: impl FnOnce(&T) -> usize,
+    compute: impl FnOnce() -> DbResult<T>,
+) -> DbResult<Rc<T>> {
+    let store = CURRENT.with(|current| current.borrow().clone());
+    let Some(store) = store else {
+        return compute().map(Rc::new);
+    };
+    if let Some(value) = store.get::<T>(&key) {
+        return Ok(value);
+    }
+    let value = Rc::new(compute()?);
+    let weight = bytes(&value);
+    store.put(key, value.clone(), weight);
+    Ok(value)
+}
+
+/// The ids of every record a list's filter lets through, in the list's order.
+#[derive(Clone)]
+pub(crate) struct Order(Rc<Vec<i32>>);
+
+impl Order {
+    pub fn total(&self) -> i64 {
+        self.0.len() as i64
+    }
+
+    /// The ids shown on one page (none past the end).
+    pub fn page(&self, page: PageNumber) -> &[i32] {
+        let start = usize::try_from(page.offset())
+            .unwrap_or(usize::MAX)
+            .min(self.0.len());
+        let end = (start + PAGE_SIZE as usize).min(self.0.len());
+        &self.0[start..end]
+    }
+}
+
+/// The order of `collection`'s list under `filter` (its page aside), from `ids` (the ordered
+/// ids query) once per generation.
+pub(crate) fn order(
+    collection: &'static str,
+    filter: &ListFilter,
+    ids: impl FnOnce() -> DbResult<Vec<i32>>,
+) -> DbResult<Order> {
+    let key = (collection, filter.query_string_for_page(1));
+    kept(key, |ids: &Vec<i32>| ids.len() * 4, ids).map(Order)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counted(calls: &Cell<u32>) -> DbResult<Vec<i32>> {
+        calls.set(calls.get() + 1);
+        Ok((1..=45).collect())
+    }
+
+    #[test]
+    fn an_order_is_computed_once_per_generation() {
+        let store = Rc::new(Store::default());
+        let calls = Cell::new(0);
+        let filter = ListFilter::default();
+        for version in [1, 1, 2] {
+            let _entered = enter(&store, version);
+            order("test", &filter, || counted(&calls)).unwrap();
+        }
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn without_a_reader_nothing_is_kept() {
+        let calls = Cell::new(0);
+        for _ in 0..2 {
+            order("test", &ListFilter::default(), || counted(&calls)).unwrap();
+        }
+        assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn pages_slice_the_order() {
+        let order = Order(Rc::new((1..=45).collect()));
+        assert_eq!(order.total(), 45);
+        assert_eq!(order.page(PageNumber::FIRST).len(), 20);
+        assert_eq!(
+            order.page(PageNumber::parse("3").unwrap()),
+            &[41, 42, 43, 44, 45]
+        );
+        assert!(order.page(PageNumber::parse("9").unwrap()).is_empty());
+    }
+}
