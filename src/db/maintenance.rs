@@ -109,7 +109,13 @@ pub fn restore(source: &Path, database: &Path) -> DbResult<()> {
     }
     let staging = database.with_extension("restoring");
     std::fs::copy(source, &staging).map_err(failed)?;
-    File::open(&staging)
+    put_in_place(&staging, database)
+}
+
+/// Makes the finished database file `staging` the one at `database`, durably, in WAL mode.
+/// The caller holds the database's `ServerLock`.
+pub(crate) fn put_in_place(staging: &Path, database: &Path) -> DbResult<()> {
+    File::open(staging)
         .and_then(|f| f.sync_all())
         .map_err(failed)?;
     // The old file's write-ahead log belongs to the old file: applied to the restored one it
@@ -122,7 +128,7 @@ pub fn restore(source: &Path, database: &Path) -> DbResult<()> {
             std::fs::remove_file(&path).map_err(failed)?;
         }
     }
-    std::fs::rename(&staging, database).map_err(failed)?;
+    std::fs::rename(staging, database).map_err(failed)?;
     if let Some(folder) = database.parent().filter(|p| !p.as_os_str().is_empty()) {
         File::open(folder)
             .and_then(|f| f.sync_all())

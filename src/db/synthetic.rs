@@ -1,14 +1,18 @@
 //! A large, varied database for measuring the portal at scale: years of records with the links
 //! between them. Every value is made up and reproducible (a fixed-seed generator).
 
-use super::DbResult;
+use super::maintenance::{ServerLock, put_in_place};
 use super::schema::*;
+use super::{DbError, DbResult, MIGRATIONS, configure, connect, seed};
 use crate::domain::markdown::{self, RENDERER_VERSION};
 use crate::domain::{OrganisationKind, RecordStatus, StatementStatus};
 use crate::i18n::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
+use diesel_migrations::MigrationHarness;
+use std::collections::HashMap;
+use std::path::Path;
 
 /// How many of each record; `for_statements(100_000)` gives the proportions of a mature portal.
 #[derive(Debug, Clone, Copy)]
@@ -125,6 +129,39 @@ const ENGLISH: &str = "The two sides agreed to deepen cooperation in research, i
 const MALAY: &str = "Kedua-dua pihak bersetuju untuk memperkukuh kerjasama dalam penyelidikan, inovasi dan pengkomersialan teknologi, termasuk makmal bersama dan pertukaran penyelidik. ";
 const CHINESE: &str = "双方同意深化在科研、创新和技术商业化方面的合作，包括建立联合实验室、交流研究人员以及支持初创企业。";
 
+/// Makes a new database at `path` holding the demo records and `sizes` of made-up ones. Refused
+/// when `path` already holds records.
+///
+/// The file is built beside `path` without a journal and then moved into place: nothing reads it
+/// while it is made, an interrupted run leaves `path` as it was, and writing each page once
+/// (rather than to the write-ahead log and then again to the file) halves the work.
+pub fn create(path: &Path, sizes: Sizes, progress: impl FnMut(&str, usize)) -> DbResult<()> {
+    let _lock = ServerLock::acquire(path)?;
+    if path.exists() && !seed::is_empty(&mut connect(path)?)? {
+        return Err(DbError::Connection(format!(
+            "{} already holds records; generate into a new file",
+            path.display()
+        )));
+    }
+    let staging = path.with_extension("generating");
+    if staging.exists() {
+        std::fs::remove_file(&staging).map_err(|e| DbError::Connection(e.to_string()))?;
+    }
+    let mut conn = connect(&staging)?;
+    configure(&mut conn, false)?;
+    conn.batch_execute(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;",
+    )?;
+    conn.run_pending_migrations(MIGRATIONS)
+        .map_err(|e| DbError::Migration(e.to_string()))?;
+    conn.transaction(|conn| {
+        seed::seed_demo_if_empty(conn)?;
+        generate(conn, sizes, progress)
+    })?;
+    drop(conn);
+    put_in_place(&staging, path)
+}
+
 /// Adds `sizes` of made-up records to the database (which should hold the demo records, so
 /// that countries exist). Calls `progress` as each collection is done.
 pub fn generate(
@@ -132,9 +169,14 @@ pub fn generate(
     sizes: Sizes,
     mut progress: impl FnMut(&str, usize),
 ) -> DbResult<()> {
-    // The whole generation is one transaction of several hundred MB: with SQLite's default cache
-    // of 2 MB, every index update reads its pages back from the WAL.
-    conn.batch_execute("PRAGMA cache_size = -524288")?;
+    // The whole generation is one transaction of several GB: with SQLite's default cache of 2 MB,
+    // every index update would read its pages back from the disk. The search indexes, likewise,
+    // write what they have gathered every 1 MB by default, and then merge those pieces again
+    // and again.
+    conn.batch_execute(&format!(
+        "PRAGMA cache_size = -524288; {}",
+        search_index_gathering(SEARCH_INDEX_GATHERED_BYTES)
+    ))?;
     let mut random = Random(0x5EED_2013_1004);
     let countries: Vec<i32> = countries::table.select(countries::id).load(conn)?;
     let now = chrono::Utc::now().naive_utc();
@@ -412,6 +454,8 @@ pub fn generate(
         .first::<Option<i32>>(conn)?
         .unwrap_or(0)
         + 1;
+    // Bodies are made of a few sentences repeated, so most are the same as an earlier one.
+    let mut rendered: HashMap<String, String> = HashMap::new();
     for start in (0..sizes.statements).step_by(1_000) {
         let batch: Vec<(String, String, String, Lang, NaiveDateTime, StatementStatus)> = (start
             ..(start + 1_000).min(sizes.statements))
@@ -446,7 +490,10 @@ pub fn generate(
         let rows: Vec<_> = batch
             .iter()
             .map(|(slug, title, body, language, published, status)| {
-                let html = markdown::render(body);
+                let html = rendered
+                    .entry(body.clone())
+                    .or_insert_with(|| markdown::render(body))
+                    .clone();
                 (
                     statements::slug.eq(slug.clone()),
                     statements::title.eq(title.clone()),
@@ -536,7 +583,22 @@ pub fn generate(
             .execute(conn)?;
     }
     progress("revisions and links", statement_ids.len());
-    diesel::sql_query("ANALYZE").execute(conn)?;
-    conn.batch_execute("PRAGMA cache_size = -2000")?;
+    // The planner needs the rough shape of each index, which a sample of each gives as well as
+    // reading all of them.
+    conn.batch_execute(&format!(
+        "{} PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA cache_size = -2000;",
+        search_index_gathering(FTS5_DEFAULT_HASH_BYTES)
+    ))?;
     Ok(())
+}
+
+const SEARCH_INDEX_GATHERED_BYTES: usize = 64 * 1024 * 1024;
+const FTS5_DEFAULT_HASH_BYTES: usize = 1024 * 1024;
+
+/// How much new text each search index gathers in memory before writing it (a setting kept in
+/// the database).
+fn search_index_gathering(bytes: usize) -> String {
+    ["search_words", "search_trigrams"]
+        .map(|index| format!("INSERT INTO {index} ({index}, rank) VALUES ('hashsize', {bytes});"))
+        .concat()
 }
