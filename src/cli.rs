@@ -1,3 +1,4 @@
+use crate::auth::throttle::Limits;
 use crate::config::Config;
 use crate::domain::PublicUrl;
 use clap::{Args, Parser, Subcommand};
@@ -146,6 +147,7 @@ impl From<ServeArgs> for Config {
             publish_check_interval: Config::DEFAULT_PUBLISH_CHECK_INTERVAL,
             public_url: args.public_url,
             trusted_proxies: args.trusted_proxies,
+            login_limits: Limits::default(),
         }
     }
 }

@@ -1,3 +1,4 @@
+use crate::auth::throttle::Limits;
 use crate::domain::PublicUrl;
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub struct Config {
     pub public_url: PublicUrl,
     /// Reverse proxies whose `X-Forwarded-For` names the client (none: the peer is the client).
     pub trusted_proxies: Vec<IpAddr>,
+    /// How many login attempts are let through, and how refusals are answered.
+    pub login_limits: Limits,
 }
 
 impl Config {

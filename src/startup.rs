@@ -2,7 +2,7 @@ use crate::auth::client_address::TrustedProxies;
 use crate::auth::device::DeviceCookies;
 use crate::auth::password::PasswordChecker;
 use crate::auth::session::CookiePolicy;
-use crate::auth::throttle::{Limits, LoginThrottle};
+use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
 use crate::db::maintenance::ServerLock;
 use crate::db::{Database, editorial, seed, statements};
@@ -73,7 +73,7 @@ impl Application {
         });
         let proxies = TrustedProxies::new(config.trusted_proxies.clone());
         let throttle = web::Data::new(LoginThrottle::new(
-            Limits::default(),
+            config.login_limits,
             DeviceCookies::load(&database).await?,
             proxies.clone(),
         ));

@@ -53,6 +53,10 @@ pub struct Limits {
     /// All attempts without one, whatever the account and address: what slows an attack spread
     /// over many of both.
     pub untrusted: Limit,
+    /// How long a refused attempt waits for its answer. A refusal costs the server little, but
+    /// an attacker asking as fast as it is answered would still take a share of the processors
+    /// from every reader; held back, its connections wait instead.
+    pub refusal_pause: Duration,
 }
 
 impl Default for Limits {
@@ -62,6 +66,7 @@ impl Default for Limits {
             per_account: Limit::new(5, Duration::from_secs(60)),
             per_address: Limit::new(30, Duration::from_secs(2)),
             untrusted: Limit::new(60, Duration::from_secs(5)),
+            refusal_pause: Duration::from_secs(1),
         }
     }
 }
@@ -81,6 +86,7 @@ pub struct LoginThrottle {
     untrusted: DefaultDirectRateLimiter,
     device_cookies: DeviceCookies,
     proxies: TrustedProxies,
+    refusal_pause: Duration,
 }
 
 impl LoginThrottle {
@@ -92,6 +98,7 @@ impl LoginThrottle {
             untrusted: RateLimiter::direct(limits.untrusted.quota()),
             device_cookies,
             proxies,
+            refusal_pause: limits.refusal_pause,
         }
     }
 
@@ -106,6 +113,11 @@ impl LoginThrottle {
                 .and_then(|cookie| self.device_cookies.vouch(cookie.value(), username)),
         };
         self.count(username, &client)
+    }
+
+    /// How long a refused attempt waits before it is answered.
+    pub fn refusal_pause(&self) -> Duration {
+        self.refusal_pause
     }
 
     /// The device cookie for a browser that has just logged in as `username`.
@@ -184,6 +196,7 @@ mod tests {
             per_address: PLENTY,
             untrusted: PLENTY,
             per_device: PLENTY,
+            refusal_pause: Duration::ZERO,
         });
         let client = from([127, 0, 0, 1]);
         for _ in 0..3 {
@@ -201,6 +214,7 @@ mod tests {
             per_account: PLENTY,
             untrusted: PLENTY,
             per_device: PLENTY,
+            refusal_pause: Duration::ZERO,
         });
         let client = from([10, 0, 0, 1]);
         assert!(throttle.count("a", &client).is_ok());

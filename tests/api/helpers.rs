@@ -3,6 +3,7 @@ use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
+use sti_portal::auth::throttle::Limits;
 use sti_portal::config::Config;
 use sti_portal::db::{Database, seed};
 use sti_portal::domain::{DisplayName, Password, Role, Username};
@@ -152,6 +153,15 @@ impl TestApp {
         .await
     }
 
+    /// The portal behind the proxy, answering refused logins only after `pause`, as deployed.
+    pub async fn spawn_with_refusal_pause(pause: std::time::Duration) -> Self {
+        Self::spawn_configured(true, |config| {
+            config.trusted_proxies = vec![[127, 0, 0, 1].into()];
+            config.login_limits.refusal_pause = pause;
+        })
+        .await
+    }
+
     async fn spawn_with(demo_data: bool) -> Self {
         Self::spawn_configured(demo_data, |_| ()).await
     }
@@ -204,6 +214,11 @@ impl TestApp {
             publish_check_interval: std::time::Duration::from_millis(200),
             public_url: PUBLIC_URL.parse().unwrap(),
             trusted_proxies: Vec::new(),
+            // The limits of a real portal, but refusals answered at once: the tests make hundreds.
+            login_limits: Limits {
+                refusal_pause: std::time::Duration::ZERO,
+                ..Limits::default()
+            },
         };
         adjust(&mut config);
         let application = Application::build(config).await.expect("the portal starts");

@@ -3,7 +3,7 @@
 //! with before, still gets in.
 
 use crate::helpers::{Reply, TestApp};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use sti_portal::domain::Role;
 
 /// What the portal allows, all together, to attempts from browsers it does not know (README,
@@ -182,5 +182,25 @@ async fn a_forwarded_address_is_believed_only_from_a_trusted_proxy() {
     assert_eq!(
         proxied_slowed, 0,
         "behind the proxy each address has its own allowance"
+    );
+}
+
+#[actix_web::test]
+async fn a_refused_login_is_answered_only_after_a_pause() {
+    let pause = Duration::from_millis(400);
+    let app = TestApp::spawn_with_refusal_pause(pause).await;
+    for _ in 0..5 {
+        let checked = attempt(&app, "ann", "one guess after another", "203.0.113.1", None).await;
+        assert_eq!(checked.status, 401);
+    }
+
+    let started = Instant::now();
+    let refused = attempt(&app, "ann", "one guess after another", "203.0.113.1", None).await;
+
+    assert_eq!(refused.status, 429);
+    assert!(
+        started.elapsed() >= pause,
+        "refused after {:?}, before the pause of {pause:?}",
+        started.elapsed()
     );
 }

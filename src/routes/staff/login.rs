@@ -124,9 +124,10 @@ pub async fn login(
     {
         return Err(AppError::Forbidden);
     }
-    throttle
-        .attempt(&request, &form.username)
-        .map_err(AppError::TooManyAttempts)?;
+    if let Err(wait) = throttle.attempt(&request, &form.username) {
+        actix_web::rt::time::sleep(throttle.refusal_pause()).await;
+        return Err(AppError::TooManyAttempts(wait));
+    }
     let username = Username::parse(&form.username).ok();
     let credentials = match &username {
         Some(name) => reader.read(|conn| staff::credentials(conn, name))?,
