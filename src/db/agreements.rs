@@ -95,7 +95,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
     let order = order(conn, filter)?;
     let rows: Vec<AgreementRow> = agreements::table
-        .filter(agreements::id.eq_any(order.page(filter.page)))
+        .filter(agreements::id.eq_any(super::ids_in(order.page(filter.page))))
         .order((agreements::signed_on.desc(), agreements::id.desc()))
         .select(AgreementRow::as_select())
         .load(conn)?;
@@ -103,7 +103,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<A
     let mut parties: HashMap<i32, Vec<CountryRef>> = HashMap::new();
     for (agreement_id, country) in agreement_parties::table
         .inner_join(countries::table)
-        .filter(agreement_parties::agreement_id.eq_any(&ids))
+        .filter(agreement_parties::agreement_id.eq_any(super::ids_in(&ids)))
         .order(countries::name)
         .select((
             agreement_parties::agreement_id,

@@ -129,7 +129,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
     let order = order(conn, filter)?;
     let rows: Vec<DelegationRow> = delegations::table
-        .filter(delegations::id.eq_any(order.page(filter.page)))
+        .filter(delegations::id.eq_any(super::ids_in(order.page(filter.page))))
         .order((delegations::starts_on.desc(), delegations::id.desc()))
         .select(DelegationRow::as_select())
         .load(conn)?;
@@ -153,7 +153,7 @@ fn with_names(
 ) -> DbResult<Vec<DelegationItem>> {
     let leader_ids: Vec<i32> = rows.iter().filter_map(|row| row.leader_id).collect();
     let leaders: HashMap<i32, Named> = people::table
-        .filter(people::id.eq_any(&leader_ids))
+        .filter(people::id.eq_any(super::ids_in(&leader_ids)))
         .select((
             people::id,
             (

@@ -71,7 +71,7 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
     let ids: Vec<i32> = agreement_names.keys().copied().collect();
     let status_events: Vec<(i32, RecordStatus, Option<PartialDate>)> =
         agreement_status_events::table
-            .filter(agreement_status_events::agreement_id.eq_any(&ids))
+            .filter(agreement_status_events::agreement_id.eq_any(super::ids_in(&ids)))
             .filter(agreement_status_events::occurred_on.is_not_null())
             .select((
                 agreement_status_events::agreement_id,

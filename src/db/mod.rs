@@ -194,15 +194,33 @@ pub struct Reader {
     kept: Rc<kept::Store>,
 }
 
-#[derive(QueryableByName)]
-struct DataVersion {
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    data_version: i64,
+diesel::table! {
+    /// SQLite's `data_version` pragma as a table-valued function: a query diesel keeps prepared,
+    /// where `PRAGMA data_version` would be parsed again at every page.
+    pragma_data_version (data_version) {
+        data_version -> BigInt,
+    }
 }
 
+/// The ids for `column.eq_any(ids_in(ids))`. `eq_any` with the ids themselves writes one bound
+/// value per id, a statement of a new shape that SQLite parses and plans again at every page;
+/// bound as one JSON array, every list of ids is the same statement, kept prepared.
+pub(crate) fn ids_in(ids: &[i32]) -> IdsIn {
+    let array = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    schema::json_each::table
+        .filter(schema::json_each::json.eq(array))
+        .select(schema::json_each::value)
+}
+
+pub(crate) type IdsIn = diesel::dsl::Select<
+    diesel::dsl::Filter<schema::json_each::table, diesel::dsl::Eq<schema::json_each::json, String>>,
+    schema::json_each::value,
+>;
+
 fn data_version(conn: &mut SqliteConnection) -> DbResult<i64> {
-    let version: DataVersion = diesel::sql_query("PRAGMA data_version").get_result(conn)?;
-    Ok(version.data_version)
+    Ok(pragma_data_version::table
+        .select(pragma_data_version::data_version)
+        .get_result(conn)?)
 }
 
 impl Reader {

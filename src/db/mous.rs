@@ -102,7 +102,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
     let order = order(conn, filter)?;
     let rows = mous::table
-        .filter(mous::id.eq_any(order.page(filter.page)))
+        .filter(mous::id.eq_any(super::ids_in(order.page(filter.page))))
         .order((mous::signed_on.desc(), mous::id.desc()))
         .select(MouRow::as_select())
         .load(conn)?;
@@ -156,7 +156,7 @@ fn parties_of(
 ) -> DbResult<HashMap<i32, Vec<OrganisationRef>>> {
     let rows: Vec<(i32, OrganisationRef)> = mou_parties::table
         .inner_join(organisations::table)
-        .filter(mou_parties::mou_id.eq_any(mou_ids))
+        .filter(mou_parties::mou_id.eq_any(super::ids_in(mou_ids)))
         .order((mou_parties::mou_id, mou_parties::position))
         .select((
             mou_parties::mou_id,

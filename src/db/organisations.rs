@@ -69,7 +69,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
     let order = order(conn, filter)?;
     let rows: Vec<(String, Localized, Option<String>, OrganisationKind, i32)> =
         organisations::table
-            .filter(organisations::id.eq_any(order.page(filter.page)))
+            .filter(organisations::id.eq_any(super::ids_in(order.page(filter.page))))
             .order((organisations::name, organisations::id))
             .select((
                 organisations::slug,

@@ -63,7 +63,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
     let order = order(conn, filter)?;
     let rows: Vec<(i32, String, Localized, i32)> = people::table
-        .filter(people::id.eq_any(order.page(filter.page)))
+        .filter(people::id.eq_any(super::ids_in(order.page(filter.page))))
         .order((people::name, people::id))
         .select((
             people::id,
@@ -77,7 +77,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<P
     // Ordered oldest first, so the last post inserted per person is their newest.
     let mut posts: HashMap<i32, Localized> = HashMap::new();
     for (person_id, title) in appointments::table
-        .filter(appointments::person_id.eq_any(&ids))
+        .filter(appointments::person_id.eq_any(super::ids_in(&ids)))
         .order((appointments::starts_on, appointments::id))
         .select((
             appointments::person_id,

@@ -98,7 +98,7 @@ fn with_translations(
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let mut translations = by_statement(
         statement_translations::table
-            .filter(statement_translations::statement_id.eq_any(&ids))
+            .filter(statement_translations::statement_id.eq_any(super::ids_in(&ids)))
             .select((
                 statement_translations::statement_id,
                 statement_translations::language,
@@ -148,24 +148,6 @@ pub enum Subject {
     Meeting(i32),
     Delegation(i32),
     Mou(i32),
-}
-
-fn about_subject(subject: Subject) -> Condition {
-    let ids = statement_subjects::table.select(statement_subjects::statement_id);
-    Box::new(
-        statements::id.eq_any(match subject {
-            Subject::Agreement(id) => ids
-                .filter(statement_subjects::agreement_id.eq(id))
-                .into_boxed(),
-            Subject::Meeting(id) => ids
-                .filter(statement_subjects::meeting_id.eq(id))
-                .into_boxed(),
-            Subject::Delegation(id) => ids
-                .filter(statement_subjects::delegation_id.eq(id))
-                .into_boxed(),
-            Subject::Mou(id) => ids.filter(statement_subjects::mou_id.eq(id)).into_boxed(),
-        }),
-    )
 }
 
 pub(crate) fn condition(filter: &ListFilter) -> Condition {
@@ -227,7 +209,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
     let order = order(conn, filter)?;
     let rows = statements::table
-        .filter(statements::id.eq_any(order.page(filter.page)))
+        .filter(statements::id.eq_any(super::ids_in(order.page(filter.page))))
         .order((statements::published_at.desc(), statements::id.desc()))
         .select(ItemRow::as_select())
         .load(conn)?;
@@ -298,7 +280,7 @@ pub fn feed(
     let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
     let mut translations = by_statement(
         statement_translations::table
-            .filter(statement_translations::statement_id.eq_any(&ids))
+            .filter(statement_translations::statement_id.eq_any(super::ids_in(&ids)))
             .select((
                 statement_translations::statement_id,
                 statement_translations::language,
@@ -331,12 +313,30 @@ pub fn feed(
 
 /// The public statements about one record, newest first.
 pub fn about(conn: &mut SqliteConnection, subject: Subject) -> DbResult<Vec<StatementItem>> {
-    let rows = statements::table
-        .filter(public())
-        .filter(about_subject(subject))
-        .order((statements::published_at.desc(), statements::id.desc()))
-        .select(ItemRow::as_select())
-        .load(conn)?;
+    // One query of its own per kind of subject, each kept prepared (a query built at run time,
+    // boxed, would be parsed again at every page).
+    macro_rules! about {
+        ($column:ident, $id:expr) => {
+            statements::table
+                .filter(public())
+                .filter(
+                    statements::id.eq_any(
+                        statement_subjects::table
+                            .filter(statement_subjects::$column.eq($id))
+                            .select(statement_subjects::statement_id),
+                    ),
+                )
+                .order((statements::published_at.desc(), statements::id.desc()))
+                .select(ItemRow::as_select())
+                .load(conn)?
+        };
+    }
+    let rows = match subject {
+        Subject::Agreement(id) => about!(agreement_id, id),
+        Subject::Meeting(id) => about!(meeting_id, id),
+        Subject::Delegation(id) => about!(delegation_id, id),
+        Subject::Mou(id) => about!(mou_id, id),
+    };
     with_translations(conn, rows)
 }
 

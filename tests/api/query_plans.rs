@@ -140,7 +140,8 @@ async fn every_public_query_is_served_by_an_index() {
             .unwrap();
         for step in plan {
             let table = step.detail.split_whitespace().nth(1).unwrap_or("");
-            let large = !SMALL_TABLES.contains(&table);
+            // `json_each` is the list of ids a query is given (`db::ids_in`), not a stored table.
+            let large = !SMALL_TABLES.contains(&table) && table != "json_each";
             // Walking an index in order (`SCAN t USING INDEX`) stops after the page; reading a
             // table without one does not.
             let unindexed_scan =
