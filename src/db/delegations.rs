@@ -136,14 +136,20 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<D
     Ok(Page::new(with_names(conn, rows)?, order.total(), filter))
 }
 
+/// How many delegations the home page lists as under way or coming.
+const UPCOMING_SHOWN: usize = 5;
+
 /// Visits that have not ended by `day`, soonest first.
 pub fn starting_from(conn: &mut SqliteConnection, day: NaiveDate) -> DbResult<Vec<DelegationItem>> {
-    let rows = delegations::table
+    // Sorted here, not by SQLite: asked for an order, it walks every delegation by date (the
+    // day bound could be any day), where the delegations not yet over are a few, found by
+    // their end date.
+    let mut rows = delegations::table
         .filter(delegations::ends_on.ge(day))
-        .order((delegations::starts_on, delegations::id))
-        .limit(5)
         .select(DelegationRow::as_select())
         .load(conn)?;
+    rows.sort_by(|a, b| (a.starts_on, &a.slug).cmp(&(b.starts_on, &b.slug)));
+    rows.truncate(UPCOMING_SHOWN);
     with_names(conn, rows)
 }
 
