@@ -1,29 +1,41 @@
 //! Static files under addresses that name their contents (`/static/css/site.<hash>.css`), so
 //! browsers may keep them for a year and still see a new stylesheet the moment it changes.
 //! The unfingerprinted addresses keep working, with a short cache, for links made elsewhere.
+//!
+//! The files (a few stylesheets and images) are read once at start-up and served from memory:
+//! reading a file for every request goes through the blocking thread pool twice.
 
 use crate::documents::sha256_hex;
 use crate::error::{AppError, AppResult};
-use actix_files::NamedFile;
 use actix_web::http::header::{self, HeaderValue};
+use actix_web::web::Bytes;
 use actix_web::{HttpRequest, HttpResponse, web};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::{Arc, RwLock};
 
 /// Hex digits of the SHA-256 kept in an address: enough that two versions never share one.
 const HASH_DIGITS: usize = 16;
 
 /// How long a browser may keep a file reached by its plain address, which may change meaning.
-pub const PLAIN_CACHE: &str = "public, max-age=300";
+const PLAIN_CACHE: &str = "public, max-age=300";
 const FINGERPRINTED_CACHE: &str = "public, max-age=31536000, immutable";
+
+/// One static file, as it is sent.
+#[derive(Debug)]
+struct File {
+    body: Bytes,
+    content_type: HeaderValue,
+    etag: HeaderValue,
+}
 
 /// Every file of a static folder, by its plain path (`css/site.css`) and by its fingerprinted
 /// path (`css/site.0123456789abcdef.css`).
 #[derive(Debug, Default)]
 pub struct Assets {
     fingerprinted: BTreeMap<String, String>,
-    files: BTreeMap<String, PathBuf>,
+    /// Each file under both its names, with how long it may be kept under that name.
+    files: HashMap<String, (Arc<File>, &'static str)>,
 }
 
 impl Assets {
@@ -46,9 +58,23 @@ impl Assets {
                 else {
                     continue;
                 };
-                let hash = sha256_hex(&std::fs::read(&path)?);
+                let body = std::fs::read(&path)?;
+                let hash = sha256_hex(&body);
+                let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                let file = Arc::new(File {
+                    content_type: HeaderValue::from_str(
+                        actix_files::file_extension_to_mime(extension).as_ref(),
+                    )
+                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+                    etag: HeaderValue::from_str(&format!("\"{hash}\""))
+                        .unwrap_or(HeaderValue::from_static("\"\"")),
+                    body: Bytes::from(body),
+                });
                 let named = with_hash(&plain, &hash[..HASH_DIGITS]);
-                assets.files.insert(named.clone(), path);
+                assets
+                    .files
+                    .insert(named.clone(), (file.clone(), FINGERPRINTED_CACHE));
+                assets.files.insert(plain.clone(), (file, PLAIN_CACHE));
                 assets.fingerprinted.insert(plain, named);
             }
         }
@@ -87,25 +113,33 @@ fn with_hash(plain: &str, hash: &str) -> String {
     }
 }
 
-/// The address pattern of a fingerprinted file, so plain addresses fall through to the folder.
-pub const FINGERPRINTED_PATH: &str = "/{name:.+\\.[0-9a-f]{16}(\\.[A-Za-z0-9]+)?}";
-
-/// Serves a file by its fingerprinted name, cached for a year.
-pub async fn fingerprinted(
+/// Serves a static file by its plain or its fingerprinted name; 304 when the browser has it.
+pub async fn serve(
     request: HttpRequest,
     name: web::Path<String>,
     assets: web::Data<Assets>,
 ) -> AppResult<HttpResponse> {
-    let path = assets.files.get(name.as_str()).ok_or(AppError::NotFound)?;
-    let file = NamedFile::open_async(path)
-        .await
-        .map_err(|_| AppError::NotFound)?;
-    let mut response = file.use_etag(true).into_response(&request);
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(FINGERPRINTED_CACHE),
-    );
-    Ok(response)
+    let (file, cache) = assets.files.get(name.as_str()).ok_or(AppError::NotFound)?;
+    let has_it = request
+        .headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|tag| tag.trim() == file.etag || tag.trim() == "*");
+    let mut response = if has_it {
+        HttpResponse::NotModified()
+    } else {
+        HttpResponse::Ok()
+    };
+    response
+        .insert_header((header::ETAG, file.etag.clone()))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache)));
+    if has_it {
+        return Ok(response.finish());
+    }
+    Ok(response
+        .insert_header((header::CONTENT_TYPE, file.content_type.clone()))
+        .body(file.body.clone()))
 }
 
 #[cfg(test)]
@@ -129,6 +163,10 @@ mod tests {
         let named = &assets.fingerprinted["css/site.css"];
         let hash = &sha256_hex(b"body{}")[..HASH_DIGITS];
         assert_eq!(named, &format!("css/site.{hash}.css"));
-        assert_eq!(assets.files[named], dir.path().join("css/site.css"));
+        let (file, cache) = &assets.files[named];
+        assert_eq!(file.body, "body{}");
+        assert_eq!(*cache, FINGERPRINTED_CACHE);
+        assert_eq!(file.content_type, "text/css");
+        assert_eq!(assets.files["css/site.css"].1, PLAIN_CACHE);
     }
 }

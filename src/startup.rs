@@ -120,19 +120,8 @@ impl Application {
                 .configure(routes::configure)
                 .service(
                     web::scope("/static")
-                        .wrap(
-                            DefaultHeaders::new().add((header::CACHE_CONTROL, assets::PLAIN_CACHE)),
-                        )
                         .app_data(assets.clone())
-                        .route(
-                            assets::FINGERPRINTED_PATH,
-                            web::get().to(assets::fingerprinted),
-                        )
-                        .service(
-                            actix_files::Files::new("", &static_dir)
-                                .use_etag(true)
-                                .use_last_modified(true),
-                        ),
+                        .route("/{name:.+}", web::get().to(assets::serve)),
                 )
                 .default_service(web::to(routes::not_found))
         })

@@ -127,3 +127,28 @@ async fn the_stylesheet_is_sent_compressed() {
         assert_eq!(header(&reply, "content-encoding"), encoding);
     }
 }
+
+#[actix_web::test]
+async fn a_static_file_the_browser_holds_is_answered_with_304() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/static/css/site.css".to_owned(),
+        sti_portal::assets::url("css/site.css"),
+    ] {
+        let first = app.get(&path).await;
+        let etag = header(&first, "etag");
+        assert!(etag.starts_with('"'), "{path}: {etag}");
+
+        let again = app
+            .send(
+                app.request(Method::GET, &path)
+                    .insert_header(("if-none-match", etag.as_str())),
+                None,
+            )
+            .await;
+
+        assert_eq!(again.status, 304, "{path}");
+        assert!(again.body.is_empty(), "{path}");
+        assert_eq!(header(&again, "etag"), etag, "{path}");
+    }
+}
