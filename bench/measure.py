@@ -170,8 +170,9 @@ def measure(binary, database, cache, quick):
             time.sleep(1)
             stormy = wrk(listing, 64, seconds)["rate"]
             storm.wait()
+            drop = (1 - stormy / calm) * 100
             print(f"\nMoU list during a storm of wrong-password logins: {stormy:.0f} req/s against "
-                  f"{calm:.0f} req/s without it ({(1 - stormy / calm) * 100:.0f}% lower).")
+                  f"{calm:.0f} req/s without it ({abs(drop):.0f}% {'lower' if drop >= 0 else 'higher'}).")
         print(f"\nPeak RSS of the server during the whole run: {peak_rss_mib(server.pid):.1f} MiB.")
     finally:
         server.terminate()

@@ -144,6 +144,9 @@ macro_rules! texts {
         )
     };
 }
+// The staff forms name and fill the same inputs.
+#[cfg(feature = "server")]
+pub(crate) use texts;
 
 /// The rows of a repeated group of fields, which arrive as one list per column: row `i` is the
 /// `i`-th value of each. Rows ticked for removal and rows left blank (the empty rows a form

@@ -7,7 +7,7 @@ use crate::db::reference::{CountryRef, Named};
 use crate::domain::forms::FormErrors;
 use crate::domain::records::{
     AgreementForm, AreaForm, DelegationForm, MeetingForm, MouForm, OrganisationForm, PersonForm,
-    RecordForm,
+    RecordForm, texts,
 };
 use crate::domain::{OrganisationKind, RecordStatus};
 use crate::i18n::Lang;
@@ -54,11 +54,11 @@ pub struct Translation {
 pub struct Translations(pub [Translation; 3]);
 
 impl Translations {
-    pub fn new((names, values): ([&'static str; 3], [&String; 3])) -> Self {
+    pub fn new((names, values): ([&'static str; 3], [&str; 3])) -> Self {
         Self(std::array::from_fn(|index| Translation {
             lang: Lang::ALL[index],
             name: names[index],
-            value: values[index].clone(),
+            value: values[index].to_owned(),
         }))
     }
 
@@ -131,21 +131,10 @@ fn text(name: &'static str, hint: &'static str, value: &str) -> Field {
     field(name, hint, Input::Text(value.to_owned()))
 }
 
-/// A text's English, Malay and Chinese fields, `<name>`, `<name>_ms` and `<name>_zh`: their
-/// names and values.
-macro_rules! texts {
-    ($form:tt . $en:ident, $ms:ident, $zh:ident) => {
-        (
-            [stringify!($en), stringify!($ms), stringify!($zh)],
-            [&$form.$en, &$form.$ms, &$form.$zh],
-        )
-    };
-}
-
 /// A text entered in each language side by side, labelled by its English field's name; `lines`
 /// makes it prose.
 fn translated(
-    texts: ([&'static str; 3], [&String; 3]),
+    texts: ([&'static str; 3], [&str; 3]),
     hint: &'static str,
     lines: Option<u32>,
 ) -> Field {
@@ -153,11 +142,11 @@ fn translated(
     field(texts.name(), hint, Input::Translated(texts, lines))
 }
 
-fn translated_text(texts: ([&'static str; 3], [&String; 3]), hint: &'static str) -> Field {
+fn translated_text(texts: ([&'static str; 3], [&str; 3]), hint: &'static str) -> Field {
     translated(texts, hint, None)
 }
 
-fn translated_prose(texts: ([&'static str; 3], [&String; 3])) -> Field {
+fn translated_prose(texts: ([&'static str; 3], [&str; 3])) -> Field {
     translated(texts, "", Some(5))
 }
 
@@ -222,7 +211,7 @@ fn area_checks(selected: &[String], c: &Choices) -> Field {
 fn status_fields(
     form_status: &str,
     on: &str,
-    note: ([&'static str; 3], [&String; 3]),
+    note: ([&'static str; 3], [&str; 3]),
     c: &Choices,
 ) -> [Field; 3] {
     let statuses = RecordStatus::ALL

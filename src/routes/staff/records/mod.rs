@@ -244,7 +244,10 @@ fn editor<R: Editable>(
         upload: takes_documents(R::COLLECTION).then(|| Upload {
             action: format!("{list_path}/{}/documents", stored.id),
             form_token: random_token(),
-            title: Translations::new((DOCUMENT_TITLE, state.document_title.each_ref())),
+            title: Translations::new((
+                DOCUMENT_TITLE,
+                state.document_title.each_ref().map(String::as_str),
+            )),
             documents: stored.documents.clone(),
         }),
     });
