@@ -558,6 +558,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     statement_revision_translations,
     form_submissions,
     search_documents,
+    // A list of ids (`super::ids_in`), which any query may read beside its tables.
+    json_each,
 );
 
 diesel::table! {
@@ -568,39 +570,3 @@ diesel::table! {
         json -> Text,
     }
 }
-
-// A list of ids (`super::ids_in`) may be read beside any table a page reads.
-macro_rules! ids_may_appear_with {
-    ($($table:ident),+) => {
-        $(diesel::allow_tables_to_appear_in_same_query!(json_each, $table);)+
-    };
-}
-ids_may_appear_with!(
-    countries,
-    focus_areas,
-    organisations,
-    people,
-    appointments,
-    agreements,
-    agreement_parties,
-    agreement_signatories,
-    agreement_areas,
-    agreement_status_events,
-    meetings,
-    meeting_co_chairs,
-    meeting_organisations,
-    meeting_areas,
-    delegations,
-    delegation_members,
-    delegation_areas,
-    itinerary_stops,
-    mous,
-    mou_parties,
-    mou_witnesses,
-    mou_areas,
-    mou_status_events,
-    documents,
-    statements,
-    statement_subjects,
-    statement_translations
-);
