@@ -12,7 +12,7 @@
 //! `data_version` says nothing about this one's, computes afresh instead.
 
 use super::DbResult;
-use crate::domain::{ListFilter, PAGE_SIZE, PageNumber};
+use crate::domain::{ListFilter, PAGE_SIZE};
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
@@ -82,8 +82,7 @@ impl Drop for Entered {
 }
 
 /// Makes `store` the one reads on this thread use, first emptying it if `version` (the
-/// `data_version` read before the read's snapshot was taken) says the data has changed since it
-/// was filled.
+/// `data_version` of the read's snapshot) says the data has changed since it was filled.
 pub(crate) fn enter(store: &Rc<Store>, version: i64) -> Entered {
     if store.version.replace(Some(version)) != Some(version) {
         *store.entries.borrow_mut() = Entries::default();
@@ -121,12 +120,14 @@ impl Order {
         self.0.len() as i64
     }
 
-    /// The ids shown on one page (none past the end).
-    pub fn page(&self, page: PageNumber) -> &[i32] {
-        let start = usize::try_from(page.offset())
+    /// The ids `filter` shows: those of its page (none past the end), or only the first few
+    /// of them when it previews the list.
+    pub fn shown(&self, filter: &ListFilter) -> &[i32] {
+        let start = usize::try_from(filter.page.offset())
             .unwrap_or(usize::MAX)
             .min(self.0.len());
-        let end = (start + PAGE_SIZE as usize).min(self.0.len());
+        let size = filter.preview.unwrap_or(PAGE_SIZE as usize);
+        let end = start.saturating_add(size).min(self.0.len());
         &self.0[start..end]
     }
 }
@@ -145,6 +146,7 @@ pub(crate) fn order(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::PageNumber;
 
     fn counted(calls: &Cell<u32>) -> DbResult<Vec<i32>> {
         calls.set(calls.get() + 1);
@@ -175,12 +177,24 @@ mod tests {
     #[test]
     fn pages_slice_the_order() {
         let order = Order(Rc::new((1..=45).collect()));
+        let page = |number: &str| ListFilter {
+            page: PageNumber::parse(number).unwrap(),
+            ..ListFilter::default()
+        };
         assert_eq!(order.total(), 45);
-        assert_eq!(order.page(PageNumber::FIRST).len(), 20);
+        assert_eq!(order.shown(&page("1")).len(), 20);
+        assert_eq!(order.shown(&page("3")), &[41, 42, 43, 44, 45]);
+        assert!(order.shown(&page("9")).is_empty());
+    }
+
+    #[test]
+    fn a_preview_shows_only_the_first_few() {
+        let order = Order(Rc::new((1..=45).collect()));
         assert_eq!(
-            order.page(PageNumber::parse("3").unwrap()),
-            &[41, 42, 43, 44, 45]
+            order.shown(&ListFilter::default().previewing(3)),
+            &[1, 2, 3]
         );
-        assert!(order.page(PageNumber::parse("9").unwrap()).is_empty());
+        let short = Order(Rc::new(vec![7, 8]));
+        assert_eq!(short.shown(&ListFilter::default().previewing(5)), &[7, 8]);
     }
 }

@@ -233,11 +233,13 @@ impl Reader {
 
     pub fn read<T>(&self, work: impl FnOnce(&mut SqliteConnection) -> DbResult<T>) -> DbResult<T> {
         self.with_connection(|conn| {
-            // The version is read before the snapshot is taken, so what is kept under it is never
-            // older than it says.
-            let _kept = kept::enter(&self.kept, data_version(conn)?);
-            // A snapshot for the whole page, so that its parts agree with each other.
-            conn.transaction(work)
+            // A snapshot for the whole page, so that its parts agree with each other. Its first
+            // read is the version, which so names exactly the snapshot that what is kept under
+            // it was read from (and costs no read transaction of its own).
+            conn.transaction(|conn| {
+                let _kept = kept::enter(&self.kept, data_version(conn)?);
+                work(conn)
+            })
         })
     }
 
