@@ -10,7 +10,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow, kept};
-use crate::domain::{ListFilter, Localized, PartialDate, RecordStatus, Slug};
+use crate::domain::{ListFilter, Localized, PartialDate, RELATED_SHOWN, RecordStatus, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -95,7 +95,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
     let order = order(conn, filter)?;
     let rows: Vec<AgreementRow> = agreements::table
-        .filter(agreements::id.eq_any(super::ids_in(order.page(filter.page))))
+        .filter(agreements::id.eq_any(super::ids_in(order.shown(filter))))
         .order((agreements::signed_on.desc(), agreements::id.desc()))
         .select(AgreementRow::as_select())
         .load(conn)?;
@@ -217,7 +217,10 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Agree
             ))
             .load(conn)?,
         documents: documents::attached(conn, Owner::Agreement(id))?,
-        meetings: meetings::list(conn, &ListFilter::with_agreement(slug))?,
+        meetings: meetings::list(
+            conn,
+            &ListFilter::with_agreement(slug).previewing(RELATED_SHOWN),
+        )?,
         statements: statements::about(conn, Subject::Agreement(id))?,
         agreement,
     }))

@@ -11,7 +11,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow, kept};
-use crate::domain::{ListFilter, Localized, PageNumber, Slug};
+use crate::domain::{ListFilter, Localized, PageNumber, RELATED_SHOWN, Slug};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -185,7 +185,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<AreaD
     else {
         return Ok(None);
     };
-    let related = ListFilter::with_area(slug);
+    let related = ListFilter::with_area(slug).previewing(RELATED_SHOWN);
     Ok(Some(AreaDetail {
         slug: slug.to_string(),
         name,

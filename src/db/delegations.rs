@@ -129,7 +129,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
     let order = order(conn, filter)?;
     let rows: Vec<DelegationRow> = delegations::table
-        .filter(delegations::id.eq_any(super::ids_in(order.page(filter.page))))
+        .filter(delegations::id.eq_any(super::ids_in(order.shown(filter))))
         .order((delegations::starts_on.desc(), delegations::id.desc()))
         .select(DelegationRow::as_select())
         .load(conn)?;

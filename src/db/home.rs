@@ -46,15 +46,20 @@ fn totals(conn: &mut SqliteConnection) -> DbResult<Totals> {
     Ok(Totals::clone(&totals))
 }
 
+/// How many of the latest statements the home page shows.
+const LATEST_STATEMENTS: usize = 5;
+/// How many of the latest meetings, and of the latest delegations, the home page shows.
+const RECENT_EACH: usize = 3;
+
 pub fn gather(conn: &mut SqliteConnection, today: NaiveDate) -> DbResult<Home> {
-    let everything = ListFilter::default();
-    let recent_delegations = delegations::list(conn, &everything)?;
+    let latest = |count| ListFilter::default().previewing(count);
+    let recent_delegations = delegations::list(conn, &latest(RECENT_EACH))?;
     let upcoming = delegations::starting_from(conn, today)?;
     Ok(Home {
-        statements: statements::list(conn, &everything)?,
+        statements: statements::list(conn, &latest(LATEST_STATEMENTS))?,
         upcoming,
         recent_delegations,
-        recent_meetings: meetings::list(conn, &everything)?,
+        recent_meetings: meetings::list(conn, &latest(RECENT_EACH))?,
         areas: areas::list(conn)?,
         totals: totals(conn)?,
     })

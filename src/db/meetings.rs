@@ -92,7 +92,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
     let order = order(conn, filter)?;
     let items = meetings::table
-        .filter(meetings::id.eq_any(super::ids_in(order.page(filter.page))))
+        .filter(meetings::id.eq_any(super::ids_in(order.shown(filter))))
         .order((meetings::held_on.desc(), meetings::id.desc()))
         .select(MeetingItem::as_select())
         .load(conn)?;

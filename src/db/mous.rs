@@ -102,7 +102,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
     let order = order(conn, filter)?;
     let rows = mous::table
-        .filter(mous::id.eq_any(super::ids_in(order.page(filter.page))))
+        .filter(mous::id.eq_any(super::ids_in(order.shown(filter))))
         .order((mous::signed_on.desc(), mous::id.desc()))
         .select(MouRow::as_select())
         .load(conn)?;

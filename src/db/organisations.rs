@@ -9,7 +9,7 @@ use super::schema::{
 };
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow, kept};
-use crate::domain::{ListFilter, Localized, OrganisationKind, PartialDate, Slug};
+use crate::domain::{ListFilter, Localized, OrganisationKind, PartialDate, RELATED_SHOWN, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -69,7 +69,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
     let order = order(conn, filter)?;
     let rows: Vec<(String, Localized, Option<String>, OrganisationKind, i32)> =
         organisations::table
-            .filter(organisations::id.eq_any(super::ids_in(order.page(filter.page))))
+            .filter(organisations::id.eq_any(super::ids_in(order.shown(filter))))
             .order((organisations::name, organisations::id))
             .select((
                 organisations::slug,
@@ -162,7 +162,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Organ
     else {
         return Ok(None);
     };
-    let related = ListFilter::with_organisation(slug);
+    let related = ListFilter::with_organisation(slug).previewing(RELATED_SHOWN);
     Ok(Some(OrganisationDetail {
         people: appointments::table
             .inner_join(people::table)

@@ -8,7 +8,7 @@ use super::reference::{CountryRef, OrganisationRef, Page, countries_by_id};
 use super::schema::{appointments, countries, organisations, people};
 use super::statements::{self, StatementItem};
 use super::{DbResult, OptionalRow, kept};
-use crate::domain::{ListFilter, Localized, PartialDate, Slug};
+use crate::domain::{ListFilter, Localized, PartialDate, RELATED_SHOWN, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
@@ -63,7 +63,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
     let order = order(conn, filter)?;
     let rows: Vec<(i32, String, Localized, i32)> = people::table
-        .filter(people::id.eq_any(super::ids_in(order.page(filter.page))))
+        .filter(people::id.eq_any(super::ids_in(order.shown(filter))))
         .order((people::name, people::id))
         .select((
             people::id,
@@ -141,7 +141,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Perso
     else {
         return Ok(None);
     };
-    let related = ListFilter::with_person(slug);
+    let related = ListFilter::with_person(slug).previewing(RELATED_SHOWN);
     Ok(Some(PersonDetail {
         slug: slug.to_string(),
         name,

@@ -209,7 +209,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
     let order = order(conn, filter)?;
     let rows = statements::table
-        .filter(statements::id.eq_any(super::ids_in(order.page(filter.page))))
+        .filter(statements::id.eq_any(super::ids_in(order.shown(filter))))
         .order((statements::published_at.desc(), statements::id.desc()))
         .select(ItemRow::as_select())
         .load(conn)?;

@@ -87,7 +87,13 @@ pub struct ListFilter {
     pub status: Option<RecordStatus>,
     pub year: Option<Year>,
     pub page: PageNumber,
+    /// Set where another page previews the list (a record's related records, the home page):
+    /// only its first this many records are read. Never part of the list's address.
+    pub preview: Option<usize>,
 }
+
+/// How many related records a record's page shows before its link to the whole list.
+pub const RELATED_SHOWN: usize = 5;
 
 impl Default for ListFilter {
     fn default() -> Self {
@@ -101,6 +107,7 @@ impl Default for ListFilter {
             status: None,
             year: None,
             page: PageNumber::FIRST,
+            preview: None,
         }
     }
 }
@@ -130,11 +137,20 @@ impl TryFrom<ListQuery> for ListFilter {
             status: parse_set(query.status, RecordStatus::parse, "status")?,
             year: parse_set(query.year, Year::parse, "year")?,
             page: parse_set(query.page, PageNumber::parse, "page")?.unwrap_or(PageNumber::FIRST),
+            preview: None,
         })
     }
 }
 
 impl ListFilter {
+    /// The same list, of which only the first `count` records are read.
+    pub fn previewing(self, count: usize) -> Self {
+        Self {
+            preview: Some(count),
+            ..self
+        }
+    }
+
     pub fn with_area(area: &Slug) -> Self {
         Self {
             area: Some(area.clone()),

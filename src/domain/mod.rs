@@ -20,7 +20,7 @@ mod text_enums;
 
 pub use country_code::CountryCode;
 pub use lang::Lang;
-pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, Year};
+pub use listing::{ListFilter, ListQuery, PAGE_SIZE, PageNumber, RELATED_SHOWN, Year};
 pub use localized::{Localized, Shown};
 pub use message::{Arg, Message};
 pub use partial_date::PartialDate;
