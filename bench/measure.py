@@ -146,8 +146,12 @@ def measure(binary, database, cache, quick):
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     total_bad = 0
     try:
+        # Each worker fills what it keeps on its first request after a write (see README), so
+        # every page is asked for on a few fresh connections, which the server hands to its
+        # workers in turn, before anything is measured.
         for _, path in pages:
-            urllib.request.urlopen(base + path).read()
+            for _ in range(4 * (os.cpu_count() or 1)):
+                urllib.request.urlopen(base + path).read()
         for conns in connections:
             baseline = None
             for name, path in pages:

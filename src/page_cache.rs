@@ -76,7 +76,7 @@ impl PageCache {
     }
 
     fn put(&self, key: String, page: Page) {
-        if !self.enabled || page.body.len() > self.budget / 4 {
+        if page.body.len() > self.budget / 4 {
             return;
         }
         let mut guard = self.pages.borrow_mut();
@@ -162,18 +162,20 @@ pub async fn middleware(
     request: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let cache = request.app_data::<web::Data<PageCache>>().cloned();
-    let version = request
-        .app_data::<web::Data<Reader>>()
-        .and_then(|reader| reader.data_version().ok());
-    let (Some(cache), Some(version)) = (cache, version) else {
+    let Some(cache) = request
+        .app_data::<web::Data<PageCache>>()
+        .filter(|_| is_public_page(&request))
+        .cloned()
+    else {
         return Ok(next.call(request).await?.map_into_boxed_body());
     };
-    if !is_public_page(&request) {
-        return Ok(next.call(request).await?.map_into_boxed_body());
-    }
+    // Without the cache the version would name nothing, and reading it is a read transaction.
+    let version = request
+        .app_data::<web::Data<Reader>>()
+        .filter(|_| cache.enabled)
+        .and_then(|reader| reader.data_version().ok());
     let key = request.uri().to_string();
-    if let Some(stored) = cache.get(&key, version) {
+    if let Some(stored) = version.and_then(|version| cache.get(&key, version)) {
         let response = answer(request.request(), stored);
         return Ok(request.into_response(response));
     }
@@ -197,16 +199,18 @@ pub async fn middleware(
         .await
         .map_err(|_| actix_web::error::ErrorInternalServerError("the page could not be read"))?;
     let etag = etag_of(&body);
-    cache.put(
-        key,
-        Page {
-            version,
-            content_type: content_type.clone(),
-            etag: etag.clone(),
-            headers: extra.clone(),
-            body: body.clone(),
-        },
-    );
+    if let Some(version) = version {
+        cache.put(
+            key,
+            Page {
+                version,
+                content_type: content_type.clone(),
+                etag: etag.clone(),
+                headers: extra.clone(),
+                body: body.clone(),
+            },
+        );
+    }
     let fresh = answer(&request, (content_type, etag, extra, body));
     Ok(ServiceResponse::new(request, fresh))
 }

@@ -12,7 +12,7 @@ use crate::telemetry::RequestSpan;
 use crate::{assets, request_id, routes};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
-use actix_web::http::header;
+use actix_web::http::{Method, header};
 use actix_web::middleware::{Compress, DefaultHeaders, Next};
 use actix_web::{App, HttpServer, web};
 use std::net::TcpListener;
@@ -85,6 +85,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .wrap(actix_web::middleware::from_fn(page_cache::middleware))
+                .wrap(actix_web::middleware::from_fn(route_head_as_get))
                 .wrap(Compress::default())
                 .wrap(security_headers(secure))
                 .wrap(actix_web::middleware::from_fn(refuse_long_queries))
@@ -146,6 +147,19 @@ impl Application {
         let _lock = self.lock;
         self.server.await
     }
+}
+
+/// Routes a HEAD request to the handler of the GET it asks about: link checkers and caches send
+/// HEAD, and every address that answers GET should answer it too. The HTTP layer noted the
+/// method when it read the request, and leaves the body out of the answer.
+async fn route_head_as_get(
+    mut request: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if request.method() == Method::HEAD {
+        request.head_mut().method = Method::GET;
+    }
+    next.call(request).await
 }
 
 /// Answers a query string over `QUERY_LIMIT` with 414, in the page's language and with its

@@ -32,26 +32,17 @@ pub struct RequestSpan;
 
 impl RootSpanBuilder for RequestSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
-        let client = request
-            .app_data::<web::Data<TrustedProxies>>()
-            .and_then(|proxies| proxies.client_address(request.request()))
-            .map(|address| address.to_string())
-            .unwrap_or_default();
-        let request_id = request
-            .extensions()
-            .get::<RequestId>()
-            .map(ToString::to_string)
-            .unwrap_or_default();
-        let route = request.match_pattern().unwrap_or_else(|| "default".into());
+        // The span's fields are worked out only when it is logged: the route alone is a second
+        // pass of the router.
         tracing::info_span!(
             "HTTP request",
             http.method = %request.method(),
-            http.route = %route,
+            http.route = %request.match_pattern().unwrap_or_else(|| "default".into()),
             http.target = %request.uri().path_and_query().map_or("", |p| p.as_str()),
-            http.client_ip = %client,
+            http.client_ip = %client_of(request),
             http.status_code = Empty,
             otel.status_code = Empty,
-            request_id = %request_id,
+            request_id = %request_id_of(request),
             exception.message = Empty,
             exception.details = Empty,
         )
@@ -60,4 +51,20 @@ impl RootSpanBuilder for RequestSpan {
     fn on_request_end<B: MessageBody>(span: Span, outcome: &Result<ServiceResponse<B>, Error>) {
         DefaultRootSpanBuilder::on_request_end(span, outcome);
     }
+}
+
+fn client_of(request: &ServiceRequest) -> String {
+    request
+        .app_data::<web::Data<TrustedProxies>>()
+        .and_then(|proxies| proxies.client_address(request.request()))
+        .map(|address| address.to_string())
+        .unwrap_or_default()
+}
+
+fn request_id_of(request: &ServiceRequest) -> String {
+    request
+        .extensions()
+        .get::<RequestId>()
+        .map(ToString::to_string)
+        .unwrap_or_default()
 }

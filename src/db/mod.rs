@@ -217,6 +217,29 @@ pub(crate) type IdsIn = diesel::dsl::Select<
     schema::json_each::value,
 >;
 
+/// Statements of fixed text that diesel keeps prepared, unlike the text it sends to begin and end
+/// its own transactions, which SQLite parses again at every page.
+macro_rules! prepared_statements {
+    ($($name:ident => $sql:literal),* $(,)?) => {$(
+        #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+        struct $name;
+
+        impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for $name {
+            fn walk_ast<'b>(
+                &'b self,
+                mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+            ) -> QueryResult<()> {
+                out.push_sql($sql);
+                Ok(())
+            }
+        }
+
+        impl RunQueryDsl<SqliteConnection> for $name {}
+    )*};
+}
+
+prepared_statements!(Begin => "BEGIN", Commit => "COMMIT");
+
 fn data_version(conn: &mut SqliteConnection) -> DbResult<i64> {
     Ok(pragma_data_version::table
         .select(pragma_data_version::data_version)
@@ -235,11 +258,15 @@ impl Reader {
         self.with_connection(|conn| {
             // A snapshot for the whole page, so that its parts agree with each other. Its first
             // read is the version, which so names exactly the snapshot that what is kept under
-            // it was read from (and costs no read transaction of its own).
-            conn.transaction(|conn| {
-                let _kept = kept::enter(&self.kept, data_version(conn)?);
+            // it was read from (and costs no read transaction of its own). A read has nothing to
+            // undo, so it ends with COMMIT whatever `work` returned.
+            Begin.execute(conn)?;
+            let result = data_version(conn).and_then(|version| {
+                let _kept = kept::enter(&self.kept, version);
                 work(conn)
-            })
+            });
+            Commit.execute(conn)?;
+            result
         })
     }
 

@@ -152,3 +152,30 @@ async fn a_static_file_the_browser_holds_is_answered_with_304() {
         assert_eq!(header(&again, "etag"), etag, "{path}");
     }
 }
+
+#[actix_web::test]
+async fn a_head_request_is_answered_like_the_get_without_its_body() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/",
+        "/mous",
+        "/statements",
+        "/feed.atom",
+        "/api/v1/mous",
+        "/healthz",
+    ] {
+        let get = app.get(path).await;
+        let head = app.send(app.request(Method::HEAD, path), None).await;
+        assert_eq!(head.status, 200, "HEAD {path}");
+        assert_eq!(
+            header(&head, "content-type"),
+            header(&get, "content-type"),
+            "HEAD {path}"
+        );
+        assert!(head.body.is_empty(), "HEAD {path} sent a body");
+        if path != "/healthz" {
+            assert!(!header(&head, "etag").is_empty(), "HEAD {path} has no ETag");
+            assert_eq!(header(&head, "etag"), header(&get, "etag"), "HEAD {path}");
+        }
+    }
+}
