@@ -3,8 +3,10 @@
 //! The unfingerprinted addresses keep working, with a short cache, for links made elsewhere.
 //!
 //! The files (a few stylesheets and images) are read once at start-up and served from memory:
-//! reading a file for every request goes through the blocking thread pool twice.
+//! reading a file for every request goes through the blocking thread pool twice. Each is
+//! compressed then too, once, in each coding browsers ask for.
 
+use crate::compression::{Coding, SMALLEST_COMPRESSED, is_compressible};
 use crate::documents::sha256_hex;
 use crate::error::{AppError, AppResult};
 use actix_web::http::header::{self, HeaderValue};
@@ -21,12 +23,42 @@ const HASH_DIGITS: usize = 16;
 const PLAIN_CACHE: &str = "public, max-age=300";
 const FINGERPRINTED_CACHE: &str = "public, max-age=31536000, immutable";
 
-/// One static file, as it is sent.
+/// One static file, as it is sent: as it is, and compressed in each coding when it gains by it.
 #[derive(Debug)]
 struct File {
     body: Bytes,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
     content_type: HeaderValue,
     etag: HeaderValue,
+}
+
+impl File {
+    fn new(body: Vec<u8>, content_type: HeaderValue, etag: HeaderValue) -> Self {
+        let worth_compressing =
+            body.len() >= SMALLEST_COMPRESSED && is_compressible(Some(&content_type));
+        let compressed = |coding: Coding| worth_compressing.then(|| coding.compress(&body));
+        Self {
+            brotli: compressed(Coding::Brotli),
+            gzip: compressed(Coding::Gzip),
+            body: Bytes::from(body),
+            content_type,
+            etag,
+        }
+    }
+
+    /// The body to send to a client that prefers `coding`, and the coding it is in.
+    fn body_for(&self, coding: Option<Coding>) -> (Bytes, Option<Coding>) {
+        let compressed = match coding {
+            Some(Coding::Brotli) => self.brotli.as_ref(),
+            Some(Coding::Gzip) => self.gzip.as_ref(),
+            None => None,
+        };
+        match compressed {
+            Some(body) => (body.clone(), coding),
+            None => (self.body.clone(), None),
+        }
+    }
 }
 
 /// Every file of a static folder, by its plain path (`css/site.css`) and by its fingerprinted
@@ -61,15 +93,13 @@ impl Assets {
                 let body = std::fs::read(&path)?;
                 let hash = sha256_hex(&body);
                 let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-                let file = Arc::new(File {
-                    content_type: HeaderValue::from_str(
-                        actix_files::file_extension_to_mime(extension).as_ref(),
-                    )
-                    .unwrap_or(HeaderValue::from_static("application/octet-stream")),
-                    etag: HeaderValue::from_str(&format!("\"{hash}\""))
+                let file = Arc::new(File::new(
+                    body,
+                    HeaderValue::from_str(actix_files::file_extension_to_mime(extension).as_ref())
+                        .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+                    HeaderValue::from_str(&format!("\"{hash}\""))
                         .unwrap_or(HeaderValue::from_static("\"\"")),
-                    body: Bytes::from(body),
-                });
+                ));
                 let named = with_hash(&plain, &hash[..HASH_DIGITS]);
                 assets
                     .files
@@ -133,13 +163,18 @@ pub async fn serve(
     };
     response
         .insert_header((header::ETAG, file.etag.clone()))
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache)));
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(cache)))
+        .insert_header((header::VARY, HeaderValue::from_static("accept-encoding")));
     if has_it {
         return Ok(response.finish());
     }
+    let (body, coding) = file.body_for(Coding::preferred(request.headers()));
+    if let Some(coding) = coding {
+        response.insert_header((header::CONTENT_ENCODING, coding.header_value()));
+    }
     Ok(response
         .insert_header((header::CONTENT_TYPE, file.content_type.clone()))
-        .body(file.body.clone()))
+        .body(body))
 }
 
 #[cfg(test)]

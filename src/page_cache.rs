@@ -1,12 +1,13 @@
 //! Rendered public pages, kept per worker until the next write. A hit costs a hash lookup and
 //! one `PRAGMA data_version`, so public pages serve at close to the speed of a trivial handler;
 //! any committed write (a staff save, a scheduled statement going live, another process writing
-//! to the file) makes every kept page stale at once.
+//! to the file) makes every kept page stale at once. A kept page is compressed once for each
+//! coding clients ask for (Brotli, gzip), and those bodies are kept beside it.
 //!
-//! Every public page also gets an `ETag`, answered with 304 when the browser already has it, and
-//! a `Cache-Control` that lets a shared cache hold it briefly. Staff pages (in every language),
-//! anyone with a session cookie, answers that set a cookie or may not be stored, and anything but
-//! a 200 to a GET are never kept.
+//! Every public page also gets an `ETag` and, once its data is a second old, a `Last-Modified`,
+//! answered with 304 when the browser already has it, and a `Cache-Control` that lets a shared
+//! cache hold it briefly. Staff pages (in every language), anyone with a session cookie, answers
+//! that set a cookie or may not be stored, and anything but a 200 to a GET are never kept.
 //!
 //! A page's language is in its address, so the address is the whole key: the one page whose
 //! answer depends on the reader (`/`, sent to the reader's language on a first visit) is
@@ -14,45 +15,85 @@
 //! home page.
 
 use crate::auth::SESSION_COOKIE;
-use crate::db::Reader;
+use crate::compression::{Coding, SMALLEST_COMPRESSED, is_compressible};
+use crate::db::{self, Reader};
 use crate::i18n::Lang;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue, HttpDate};
 use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
 use actix_web::web::{self, Bytes};
-use actix_web::{HttpResponse, body};
+use actix_web::{HttpRequest, HttpResponse, body};
 use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
 use std::hash::BuildHasher;
+use std::rc::Rc;
+use std::time::SystemTime;
 
 /// What a public page may be held for by browsers and shared caches, in seconds: short, because
 /// a record can change at any time.
 const SHARED_MAX_AGE: &str = "public, max-age=60";
 
-struct Page {
-    /// The database's `data_version` when the page was rendered.
-    version: i64,
+/// A rendered page as it is answered, whichever way it was made.
+#[derive(Clone)]
+struct Rendered {
     content_type: HeaderValue,
     etag: HeaderValue,
-    headers: Vec<(header::HeaderName, HeaderValue)>,
+    /// When the worker first saw the data the page was made from.
+    seen_since: Option<SystemTime>,
+    /// The handler's own headers (the content type and length aside).
+    headers: Rc<[(HeaderName, HeaderValue)]>,
     body: Bytes,
 }
 
-/// What a hit hands back: the stored page's type, tag, other headers and body.
-type Stored = (
-    HeaderValue,
-    HeaderValue,
-    Vec<(header::HeaderName, HeaderValue)>,
-    Bytes,
-);
+struct Page {
+    /// The database's `data_version` when the page was rendered.
+    version: i64,
+    rendered: Rendered,
+    brotli: Option<Bytes>,
+    gzip: Option<Bytes>,
+}
+
+impl Page {
+    fn bytes(&self) -> usize {
+        self.rendered.body.len()
+            + self.brotli.as_ref().map_or(0, Bytes::len)
+            + self.gzip.as_ref().map_or(0, Bytes::len)
+    }
+
+    /// The body in `coding`, compressed the first time it is asked for; `None` when the page is
+    /// sent as it is (too short, or not text).
+    fn compressed(&mut self, coding: Coding) -> Option<Bytes> {
+        let rendered = &self.rendered;
+        if rendered.body.len() < SMALLEST_COMPRESSED
+            || !is_compressible(Some(&rendered.content_type))
+        {
+            return None;
+        }
+        let slot = match coding {
+            Coding::Brotli => &mut self.brotli,
+            Coding::Gzip => &mut self.gzip,
+        };
+        Some(
+            slot.get_or_insert_with(|| coding.compress(&rendered.body))
+                .clone(),
+        )
+    }
+}
+
+#[derive(Default)]
+struct Pages {
+    by_address: HashMap<String, Page>,
+    oldest_first: VecDeque<String>,
+    bytes: usize,
+}
 
 /// One worker's pages, bounded in bytes; the oldest go first.
 pub struct PageCache {
     enabled: bool,
     budget: usize,
-    pages: RefCell<(HashMap<String, Page>, VecDeque<String>, usize)>,
+    pages: RefCell<Pages>,
 }
 
 impl PageCache {
@@ -60,40 +101,60 @@ impl PageCache {
         Self {
             enabled,
             budget: budget_bytes,
-            pages: RefCell::new((HashMap::new(), VecDeque::new(), 0)),
+            pages: RefCell::new(Pages::default()),
         }
     }
 
-    fn get(&self, key: &str, version: i64) -> Option<Stored> {
-        let pages = self.pages.borrow();
-        let page = pages.0.get(key).filter(|p| p.version == version)?;
-        Some((
-            page.content_type.clone(),
-            page.etag.clone(),
-            page.headers.clone(),
-            page.body.clone(),
-        ))
+    /// The page kept under `key` for data `version`, in `coding` when it gains by it.
+    fn get(
+        &self,
+        key: &str,
+        version: i64,
+        coding: Option<Coding>,
+    ) -> Option<(Rendered, Option<Coding>)> {
+        let mut guard = self.pages.borrow_mut();
+        let pages = &mut *guard;
+        let page = pages
+            .by_address
+            .get_mut(key)
+            .filter(|page| page.version == version)?;
+        let mut rendered = page.rendered.clone();
+        let mut sent_in = None;
+        if let Some(coding) = coding {
+            let before = page.bytes();
+            if let Some(body) = page.compressed(coding) {
+                rendered.body = body;
+                sent_in = Some(coding);
+            }
+            pages.bytes += page.bytes() - before;
+            self.shrink_to_budget(pages);
+        }
+        Some((rendered, sent_in))
     }
 
     fn put(&self, key: String, page: Page) {
-        if page.body.len() > self.budget / 4 {
+        if page.bytes() > self.budget / 4 {
             return;
         }
         let mut guard = self.pages.borrow_mut();
-        let (pages, order, bytes) = &mut *guard;
-        if let Some(old) = pages.remove(&key) {
-            *bytes -= old.body.len();
-            order.retain(|k| k != &key);
+        let pages = &mut *guard;
+        if let Some(old) = pages.by_address.remove(&key) {
+            pages.bytes -= old.bytes();
+            pages.oldest_first.retain(|k| k != &key);
         }
-        *bytes += page.body.len();
-        order.push_back(key.clone());
-        pages.insert(key, page);
-        while *bytes > self.budget {
-            let Some(oldest) = order.pop_front() else {
+        pages.bytes += page.bytes();
+        pages.oldest_first.push_back(key.clone());
+        pages.by_address.insert(key, page);
+        self.shrink_to_budget(pages);
+    }
+
+    fn shrink_to_budget(&self, pages: &mut Pages) {
+        while pages.bytes > self.budget {
+            let Some(oldest) = pages.oldest_first.pop_front() else {
                 break;
             };
-            if let Some(old) = pages.remove(&oldest) {
-                *bytes -= old.body.len();
+            if let Some(old) = pages.by_address.remove(&oldest) {
+                pages.bytes -= old.bytes();
             }
         }
     }
@@ -132,27 +193,68 @@ fn etag_of(body: &[u8]) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
 
-fn answer(request: &actix_web::HttpRequest, stored: Stored) -> HttpResponse {
-    let (content_type, etag, extra, body) = stored;
-    let matches = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|given| given.as_bytes() == etag.as_bytes() || given.as_bytes() == b"*");
-    let mut response = if matches {
+/// Whether the client already holds this page: its `If-None-Match` names the page's tag, or,
+/// when it sends no tag, its `If-Modified-Since` is no earlier than the page's time.
+fn client_has(request: &HttpRequest, etag: &HeaderValue, last_modified: Option<HttpDate>) -> bool {
+    let headers = request.headers();
+    if headers.contains_key(header::IF_NONE_MATCH) {
+        return headers
+            .get_all(header::IF_NONE_MATCH)
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|value| value.split(','))
+            .map(str::trim)
+            .any(|tag| tag.as_bytes() == etag.as_bytes() || tag == "*");
+    }
+    let since = headers
+        .get(header::IF_MODIFIED_SINCE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<HttpDate>().ok());
+    matches!((since, last_modified), (Some(since), Some(modified)) if SystemTime::from(modified) <= SystemTime::from(since))
+}
+
+/// The answer to `request` with `page`, whose body is in `coding` if any; `read_at` is when the
+/// read that found the page current began.
+fn answer(
+    request: &HttpRequest,
+    page: Rendered,
+    coding: Option<Coding>,
+    read_at: Option<SystemTime>,
+) -> HttpResponse {
+    let last_modified = page
+        .seen_since
+        .zip(read_at)
+        .and_then(|(seen_since, read_at)| db::last_modified(seen_since, read_at))
+        .map(HttpDate::from);
+    let unchanged = client_has(request, &page.etag, last_modified);
+    let mut response = if unchanged {
         HttpResponse::NotModified().finish()
     } else {
-        HttpResponse::Ok().content_type(content_type).body(body)
+        let mut response = HttpResponse::Ok();
+        response.content_type(page.content_type);
+        if let Some(coding) = coding {
+            response.insert_header((header::CONTENT_ENCODING, coding.header_value()));
+        }
+        response.body(page.body)
     };
     let headers = response.headers_mut();
-    headers.insert(header::ETAG, etag);
+    headers.insert(header::ETAG, page.etag);
+    if let Some(value) =
+        last_modified.and_then(|modified| HeaderValue::from_str(&modified.to_string()).ok())
+    {
+        headers.insert(header::LAST_MODIFIED, value);
+    }
     headers.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(SHARED_MAX_AGE),
     );
-    headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
-    for (name, value) in extra {
-        if !headers.contains_key(&name) {
-            headers.insert(name, value);
+    // A body sent as it is gets its `Vary` from the compression middleware, which knows whether
+    // it could have been compressed.
+    if coding.is_some() || unchanged {
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    }
+    for (name, value) in page.headers.iter() {
+        if !headers.contains_key(name) {
+            headers.insert(name.clone(), value.clone());
         }
     }
     response
@@ -169,27 +271,36 @@ pub async fn middleware(
     else {
         return Ok(next.call(request).await?.map_into_boxed_body());
     };
+    let reader = request.app_data::<web::Data<Reader>>().cloned();
+    let coding = Coding::preferred(request.headers());
     // Without the cache the version would name nothing, and reading it is a read transaction.
-    let version = request
-        .app_data::<web::Data<Reader>>()
+    let current = reader
+        .as_ref()
         .filter(|_| cache.enabled)
-        .and_then(|reader| reader.data_version().ok());
+        .and_then(|reader| reader.data_version().ok().and(reader.generation()));
     let key = request.uri().to_string();
-    if let Some(stored) = version.and_then(|version| cache.get(&key, version)) {
-        let response = answer(request.request(), stored);
+    if let Some((current, (page, sent_in))) =
+        current.and_then(|current| Some((current, cache.get(&key, current.version, coding)?)))
+    {
+        let response = answer(request.request(), page, sent_in, Some(current.read_at));
         return Ok(request.into_response(response));
     }
+    let started = SystemTime::now();
     let response = next.call(request).await?;
     if response.status() != StatusCode::OK || !is_for_everyone(&response) {
         return Ok(response.map_into_boxed_body());
     }
+    // The data the page was made from: what the handler's own read saw, if it read any.
+    let made_from = reader
+        .and_then(|reader| reader.generation())
+        .filter(|generation| generation.read_at >= started);
     let (request, response) = response.into_parts();
     let content_type = response
         .headers()
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or_else(|| HeaderValue::from_static("text/html; charset=utf-8"));
-    let extra: Vec<_> = response
+    let headers: Rc<[_]> = response
         .headers()
         .iter()
         .filter(|(name, _)| *name != header::CONTENT_TYPE && *name != header::CONTENT_LENGTH)
@@ -198,19 +309,32 @@ pub async fn middleware(
     let body = body::to_bytes(response.into_body())
         .await
         .map_err(|_| actix_web::error::ErrorInternalServerError("the page could not be read"))?;
-    let etag = etag_of(&body);
-    if let Some(version) = version {
-        cache.put(
-            key,
-            Page {
-                version,
-                content_type: content_type.clone(),
-                etag: etag.clone(),
-                headers: extra.clone(),
-                body: body.clone(),
-            },
-        );
-    }
-    let fresh = answer(&request, (content_type, etag, extra, body));
+    let rendered = Rendered {
+        content_type,
+        etag: etag_of(&body),
+        seen_since: made_from.map(|generation| generation.seen_since),
+        headers,
+        body,
+    };
+    let read_at = made_from.map(|generation| generation.read_at);
+    let Some(current) = current else {
+        // Not kept: the compression middleware compresses it as it is sent.
+        let fresh = answer(&request, rendered, None, read_at);
+        return Ok(ServiceResponse::new(request, fresh));
+    };
+    let mut page = Page {
+        version: current.version,
+        rendered,
+        brotli: None,
+        gzip: None,
+    };
+    let compressed = coding.and_then(|coding| Some((page.compressed(coding)?, coding)));
+    let mut sent = page.rendered.clone();
+    cache.put(key, page);
+    let sent_in = compressed.map(|(body, coding)| {
+        sent.body = body;
+        coding
+    });
+    let fresh = answer(&request, sent, sent_in, read_at);
     Ok(ServiceResponse::new(request, fresh))
 }

@@ -9,11 +9,11 @@ use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
 use crate::page_cache::{self, PageCache};
 use crate::telemetry::RequestSpan;
-use crate::{assets, request_id, routes};
+use crate::{assets, compression, request_id, routes};
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
 use actix_web::http::{Method, header};
-use actix_web::middleware::{Compress, DefaultHeaders, Next};
+use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::{App, HttpServer, web};
 use std::net::TcpListener;
 use tracing_actix_web::TracingLogger;
@@ -86,7 +86,7 @@ impl Application {
             App::new()
                 .wrap(actix_web::middleware::from_fn(page_cache::middleware))
                 .wrap(actix_web::middleware::from_fn(route_head_as_get))
-                .wrap(Compress::default())
+                .wrap(actix_web::middleware::from_fn(compression::middleware))
                 .wrap(security_headers(secure))
                 .wrap(actix_web::middleware::from_fn(refuse_long_queries))
                 .wrap(actix_web::middleware::from_fn(crate::i18n::middleware))

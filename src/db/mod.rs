@@ -28,10 +28,10 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool};
 use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
@@ -175,6 +175,7 @@ impl Database {
             path: self.path.clone(),
             conn: RefCell::new(None),
             kept: Rc::default(),
+            generation: Cell::new(None),
         }
     }
 }
@@ -192,6 +193,35 @@ pub struct Reader {
     conn: RefCell<Option<SqliteConnection>>,
     /// What the lists read from whole collections, for the current write generation.
     kept: Rc<kept::Store>,
+    /// The write generation the last read saw.
+    generation: Cell<Option<Generation>>,
+}
+
+/// The data as one read saw it: SQLite's `data_version`, and since when this worker has seen
+/// the data so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Generation {
+    pub version: i64,
+    /// When this worker first saw this version: after the write that made it, since its
+    /// snapshot held that write.
+    pub seen_since: SystemTime,
+    /// When the read began, before its snapshot: a write it did not see came later.
+    pub read_at: SystemTime,
+}
+
+/// What a page made from data first seen at `seen_since` may give as its `Last-Modified` (to a
+/// second), when the read that found the data current began at `read_at`: `seen_since`, once it
+/// lies in an earlier second than `read_at`. A write that read did not see came after
+/// `read_at`, so the pages it changes carry a later second, and a client holding this one is
+/// never told that a changed page is unchanged. In the second of a change pages go without one
+/// (their `ETag` still says exactly what they hold).
+pub fn last_modified(seen_since: SystemTime, read_at: SystemTime) -> Option<SystemTime> {
+    let whole_seconds = |time: SystemTime| {
+        time.duration_since(UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs())
+    };
+    let seen = whole_seconds(seen_since);
+    (seen < whole_seconds(read_at)).then(|| UNIX_EPOCH + Duration::from_secs(seen))
 }
 
 diesel::table! {
@@ -251,10 +281,31 @@ impl Reader {
     /// a change to the database since this one last looked (SQLite's `data_version`): what
     /// anything derived from the data (a rendered page) must match to still be current.
     pub fn data_version(&self) -> DbResult<i64> {
-        self.with_connection(data_version)
+        let read_at = SystemTime::now();
+        let version = self.with_connection(data_version)?;
+        self.saw(version, read_at);
+        Ok(version)
+    }
+
+    /// The generation the last read on this worker saw.
+    pub fn generation(&self) -> Option<Generation> {
+        self.generation.get()
+    }
+
+    fn saw(&self, version: i64, read_at: SystemTime) {
+        let seen_since = match self.generation.get() {
+            Some(known) if known.version == version => known.seen_since,
+            _ => SystemTime::now(),
+        };
+        self.generation.set(Some(Generation {
+            version,
+            seen_since,
+            read_at,
+        }));
     }
 
     pub fn read<T>(&self, work: impl FnOnce(&mut SqliteConnection) -> DbResult<T>) -> DbResult<T> {
+        let read_at = SystemTime::now();
         self.with_connection(|conn| {
             // A snapshot for the whole page, so that its parts agree with each other. Its first
             // read is the version, which so names exactly the snapshot that what is kept under
@@ -262,6 +313,7 @@ impl Reader {
             // undo, so it ends with COMMIT whatever `work` returned.
             Begin.execute(conn)?;
             let result = data_version(conn).and_then(|version| {
+                self.saw(version, read_at);
                 let _kept = kept::enter(&self.kept, version);
                 work(conn)
             });
@@ -287,5 +339,28 @@ impl Reader {
             }
         };
         work(conn)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(seconds: f64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs_f64(seconds)
+    }
+
+    #[test]
+    fn data_seen_in_an_earlier_second_than_the_read_gives_that_second() {
+        assert_eq!(
+            last_modified(at(1_000.7), at(1_001.2)),
+            Some(UNIX_EPOCH + Duration::from_secs(1_000))
+        );
+    }
+
+    #[test]
+    fn data_seen_in_the_second_of_the_read_gives_no_time() {
+        // A write later in second 1000 would give its pages the same second.
+        assert_eq!(last_modified(at(1_000.1), at(1_000.9)), None);
     }
 }

@@ -493,14 +493,29 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<State
     }))
 }
 
+/// The rows of `table` whose body another renderer made, selecting `columns`: as two ranges,
+/// which the renderer-version indexes answer (a `!=`, or an `OR` on a table without rowids,
+/// would read every row).
+macro_rules! made_by_another_renderer {
+    ($table:ident, $columns:expr) => {
+        $table::table
+            .filter($table::renderer_version.lt(RENDERER_VERSION))
+            .select($columns)
+            .union_all(
+                $table::table
+                    .filter($table::renderer_version.gt(RENDERER_VERSION))
+                    .select($columns),
+            )
+    };
+}
+
 /// Renders again every stored body (current and revisions) that an older renderer made, so that
 /// a change to the Markdown or sanitising rules reaches every page. Returns how many it updated.
 pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
     let mut updated = 0;
-    let stale: Vec<(i32, String)> = statements::table
-        .filter(statements::renderer_version.ne(RENDERER_VERSION))
-        .select((statements::id, statements::body_markdown))
-        .load(conn)?;
+    let stale: Vec<(i32, String)> =
+        made_by_another_renderer!(statements, (statements::id, statements::body_markdown))
+            .load(conn)?;
     for (id, body) in stale {
         updated += diesel::update(statements::table.find(id))
             .set((
@@ -509,10 +524,11 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
             ))
             .execute(conn)?;
     }
-    let stale_revisions: Vec<(i32, String)> = statement_revisions::table
-        .filter(statement_revisions::renderer_version.ne(RENDERER_VERSION))
-        .select((statement_revisions::id, statement_revisions::body_markdown))
-        .load(conn)?;
+    let stale_revisions: Vec<(i32, String)> = made_by_another_renderer!(
+        statement_revisions,
+        (statement_revisions::id, statement_revisions::body_markdown)
+    )
+    .load(conn)?;
     for (id, body) in stale_revisions {
         updated += diesel::update(statement_revisions::table.find(id))
             .set((
@@ -521,14 +537,15 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
             ))
             .execute(conn)?;
     }
-    let stale_translations: Vec<(i32, Lang, String)> = statement_translations::table
-        .filter(statement_translations::renderer_version.ne(RENDERER_VERSION))
-        .select((
+    let stale_translations: Vec<(i32, Lang, String)> = made_by_another_renderer!(
+        statement_translations,
+        (
             statement_translations::statement_id,
             statement_translations::language,
             statement_translations::body_markdown,
-        ))
-        .load(conn)?;
+        )
+    )
+    .load(conn)?;
     for (id, lang, body) in stale_translations {
         updated += diesel::update(statement_translations::table.find((id, lang)))
             .set((
@@ -537,15 +554,15 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
             ))
             .execute(conn)?;
     }
-    let stale_revision_translations: Vec<(i32, Lang, String)> =
-        statement_revision_translations::table
-            .filter(statement_revision_translations::renderer_version.ne(RENDERER_VERSION))
-            .select((
-                statement_revision_translations::revision_id,
-                statement_revision_translations::language,
-                statement_revision_translations::body_markdown,
-            ))
-            .load(conn)?;
+    let stale_revision_translations: Vec<(i32, Lang, String)> = made_by_another_renderer!(
+        statement_revision_translations,
+        (
+            statement_revision_translations::revision_id,
+            statement_revision_translations::language,
+            statement_revision_translations::body_markdown,
+        )
+    )
+    .load(conn)?;
     for (id, lang, body) in stale_revision_translations {
         updated += diesel::update(statement_revision_translations::table.find((id, lang)))
             .set((

@@ -179,3 +179,101 @@ async fn a_head_request_is_answered_like_the_get_without_its_body() {
         }
     }
 }
+
+#[actix_web::test]
+async fn a_kept_page_is_sent_in_the_coding_the_client_prefers_and_reads_the_same() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/mous", "/feed.atom", "/api/v1/mous", "/sitemap.xml"] {
+        let plain = app
+            .send(
+                app.request(Method::GET, path)
+                    .insert_header(("accept-encoding", "identity")),
+                None,
+            )
+            .await;
+        assert_eq!(plain.status, 200, "{path}");
+        assert_eq!(header(&plain, "content-encoding"), "", "{path}");
+        assert_eq!(header(&plain, "vary"), "accept-encoding", "{path}");
+        for (accepted, coding) in [("gzip, deflate, br, zstd", "br"), ("gzip", "gzip")] {
+            // The first answer is rendered (or found) and compressed, the second is kept.
+            for _ in 0..2 {
+                let reply = app
+                    .send(
+                        app.request(Method::GET, path)
+                            .insert_header(("accept-encoding", accepted)),
+                        None,
+                    )
+                    .await;
+                assert_eq!(reply.status, 200, "{path}");
+                assert_eq!(header(&reply, "content-encoding"), coding, "{path}");
+                assert_eq!(header(&reply, "vary"), "accept-encoding", "{path}");
+                assert_eq!(header(&reply, "etag"), header(&plain, "etag"), "{path}");
+                assert_eq!(reply.body, plain.body, "{path} in {coding}");
+            }
+        }
+    }
+}
+
+#[actix_web::test]
+async fn a_body_too_short_to_gain_is_sent_uncompressed() {
+    let app = TestApp::spawn().await;
+    let reply = app
+        .send(
+            app.request(Method::GET, "/healthz")
+                .insert_header(("accept-encoding", "br, gzip")),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(header(&reply, "content-encoding"), "");
+}
+
+#[actix_web::test]
+async fn a_page_whose_data_is_a_second_old_says_when_it_changed_and_answers_304_since_then() {
+    let app = TestApp::spawn().await;
+    app.get("/mous").await;
+    // In the second the data was first read, a page cannot say it has not changed since.
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let page = app.get("/mous").await;
+    let last_modified = header(&page, "last-modified");
+    assert!(last_modified.ends_with(" GMT"), "{last_modified:?}");
+
+    let unchanged = app
+        .send(
+            app.request(Method::GET, "/mous")
+                .insert_header(("if-modified-since", last_modified.as_str())),
+            None,
+        )
+        .await;
+    assert_eq!(unchanged.status, 304);
+    assert_eq!(header(&unchanged, "last-modified"), last_modified);
+
+    // The tag decides when a client sends both.
+    let retagged = app
+        .send(
+            app.request(Method::GET, "/mous")
+                .insert_header(("if-modified-since", last_modified.as_str()))
+                .insert_header(("if-none-match", "\"another\"")),
+            None,
+        )
+        .await;
+    assert_eq!(retagged.status, 200);
+
+    // Another process's write, which the portal learns of only from the database.
+    diesel::RunQueryDsl::execute(
+        diesel::sql_query(
+            "UPDATE mous SET title = 'A retitled memorandum' WHERE id = (SELECT min(id) FROM mous)",
+        ),
+        &mut app.connection(),
+    )
+    .unwrap();
+    let changed = app
+        .send(
+            app.request(Method::GET, "/mous")
+                .insert_header(("if-modified-since", last_modified.as_str())),
+            None,
+        )
+        .await;
+    assert_eq!(changed.status, 200);
+    assert!(changed.body.contains("A retitled memorandum"));
+}

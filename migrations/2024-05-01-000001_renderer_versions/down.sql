@@ -1,0 +1,4 @@
+DROP INDEX statement_revision_translations_by_renderer;
+DROP INDEX statement_translations_by_renderer;
+DROP INDEX statement_revisions_by_renderer;
+DROP INDEX statements_by_renderer;
