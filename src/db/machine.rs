@@ -6,7 +6,7 @@ use super::schema::{
     statement_revisions, statements,
 };
 use super::statements::{self as statement_queries, FeedEntry, condition as statement_condition};
-use super::{DbResult, OptionalRow};
+use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, Slug};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -189,67 +189,180 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
     Ok(events)
 }
 
-/// A public record's page and when it last changed.
+/// One part of the sitemap's pages: the records of one collection, or every published version
+/// of a statement (each keeps its own address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SitemapSection {
+    Records(RecordKind),
+    Versions,
+}
+
+/// How many pages each section of the sitemap holds and the highest id among them, and when
+/// each collection last changed: what the sitemap index and the lists' entries need, read once
+/// per write generation.
 #[derive(Debug)]
-pub struct PageAge {
-    pub kind: RecordKind,
-    pub slug: String,
-    pub updated_at: NaiveDateTime,
+pub struct SitemapOutline {
+    pub sections: Vec<SectionSize>,
+    pub newest: Vec<(RecordKind, Option<NaiveDateTime>)>,
 }
 
-/// The slug and `updated_at` of every row of a table, in the order they were made.
-macro_rules! ages {
-    ($conn:expr, $table:ident) => {
-        $table::table
-            .order($table::id)
-            .select(($table::slug, $table::updated_at))
-            .load::<(String, NaiveDateTime)>($conn)?
-    };
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionSize {
+    pub section: SitemapSection,
+    pub pages: usize,
+    pub highest_id: i32,
 }
 
-/// Every published version of a public statement (its slug and number) with the time it was
-/// published: each keeps its own address.
-pub fn published_versions(
-    conn: &mut SqliteConnection,
-) -> DbResult<Vec<(String, i32, NaiveDateTime)>> {
-    Ok(statement_revisions::table
+impl SitemapOutline {
+    /// When any collection last changed, or `kind`'s.
+    pub fn newest(&self, kind: Option<RecordKind>) -> Option<NaiveDateTime> {
+        self.newest
+            .iter()
+            .filter(|(k, _)| kind.is_none_or(|kind| kind == *k))
+            .filter_map(|(_, at)| *at)
+            .max()
+    }
+}
+
+/// The rows, highest id and newest change of a table, for the outline: three queries, each
+/// answered by an index (one, which reads every row).
+macro_rules! outline_of {
+    ($conn:expr, $table:ident) => {{
+        let rows: i64 = $table::table.count().get_result($conn)?;
+        let highest: Option<i32> = $table::table
+            .select(diesel::dsl::max($table::id))
+            .get_result($conn)?;
+        let newest: Option<NaiveDateTime> = $table::table
+            .select(diesel::dsl::max($table::updated_at))
+            .get_result($conn)?;
+        (rows, highest, newest)
+    }};
+}
+
+pub fn sitemap_outline(conn: &mut SqliteConnection) -> DbResult<std::rc::Rc<SitemapOutline>> {
+    kept::kept(
+        ("sitemap", String::new()),
+        |_| 512,
+        || {
+            let public = || statements::table.filter(statement_condition(&ListFilter::default()));
+            let statements_outline: (i64, Option<i32>, Option<NaiveDateTime>) = (
+                public().count().get_result(conn)?,
+                public()
+                    .select(diesel::dsl::max(statements::id))
+                    .get_result(conn)?,
+                public()
+                    .select(diesel::dsl::max(statements::updated_at))
+                    .get_result(conn)?,
+            );
+            let counted = [
+                (RecordKind::Statement, statements_outline),
+                (RecordKind::Agreement, outline_of!(conn, agreements)),
+                (RecordKind::Meeting, outline_of!(conn, meetings)),
+                (RecordKind::Delegation, outline_of!(conn, delegations)),
+                (RecordKind::Mou, outline_of!(conn, mous)),
+                (RecordKind::Organisation, outline_of!(conn, organisations)),
+                (RecordKind::Person, outline_of!(conn, people)),
+                (RecordKind::Area, outline_of!(conn, focus_areas)),
+            ];
+            let (versions, highest_version): (i64, Option<i32>) = published_versions()
+                .select((
+                    diesel::dsl::count_star(),
+                    diesel::dsl::max(statement_revisions::id),
+                ))
+                .get_result(conn)?;
+            let size = |section, rows: i64, highest: Option<i32>| SectionSize {
+                section,
+                pages: usize::try_from(rows).unwrap_or(0),
+                highest_id: highest.unwrap_or(0),
+            };
+            Ok(SitemapOutline {
+                sections: counted
+                    .iter()
+                    .map(|(kind, (rows, highest, _))| {
+                        size(SitemapSection::Records(*kind), *rows, *highest)
+                    })
+                    .chain([size(SitemapSection::Versions, versions, highest_version)])
+                    .collect(),
+                newest: counted
+                    .iter()
+                    .map(|(kind, (_, _, newest))| (*kind, *newest))
+                    .collect(),
+            })
+        },
+    )
+}
+
+type PublishedVersions = diesel::dsl::Filter<
+    diesel::dsl::Filter<
+        diesel::dsl::InnerJoin<statement_revisions::table, statements::table>,
+        diesel::dsl::IsNotNull<statements::published_at>,
+    >,
+    diesel::dsl::IsNotNull<statement_revisions::published_at>,
+>;
+
+/// Every published version of a public statement.
+fn published_versions() -> PublishedVersions {
+    statement_revisions::table
         .inner_join(statements::table)
         .filter(statements::published_at.is_not_null())
         .filter(statement_revisions::published_at.is_not_null())
-        .order((statements::id, statement_revisions::number))
-        .select((
-            statements::slug,
-            statement_revisions::number,
-            statement_revisions::published_at.assume_not_null(),
-        ))
-        .load(conn)?)
 }
 
-/// Every public record with its `updated_at`, for the sitemap.
-pub fn record_ages(conn: &mut SqliteConnection) -> DbResult<Vec<PageAge>> {
-    let statements: Vec<(String, NaiveDateTime)> = statements::table
-        .filter(statement_condition(&ListFilter::default()))
-        .order(statements::id)
-        .select((statements::slug, statements::updated_at))
-        .load(conn)?;
-    let tables = [
-        (RecordKind::Statement, statements),
-        (RecordKind::Agreement, ages!(conn, agreements)),
-        (RecordKind::Meeting, ages!(conn, meetings)),
-        (RecordKind::Delegation, ages!(conn, delegations)),
-        (RecordKind::Mou, ages!(conn, mous)),
-        (RecordKind::Organisation, ages!(conn, organisations)),
-        (RecordKind::Person, ages!(conn, people)),
-        (RecordKind::Area, ages!(conn, focus_areas)),
-    ];
-    Ok(tables
-        .into_iter()
-        .flat_map(|(kind, rows)| {
-            rows.into_iter().map(move |(slug, updated_at)| PageAge {
-                kind,
-                slug,
-                updated_at,
-            })
-        })
-        .collect())
+/// The address and last change of the pages of a table whose ids are in `ids`, in id order.
+macro_rules! pages_of {
+    ($conn:expr, $table:ident, $kind:expr, $ids:expr) => {
+        $table::table
+            .filter($table::id.ge($ids.start))
+            .filter($table::id.lt($ids.end))
+            .order($table::id)
+            .select(($table::slug, $table::updated_at))
+            .load::<(String, NaiveDateTime)>($conn)?
+            .into_iter()
+            .map(|(slug, at)| ($kind.page(&slug), at))
+            .collect()
+    };
+}
+
+/// The address and last change of the pages of `section` whose ids are in `ids` (for published
+/// versions, the version's own id), in id order.
+pub fn sitemap_pages(
+    conn: &mut SqliteConnection,
+    section: SitemapSection,
+    ids: std::ops::Range<i32>,
+) -> DbResult<Vec<(String, NaiveDateTime)>> {
+    use RecordKind as Kind;
+    let SitemapSection::Records(kind) = section else {
+        return Ok(published_versions()
+            .filter(statement_revisions::id.ge(ids.start))
+            .filter(statement_revisions::id.lt(ids.end))
+            .order(statement_revisions::id)
+            .select((
+                statements::slug,
+                statement_revisions::number,
+                statement_revisions::published_at.assume_not_null(),
+            ))
+            .load::<(String, i32, NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|(slug, number, at)| (format!("{}/v/{number}", Kind::Statement.page(&slug)), at))
+            .collect());
+    };
+    Ok(match kind {
+        Kind::Statement => statements::table
+            .filter(statement_condition(&ListFilter::default()))
+            .filter(statements::id.ge(ids.start))
+            .filter(statements::id.lt(ids.end))
+            .order(statements::id)
+            .select((statements::slug, statements::updated_at))
+            .load::<(String, NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|(slug, at)| (kind.page(&slug), at))
+            .collect(),
+        Kind::Agreement => pages_of!(conn, agreements, kind, ids),
+        Kind::Meeting => pages_of!(conn, meetings, kind, ids),
+        Kind::Delegation => pages_of!(conn, delegations, kind, ids),
+        Kind::Mou => pages_of!(conn, mous, kind, ids),
+        Kind::Organisation => pages_of!(conn, organisations, kind, ids),
+        Kind::Person => pages_of!(conn, people, kind, ids),
+        Kind::Area => pages_of!(conn, focus_areas, kind, ids),
+    })
 }

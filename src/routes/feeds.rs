@@ -2,7 +2,9 @@
 //! sitemap and robots.txt. Every address in them is absolute, on the configured public URL.
 
 use crate::db::Reader;
-use crate::db::machine::{self, CalendarEvent, Feed, FeedScope, PageAge};
+use crate::db::machine::{
+    self, CalendarEvent, Feed, FeedScope, SectionSize, SitemapOutline, SitemapSection,
+};
 use crate::domain::{Localized, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -11,6 +13,7 @@ use askama::Template;
 use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
 use chrono::{DateTime, NaiveDateTime};
 use icalendar::{Calendar, Component, EventLike};
+use std::ops::Range;
 
 fn fixed(at: NaiveDateTime) -> FixedDateTime {
     at.and_utc().fixed_offset()
@@ -227,9 +230,9 @@ struct Sitemap {
     urls: Vec<SitemapUrl>,
 }
 
-/// The protocol's limit on the addresses in one sitemap file; a larger site gets an index of
-/// numbered sitemaps.
-const URLS_PER_SITEMAP: usize = 50_000;
+/// The pages one sitemap file lists: each in every language, within the protocol's limit of
+/// 50,000 addresses a file. A larger site gets an index of numbered sitemaps.
+const PAGES_PER_SITEMAP: usize = 50_000 / Lang::ALL.len();
 
 #[derive(Template)]
 #[template(path = "sitemap_index.xml")]
@@ -237,10 +240,28 @@ struct SitemapIndex {
     parts: Vec<String>,
 }
 
-/// Which addresses sitemap `part` (numbered from 1) holds, or `None` past the last one.
-fn sitemap_part(total: usize, part: usize, per_part: usize) -> Option<std::ops::Range<usize>> {
-    let start = part.checked_sub(1)?.checked_mul(per_part)?;
-    (start < total).then(|| start..(start + per_part).min(total))
+/// What one file of a large site's sitemap lists: the pages that are not records, or the pages
+/// of one section whose ids lie in a block. A block of `PAGES_PER_SITEMAP` ids never holds more
+/// pages than that, and is read by its ids, wherever it lies in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum SitemapPart {
+    Overview,
+    Block(SitemapSection, Range<i32>),
+}
+
+/// The files of a large site's sitemap, in order (numbered from 1).
+fn sitemap_parts(sections: &[SectionSize], per_part: usize) -> Vec<SitemapPart> {
+    let block = i32::try_from(per_part).unwrap_or(i32::MAX);
+    let mut parts = vec![SitemapPart::Overview];
+    for size in sections.iter().filter(|size| size.pages > 0) {
+        let mut start = 0;
+        while start <= size.highest_id {
+            let end = start.saturating_add(block);
+            parts.push(SitemapPart::Block(size.section, start..end));
+            start = end;
+        }
+    }
+    parts
 }
 
 fn xml(body: String) -> HttpResponse {
@@ -253,76 +274,100 @@ fn lastmod(at: Option<NaiveDateTime>) -> Option<String> {
     at.map(|at| at.and_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
 
-/// Every public page: home, the lists and pages about the record, and every record; past
-/// 50,000 addresses, an index of numbered sitemaps.
+/// The pages that are not records: home, the pages about the record, and each list, with when
+/// what they show last changed.
+fn overview_pages(outline: &SitemapOutline) -> Vec<(String, Option<NaiveDateTime>)> {
+    ["/", "/timeline", "/stats", "/open-data"]
+        .into_iter()
+        .map(|path| (path.to_owned(), outline.newest(None)))
+        .chain(
+            RecordKind::ALL
+                .iter()
+                .map(|kind| (kind.list_path().to_owned(), outline.newest(Some(*kind)))),
+        )
+        .collect()
+}
+
+/// Every public page: home, the lists and pages about the record, every record and every
+/// published version of a statement, each in every language; past `PAGES_PER_SITEMAP` pages,
+/// an index of numbered sitemaps.
 #[get("/sitemap.xml")]
 pub async fn sitemap(
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
-    let urls = sitemap_urls(&reader, &site)?;
-    if urls.len() <= URLS_PER_SITEMAP {
+    let outline = reader.read(machine::sitemap_outline)?;
+    let pages = overview_pages(&outline).len()
+        + outline
+            .sections
+            .iter()
+            .map(|size| size.pages)
+            .sum::<usize>();
+    if pages <= PAGES_PER_SITEMAP {
+        let everything = outline
+            .sections
+            .iter()
+            .map(|size| SitemapPart::Block(size.section, 0..size.highest_id.saturating_add(1)));
+        let urls = sitemap_urls(
+            &reader,
+            &site,
+            &outline,
+            std::iter::once(SitemapPart::Overview).chain(everything),
+        )?;
         return Ok(xml(Sitemap { urls }.render()?));
     }
-    let parts = (1..=urls.len().div_ceil(URLS_PER_SITEMAP))
+    let parts = (1..=sitemap_parts(&outline.sections, PAGES_PER_SITEMAP).len())
         .map(|n| site.join(&format!("/sitemap-{n}.xml")))
         .collect();
     Ok(xml(SitemapIndex { parts }.render()?))
 }
 
-/// One numbered sitemap of a site too large for one.
+/// One numbered sitemap of a site too large for one. It reads only its own pages.
 #[get("/sitemap-{part}.xml")]
 pub async fn sitemap_part_page(
     part: web::Path<usize>,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
-    let mut urls = sitemap_urls(&reader, &site)?;
-    let range =
-        sitemap_part(urls.len(), part.into_inner(), URLS_PER_SITEMAP).ok_or(AppError::NotFound)?;
-    urls.truncate(range.end);
-    let urls = urls.split_off(range.start);
+    let outline = reader.read(machine::sitemap_outline)?;
+    let part = part
+        .into_inner()
+        .checked_sub(1)
+        .and_then(|index| {
+            sitemap_parts(&outline.sections, PAGES_PER_SITEMAP)
+                .into_iter()
+                .nth(index)
+        })
+        .ok_or(AppError::NotFound)?;
+    let urls = sitemap_urls(&reader, &site, &outline, std::iter::once(part))?;
     Ok(xml(Sitemap { urls }.render()?))
 }
 
-fn sitemap_urls(reader: &Reader, site: &PublicUrl) -> AppResult<Vec<SitemapUrl>> {
-    let (records, versions) = reader.read(|conn| {
-        Ok((
-            machine::record_ages(conn)?,
-            machine::published_versions(conn)?,
-        ))
+/// The addresses of the pages of `parts`, each in every language.
+fn sitemap_urls(
+    reader: &Reader,
+    site: &PublicUrl,
+    outline: &SitemapOutline,
+    parts: impl Iterator<Item = SitemapPart>,
+) -> AppResult<Vec<SitemapUrl>> {
+    let pages = reader.read(|conn| {
+        let mut pages = Vec::new();
+        for part in parts {
+            match part {
+                SitemapPart::Overview => pages.extend(overview_pages(outline)),
+                SitemapPart::Block(section, ids) => pages.extend(
+                    machine::sitemap_pages(conn, section, ids)?
+                        .into_iter()
+                        .map(|(path, at)| (path, Some(at))),
+                ),
+            }
+        }
+        Ok(pages)
     })?;
-    let records: Vec<PageAge> = records;
-    let newest = |kind: Option<RecordKind>| {
-        records
-            .iter()
-            .filter(|page| kind.is_none_or(|k| k == page.kind))
-            .map(|page| page.updated_at)
-            .max()
-    };
-    let mut pages: Vec<(String, Option<NaiveDateTime>)> = vec![("/".to_owned(), newest(None))];
-    for path in ["/timeline", "/stats", "/open-data"] {
-        pages.push((path.to_owned(), newest(None)));
-    }
-    for kind in RecordKind::ALL {
-        pages.push((kind.list_path().to_owned(), newest(Some(*kind))));
-    }
-    pages.extend(
-        records
-            .iter()
-            .map(|page| (page.kind.page(&page.slug), Some(page.updated_at))),
-    );
-    pages.extend(versions.into_iter().map(|(slug, number, published_at)| {
-        (
-            format!("{}/v/{number}", RecordKind::Statement.page(&slug)),
-            Some(published_at),
-        )
-    }));
-    // Every page in each of its languages.
-    Ok(Lang::ALL
-        .into_iter()
-        .flat_map(|lang| {
-            pages.iter().map(move |(path, at)| SitemapUrl {
+    Ok(pages
+        .iter()
+        .flat_map(|(path, at)| {
+            Lang::ALL.into_iter().map(move |lang| SitemapUrl {
                 loc: site.join(&lang.href(path)),
                 lastmod: lastmod(*at),
             })
@@ -332,14 +377,33 @@ fn sitemap_urls(reader: &Reader, site: &PublicUrl) -> AppResult<Vec<SitemapUrl>>
 
 #[cfg(test)]
 mod tests {
-    use super::sitemap_part;
+    use super::{SitemapPart, sitemap_parts};
+    use crate::db::machine::{SectionSize, SitemapSection};
+    use crate::domain::RecordKind;
 
     #[test]
-    fn a_large_site_is_split_into_numbered_sitemaps() {
-        assert_eq!(sitemap_part(120_001, 1, 50_000), Some(0..50_000));
-        assert_eq!(sitemap_part(120_001, 3, 50_000), Some(100_000..120_001));
-        assert_eq!(sitemap_part(120_001, 4, 50_000), None);
-        assert_eq!(sitemap_part(120_001, 0, 50_000), None);
+    fn a_large_site_is_split_into_blocks_of_ids_of_each_section() {
+        let statements = SitemapSection::Records(RecordKind::Statement);
+        let size = |section, pages, highest_id| SectionSize {
+            section,
+            pages,
+            highest_id,
+        };
+        let sections = [
+            size(statements, 120, 130),
+            size(SitemapSection::Records(RecordKind::Agreement), 0, 0),
+            size(SitemapSection::Versions, 40, 49),
+        ];
+        assert_eq!(
+            sitemap_parts(&sections, 50),
+            vec![
+                SitemapPart::Overview,
+                SitemapPart::Block(statements, 0..50),
+                SitemapPart::Block(statements, 50..100),
+                SitemapPart::Block(statements, 100..150),
+                SitemapPart::Block(SitemapSection::Versions, 0..50),
+            ]
+        );
     }
 }
 

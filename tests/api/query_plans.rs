@@ -130,6 +130,11 @@ fn read_everything(conn: &mut SqliteConnection) {
         .unwrap()
         .unwrap();
     db::home::gather(conn, chrono::Utc::now().date_naive()).unwrap();
+    let outline = db::machine::sitemap_outline(conn).unwrap();
+    for size in &outline.sections {
+        let middle = size.highest_id / 2;
+        db::machine::sitemap_pages(conn, size.section, middle..middle + 1000).unwrap();
+    }
     // Not a page, but every start-up asks it of the whole collection of statements.
     db::statements::rerender_outdated(conn).unwrap();
 }
