@@ -31,10 +31,10 @@ pub trait RecordPage {
     fn texts(&self) -> Vec<&Localized>;
 }
 
-fn names(items: &[Named], of: &str) -> Vec<Value> {
+fn names<N: std::borrow::Borrow<Named>>(items: &[N], of: &str) -> Vec<Value> {
     items
         .iter()
-        .map(|item| json!({ "@type": of, "name": item.name.to_string() }))
+        .map(|item| json!({ "@type": of, "name": item.borrow().name.to_string() }))
         .collect()
 }
 

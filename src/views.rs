@@ -10,6 +10,7 @@ use actix_web::web;
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// The sections of the site, in the order the navigation shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,6 +135,9 @@ pub struct Layout {
     pub fallback: Option<Lang>,
     /// The page's path and query in its English form, to link its other language versions.
     page: String,
+    /// The page in each language, made when first asked for (the head and the switcher both
+    /// list them).
+    languages: std::cell::OnceCell<Vec<LanguageVersion>>,
     /// Where the public reaches the portal, for the absolute `hreflang` links.
     site: web::Data<PublicUrl>,
 }
@@ -153,6 +157,7 @@ impl Layout {
             lang: current.lang,
             fallback: None,
             page: current.path_and_query,
+            languages: std::cell::OnceCell::new(),
             site: current.site,
         }
     }
@@ -276,17 +281,20 @@ impl Layout {
     }
 
     /// The page in each language, the current one marked.
-    pub fn languages(&self) -> Vec<LanguageVersion> {
-        let next = serde_urlencoded::to_string([("next", self.page.as_str())]).unwrap_or_default();
-        Lang::ALL
-            .into_iter()
-            .map(|lang| LanguageVersion {
-                lang,
-                href: self.site.join(&lang.href(&self.page)),
-                switch: format!("/language/{}?{next}", lang.code()),
-                current: lang == self.lang,
-            })
-            .collect()
+    pub fn languages(&self) -> &[LanguageVersion] {
+        self.languages.get_or_init(|| {
+            let next =
+                serde_urlencoded::to_string([("next", self.page.as_str())]).unwrap_or_default();
+            Lang::ALL
+                .into_iter()
+                .map(|lang| LanguageVersion {
+                    lang,
+                    href: self.site.join(&lang.href(&self.page)),
+                    switch: format!("/language/{}?{next}", lang.code()),
+                    current: lang == self.lang,
+                })
+                .collect()
+        })
     }
 
     /// The English version's absolute address, which readers whose language is none of ours get.
@@ -369,11 +377,23 @@ pub struct SelectOption {
     pub count: Option<i64>,
 }
 
+/// One choice of a list's filter: the same on every list page in a language until the next write.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
 pub struct SelectField {
     pub name: &'static str,
     /// The message key of the field's label.
     pub label: &'static str,
-    pub options: Vec<SelectOption>,
+    /// Shared by every page of the write generation in this language (see `FilterForm::new`).
+    pub choices: Rc<Vec<Choice>>,
+    /// The value chosen now, if any.
+    chosen: Option<String>,
+    /// How many records the list would show with each choice (by its position) and the other
+    /// filters kept, where they are counted.
+    counts: Vec<Option<i64>>,
     /// Too many choices to list: the form asks for the value as text, kept here.
     pub typed: Option<String>,
 }
@@ -383,6 +403,15 @@ impl SelectField {
     /// other vocabularies are short and each count is one indexed query.
     fn is_counted(&self) -> bool {
         self.name != "organisation"
+    }
+
+    pub fn is_chosen(&self, value: &str) -> bool {
+        self.chosen.as_deref() == Some(value)
+    }
+
+    /// How many records the choice at `position` would show, if counted.
+    pub fn count(&self, position: usize) -> Option<i64> {
+        self.counts.get(position).copied().flatten()
     }
 }
 
@@ -407,49 +436,75 @@ pub enum Filter {
     Year,
 }
 
+/// The choices of a filter in `lang`, made once per write generation (the labels of every area,
+/// country and organisation, which every list page shows in its form).
+fn kept_choices(
+    lang: Lang,
+    name: &'static str,
+    make: impl FnOnce() -> Vec<Choice>,
+) -> Rc<Vec<Choice>> {
+    let key = ("filter choices", format!("{}:{name}", lang.code()));
+    let weight = |choices: &Vec<Choice>| {
+        choices
+            .iter()
+            .map(|c| c.value.len() + c.label.len() + 48)
+            .sum()
+    };
+    crate::db::kept::kept(key, weight, || Ok(make())).unwrap_or_else(|_| Rc::new(Vec::new()))
+}
+
 impl FilterForm {
     pub fn new(
         lang: Lang,
         action: String,
         offered: &[Filter],
         filter: &ListFilter,
-        choices: FilterChoices,
+        choices: &FilterChoices,
         fixed: Vec<(&'static str, String)>,
     ) -> Self {
-        let selected = |value: &str, current: Option<String>| current.as_deref() == Some(value);
-        let mut fields = Vec::new();
-        let FilterChoices {
-            areas,
-            countries,
-            organisations,
-        } = choices;
-        for offer in offered {
-            let field = match offer {
-                Filter::Area => SelectField {
-                    name: "area",
-                    typed: None,
-                    label: "filter-area",
-                    options: areas
-                        .iter()
-                        .map(|a| SelectOption {
-                            selected: selected(
-                                &a.slug,
-                                filter.area.as_ref().map(|s| s.to_string()),
-                            ),
-                            value: a.slug.clone(),
-                            label: a.name.shown(lang).text.to_owned(),
-                            count: None,
-                        })
-                        .collect(),
-                },
+        let select = |name, label, choices, chosen: Option<String>| SelectField {
+            name,
+            label,
+            choices,
+            chosen,
+            counts: Vec::new(),
+            typed: None,
+        };
+        let named = |name, records: &[crate::db::reference::Named]| {
+            kept_choices(lang, name, || {
+                records
+                    .iter()
+                    .map(|record| Choice {
+                        value: record.slug.clone(),
+                        label: record.name.shown(lang).text.to_owned(),
+                    })
+                    .collect()
+            })
+        };
+        let terms = |group: &'static str, values: &mut dyn Iterator<Item = &'static str>| {
+            kept_choices(lang, group, || {
+                values
+                    .map(|value| Choice {
+                        value: value.to_owned(),
+                        label: lang.term(group, value).into_owned(),
+                    })
+                    .collect()
+            })
+        };
+        let fields = offered
+            .iter()
+            .map(|offer| match offer {
+                Filter::Area => select(
+                    "area",
+                    "filter-area",
+                    named("area", &choices.areas),
+                    filter.area.as_ref().map(|s| s.to_string()),
+                ),
                 Filter::Organisation
-                    if organisations.len() as i64
+                    if choices.organisations.len() as i64
                         > crate::db::reference::ORGANISATIONS_TO_CHOOSE_FROM =>
                 {
                     SelectField {
-                        name: "organisation",
-                        label: "filter-organisation-typed",
-                        options: Vec::new(),
                         typed: Some(
                             filter
                                 .organisation
@@ -457,76 +512,58 @@ impl FilterForm {
                                 .map(|s| s.to_string())
                                 .unwrap_or_default(),
                         ),
+                        ..select(
+                            "organisation",
+                            "filter-organisation-typed",
+                            Rc::default(),
+                            None,
+                        )
                     }
                 }
-                Filter::Organisation => SelectField {
-                    name: "organisation",
-                    typed: None,
-                    label: "filter-organisation",
-                    options: organisations
-                        .iter()
-                        .map(|o| SelectOption {
-                            selected: selected(
-                                &o.slug,
-                                filter.organisation.as_ref().map(|s| s.to_string()),
-                            ),
-                            value: o.slug.clone(),
-                            label: o.name.shown(lang).text.to_owned(),
-                            count: None,
-                        })
-                        .collect(),
-                },
-                Filter::Country => SelectField {
-                    name: "country",
-                    typed: None,
-                    label: "filter-country",
-                    options: countries
-                        .iter()
-                        .map(|c| SelectOption {
-                            selected: selected(&c.code, filter.country.map(|c| c.to_string())),
-                            value: c.code.clone(),
-                            label: c.name.shown(lang).text.to_owned(),
-                            count: None,
-                        })
-                        .collect(),
-                },
-                Filter::Kind => SelectField {
-                    name: "kind",
-                    typed: None,
-                    label: "filter-kind",
-                    options: OrganisationKind::ALL
-                        .iter()
-                        .map(|k| SelectOption {
-                            selected: filter.kind == Some(*k),
-                            value: k.as_str().to_owned(),
-                            label: lang.term("kind", k.as_str()).into_owned(),
-                            count: None,
-                        })
-                        .collect(),
-                },
-                Filter::Status => SelectField {
-                    name: "status",
-                    typed: None,
-                    label: "filter-status",
-                    options: RecordStatus::ALL
-                        .iter()
-                        .map(|s| SelectOption {
-                            selected: filter.status == Some(*s),
-                            value: s.as_str().to_owned(),
-                            label: lang.term("status", s.as_str()).into_owned(),
-                            count: None,
-                        })
-                        .collect(),
-                },
-                Filter::Year => SelectField {
-                    name: "year",
-                    typed: None,
-                    label: "filter-year",
-                    options: year_choices(filter),
-                },
-            };
-            fields.push(field);
-        }
+                Filter::Organisation => select(
+                    "organisation",
+                    "filter-organisation",
+                    named("organisation", &choices.organisations),
+                    filter.organisation.as_ref().map(|s| s.to_string()),
+                ),
+                Filter::Country => select(
+                    "country",
+                    "filter-country",
+                    kept_choices(lang, "country", || {
+                        choices
+                            .countries
+                            .iter()
+                            .map(|c| Choice {
+                                value: c.code.clone(),
+                                label: c.name.shown(lang).text.to_owned(),
+                            })
+                            .collect()
+                    }),
+                    filter.country.map(|c| c.to_string()),
+                ),
+                Filter::Kind => select(
+                    "kind",
+                    "filter-kind",
+                    terms(
+                        "kind",
+                        &mut OrganisationKind::ALL.iter().map(|k| k.as_str()),
+                    ),
+                    filter.kind.map(|k| k.as_str().to_owned()),
+                ),
+                Filter::Status => select(
+                    "status",
+                    "filter-status",
+                    terms("status", &mut RecordStatus::ALL.iter().map(|s| s.as_str())),
+                    filter.status.map(|s| s.as_str().to_owned()),
+                ),
+                Filter::Year => select(
+                    "year",
+                    "filter-year",
+                    year_choices(lang, filter),
+                    filter.year.map(|y| y.value().to_string()),
+                ),
+            })
+            .collect();
         let hidden = filter
             .filters()
             .filter(|(name, _)| matches!(*name, "person" | "agreement"))
@@ -549,8 +586,8 @@ impl FilterForm {
             if !field.is_counted() {
                 continue;
             }
-            for (o, option) in field.options.iter().enumerate() {
-                if let Ok(chosen) = filter.with_choice(field.name, &option.value) {
+            for (o, choice) in field.choices.iter().enumerate() {
+                if let Ok(chosen) = filter.with_choice(field.name, &choice.value) {
                     choices.push(((f, o), chosen));
                 }
             }
@@ -558,37 +595,42 @@ impl FilterForm {
         choices
     }
 
-    pub fn set_count(&mut self, (field, option): (usize, usize), count: i64) {
-        if let Some(option) = self
-            .fields
-            .get_mut(field)
-            .and_then(|f| f.options.get_mut(option))
+    pub fn set_count(&mut self, (field, choice): (usize, usize), count: i64) {
+        if let Some(field) = self.fields.get_mut(field)
+            && choice < field.choices.len()
         {
-            option.count = Some(count);
+            field.counts.resize(field.choices.len(), None);
+            field.counts[choice] = Some(count);
         }
     }
 }
 
 /// The years from the cooperation agreement to next year, newest first, with any year asked for
 /// outside that span kept selectable.
-fn year_choices(filter: &ListFilter) -> Vec<SelectOption> {
+fn year_choices(lang: Lang, filter: &ListFilter) -> Rc<Vec<Choice>> {
     use chrono::Datelike;
     let next_year = chrono::Utc::now().year() + 1;
-    let mut years: Vec<i32> = (2010..=next_year).rev().collect();
-    if let Some(year) = filter.year.map(|y| y.value())
-        && !years.contains(&year)
-    {
-        years.push(year);
+    let year = |year: i32| Choice {
+        value: year.to_string(),
+        label: year.to_string(),
+    };
+    let years = kept_choices(lang, "year", || {
+        (2010..=next_year).rev().map(year).collect()
+    });
+    match filter.year.map(|y| y.value()) {
+        Some(asked) if !(2010..=next_year).contains(&asked) => {
+            let mut with_asked: Vec<Choice> = years
+                .iter()
+                .map(|c| Choice {
+                    value: c.value.clone(),
+                    label: c.label.clone(),
+                })
+                .collect();
+            with_asked.push(year(asked));
+            Rc::new(with_asked)
+        }
+        _ => years,
     }
-    years
-        .into_iter()
-        .map(|year| SelectOption {
-            value: year.to_string(),
-            label: year.to_string(),
-            count: None,
-            selected: filter.year.map(|y| y.value()) == Some(year),
-        })
-        .collect()
 }
 
 pub struct PageLink {
@@ -632,9 +674,17 @@ impl Pager {
                 ],
             ),
         };
-        // First, last, and two either side of the current page.
-        let pages = (1..=last)
-            .filter(|n| *n == 1 || *n == last || n.abs_diff(current) <= 2)
+        // First, last, and two either side of the current page (counted from these alone, not
+        // by walking the thousands of pages a large list has).
+        let mut numbers: Vec<u32> = [1, last]
+            .into_iter()
+            .chain(current.saturating_sub(2)..=current.saturating_add(2))
+            .filter(|n| (1..=last).contains(n))
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let pages = numbers
+            .into_iter()
             .map(|number| PageLink {
                 number,
                 href: href(number),

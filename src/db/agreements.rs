@@ -94,11 +94,12 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
     let order = order(conn, filter)?;
+    let shown = order.shown(filter);
     let rows: Vec<AgreementRow> = agreements::table
-        .filter(agreements::id.eq_any(super::ids_in(order.shown(filter))))
-        .order((agreements::signed_on.desc(), agreements::id.desc()))
+        .filter(agreements::id.eq_any(super::ids_in(shown)))
         .select(AgreementRow::as_select())
         .load(conn)?;
+    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let mut parties: HashMap<i32, Vec<CountryRef>> = HashMap::new();
     for (agreement_id, country) in agreement_parties::table

@@ -1,6 +1,6 @@
 //! Delegation visits and their itineraries.
 
-use super::reference::{CountryRef, Named, OrganisationRef, Page, countries_by_id};
+use super::reference::{CountryRef, Named, OrganisationRef, Page, countries_by_id, person_names};
 use super::schema::{
     countries, delegation_areas, delegation_members, delegations, focus_areas, itinerary_stops,
     meetings, mous, organisations, people,
@@ -15,6 +15,7 @@ use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = delegations)]
@@ -35,7 +36,7 @@ pub struct DelegationItem {
     pub title: Localized,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
-    pub leader: Option<Named>,
+    pub leader: Option<Rc<Named>>,
     pub from_country: Localized,
     pub host_country: Localized,
 }
@@ -128,11 +129,12 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
     let order = order(conn, filter)?;
-    let rows: Vec<DelegationRow> = delegations::table
-        .filter(delegations::id.eq_any(super::ids_in(order.shown(filter))))
-        .order((delegations::starts_on.desc(), delegations::id.desc()))
-        .select(DelegationRow::as_select())
+    let shown = order.shown(filter);
+    let rows: Vec<(i32, DelegationRow)> = delegations::table
+        .filter(delegations::id.eq_any(super::ids_in(shown)))
+        .select((delegations::id, DelegationRow::as_select()))
         .load(conn)?;
+    let rows = super::in_order(shown, rows);
     Ok(Page::new(with_names(conn, rows)?, order.total(), filter))
 }
 
@@ -158,18 +160,7 @@ fn with_names(
     rows: Vec<DelegationRow>,
 ) -> DbResult<Vec<DelegationItem>> {
     let leader_ids: Vec<i32> = rows.iter().filter_map(|row| row.leader_id).collect();
-    let leaders: HashMap<i32, Named> = people::table
-        .filter(people::id.eq_any(super::ids_in(&leader_ids)))
-        .select((
-            people::id,
-            (
-                people::slug,
-                (people::name, people::name_ms, people::name_zh),
-            ),
-        ))
-        .load::<(i32, Named)>(conn)?
-        .into_iter()
-        .collect();
+    let leaders = person_names(conn, &leader_ids)?;
     let countries = countries_by_id(conn)?;
     let country = |id: i32| {
         countries

@@ -197,7 +197,7 @@ fn subject_paths(conn: &mut SqliteConnection, id: i32) -> DbResult<(Vec<String>,
             .map(|o| path(Collection::Organisations, &o.slug)),
     )
     .collect();
-    let areas = subjects.areas.into_iter().map(|a| a.slug).collect();
+    let areas = subjects.areas.iter().map(|a| a.slug.clone()).collect();
     Ok((related, areas))
 }
 

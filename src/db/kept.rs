@@ -20,6 +20,9 @@ use std::rc::Rc;
 
 /// How much one worker keeps, in bytes: the order of a 100,000-record list is 400 KB.
 const BUDGET_BYTES: usize = 4 * 1024 * 1024;
+/// How many named records (see `named`) one worker keeps, of all kinds together: at a few
+/// hundred bytes each, about 2 MiB.
+const NAMED_KEPT: usize = 8192;
 
 type Key = (&'static str, String);
 
@@ -35,7 +38,11 @@ struct Entries {
 pub(crate) struct Store {
     version: Cell<Option<i64>>,
     entries: RefCell<Entries>,
+    named: RefCell<Named>,
 }
+
+/// Named records (see `named`) by kind and id.
+type Named = HashMap<(&'static str, i32), Rc<dyn Any>>;
 
 impl Store {
     fn get<T: 'static>(&self, key: &Key) -> Option<Rc<T>> {
@@ -86,6 +93,7 @@ impl Drop for Entered {
 pub(crate) fn enter(store: &Rc<Store>, version: i64) -> Entered {
     if store.version.replace(Some(version)) != Some(version) {
         *store.entries.borrow_mut() = Entries::default();
+        store.named.borrow_mut().clear();
     }
     CURRENT.with(|current| *current.borrow_mut() = Some(store.clone()));
     Entered(())
@@ -109,6 +117,56 @@ pub(crate) fn kept<T: 'static>(
     let weight = bytes(&value);
     store.put(key, value.clone(), weight);
     Ok(value)
+}
+
+/// The records of `kind` with the given ids, as many pages name them (organisations as the
+/// parties to MoUs, people as leaders and witnesses): those this generation has read already
+/// kept, the others read by `read` (given the ids it is missing, it answers each with its id).
+/// A page of twenty MoUs names some sixty organisations, which would otherwise cost it sixty
+/// lookups and two hundred texts; most of them are named on the next page too. When the worker
+/// keeps as many as it may, it forgets them all and starts again.
+pub(crate) fn named<T: 'static>(
+    kind: &'static str,
+    ids: &[i32],
+    read: impl FnOnce(&[i32]) -> DbResult<Vec<(i32, T)>>,
+) -> DbResult<HashMap<i32, Rc<T>>> {
+    let store = CURRENT.with(|current| current.borrow().clone());
+    let mut found = HashMap::with_capacity(ids.len());
+    let mut missing = Vec::new();
+    if let Some(store) = &store {
+        let named = store.named.borrow();
+        for id in ids {
+            match named
+                .get(&(kind, *id))
+                .and_then(|value| value.clone().downcast::<T>().ok())
+            {
+                Some(value) => {
+                    found.insert(*id, value);
+                }
+                None => missing.push(*id),
+            }
+        }
+    } else {
+        missing.extend_from_slice(ids);
+    }
+    missing.sort_unstable();
+    missing.dedup();
+    if missing.is_empty() {
+        return Ok(found);
+    }
+    let read = read(&missing)?;
+    let mut named = store.as_ref().map(|store| store.named.borrow_mut());
+    for (id, value) in read {
+        let value = Rc::new(value);
+        if let Some(named) = named.as_mut() {
+            if named.len() >= NAMED_KEPT {
+                named.clear();
+            }
+            named.insert((kind, id), value.clone());
+        }
+        found.insert(id, value);
+    }
+    Ok(found)
 }
 
 /// The ids of every record a list's filter lets through, in the list's order.
@@ -172,6 +230,22 @@ mod tests {
             order("test", &ListFilter::default(), || counted(&calls)).unwrap();
         }
         assert_eq!(calls.get(), 2);
+    }
+
+    #[test]
+    fn a_named_record_is_read_once_per_generation() {
+        let store = Rc::new(Store::default());
+        let asked = RefCell::new(Vec::new());
+        let read = |ids: &[i32]| {
+            asked.borrow_mut().push(ids.to_vec());
+            Ok(ids.iter().map(|id| (*id, id * 10)).collect())
+        };
+        for (version, ids) in [(1, vec![3, 1, 3]), (1, vec![1, 2]), (2, vec![2])] {
+            let _entered = enter(&store, version);
+            let found = named("test", &ids, read).unwrap();
+            assert!(ids.iter().all(|id| *found[id] == id * 10));
+        }
+        assert_eq!(*asked.borrow(), vec![vec![1, 3], vec![2], vec![2]]);
     }
 
     #[test]

@@ -91,12 +91,16 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
     let order = order(conn, filter)?;
-    let items = meetings::table
-        .filter(meetings::id.eq_any(super::ids_in(order.shown(filter))))
-        .order((meetings::held_on.desc(), meetings::id.desc()))
-        .select(MeetingItem::as_select())
+    let shown = order.shown(filter);
+    let rows: Vec<(i32, MeetingItem)> = meetings::table
+        .filter(meetings::id.eq_any(super::ids_in(shown)))
+        .select((meetings::id, MeetingItem::as_select()))
         .load(conn)?;
-    Ok(Page::new(items, order.total(), filter))
+    Ok(Page::new(
+        super::in_order(shown, rows),
+        order.total(),
+        filter,
+    ))
 }
 
 #[derive(Debug, Queryable, Selectable, Serialize)]

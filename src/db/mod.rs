@@ -245,6 +245,19 @@ pub(crate) type IdsIn = diesel::dsl::Select<
     schema::json_each::value,
 >;
 
+/// `rows`, each with the id it was read by, in the order of `ids`. A list reads its page's rows by
+/// id and puts them in its order here, for a fraction of what SQLite takes to sort them (it
+/// copies every row through a temporary b-tree).
+pub(crate) fn in_order<T>(ids: &[i32], rows: impl IntoIterator<Item = (i32, T)>) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(ids.len()).collect();
+    for (id, row) in rows {
+        if let Some(slot) = ids.iter().position(|wanted| *wanted == id) {
+            slots[slot] = Some(row);
+        }
+    }
+    slots.into_iter().flatten().collect()
+}
+
 /// Statements of fixed text that diesel keeps prepared, unlike the text it sends to begin and end
 /// its own transactions, which SQLite parses again at every page. One that names an SQL type
 /// answers one value of it.

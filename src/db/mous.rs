@@ -1,7 +1,7 @@
 //! Memoranda of understanding between organisations.
 
 use super::documents::{self, Owner};
-use super::reference::{Named, OrganisationRef, Page};
+use super::reference::{Named, OrganisationRef, Page, organisation_refs};
 use super::schema::{
     countries, delegations, focus_areas, itinerary_stops, meetings, mou_areas, mou_parties,
     mou_status_events, mou_witnesses, mous, organisations, people,
@@ -15,6 +15,7 @@ use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = mous)]
@@ -37,7 +38,7 @@ pub struct MouItem {
     pub signed_on: Option<PartialDate>,
     pub place: Localized,
     pub status: RecordStatus,
-    pub parties: Vec<OrganisationRef>,
+    pub parties: Vec<Rc<OrganisationRef>>,
 }
 
 pub(crate) type Condition = Box<dyn BoxableExpression<mous::table, Sqlite, SqlType = Bool>>;
@@ -101,11 +102,12 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
     let order = order(conn, filter)?;
+    let shown = order.shown(filter);
     let rows = mous::table
-        .filter(mous::id.eq_any(super::ids_in(order.shown(filter))))
-        .order((mous::signed_on.desc(), mous::id.desc()))
+        .filter(mous::id.eq_any(super::ids_in(shown)))
         .select(MouRow::as_select())
         .load(conn)?;
+    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
     Ok(Page::new(with_parties(conn, rows)?, order.total(), filter))
 }
 
@@ -153,27 +155,24 @@ fn with_parties(conn: &mut SqliteConnection, rows: Vec<MouRow>) -> DbResult<Vec<
 fn parties_of(
     conn: &mut SqliteConnection,
     mou_ids: &[i32],
-) -> DbResult<HashMap<i32, Vec<OrganisationRef>>> {
-    let rows: Vec<(i32, OrganisationRef)> = mou_parties::table
-        .inner_join(organisations::table)
+) -> DbResult<HashMap<i32, Vec<Rc<OrganisationRef>>>> {
+    let mut rows: Vec<(i32, i32, i32)> = mou_parties::table
         .filter(mou_parties::mou_id.eq_any(super::ids_in(mou_ids)))
-        .order((mou_parties::mou_id, mou_parties::position))
         .select((
             mou_parties::mou_id,
-            (
-                organisations::slug,
-                (
-                    organisations::name,
-                    organisations::name_ms,
-                    organisations::name_zh,
-                ),
-                organisations::short_name,
-            ),
+            mou_parties::position,
+            mou_parties::organisation_id,
         ))
         .load(conn)?;
-    let mut grouped: HashMap<i32, Vec<OrganisationRef>> = HashMap::new();
-    for (mou_id, party) in rows {
-        grouped.entry(mou_id).or_default().push(party);
+    let organisation_ids: Vec<i32> = rows.iter().map(|(_, _, id)| *id).collect();
+    let organisations = organisation_refs(conn, &organisation_ids)?;
+    // In the order the MoU names its parties, sorted here rather than by SQLite (see `in_order`).
+    rows.sort_unstable_by_key(|(mou_id, position, _)| (*mou_id, *position));
+    let mut grouped: HashMap<i32, Vec<Rc<OrganisationRef>>> = HashMap::new();
+    for (mou_id, _, organisation_id) in rows {
+        if let Some(party) = organisations.get(&organisation_id) {
+            grouped.entry(mou_id).or_default().push(party.clone());
+        }
     }
     Ok(grouped)
 }

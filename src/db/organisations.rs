@@ -65,13 +65,17 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
     Ok(order(conn, filter)?.total())
 }
 
+/// An organisation's slug, name, short name, kind and country id, as its list shows it.
+type ItemRow = (String, Localized, Option<String>, OrganisationKind, i32);
+
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
     let order = order(conn, filter)?;
-    let rows: Vec<(String, Localized, Option<String>, OrganisationKind, i32)> =
-        organisations::table
-            .filter(organisations::id.eq_any(super::ids_in(order.shown(filter))))
-            .order((organisations::name, organisations::id))
-            .select((
+    let shown = order.shown(filter);
+    let rows: Vec<(i32, ItemRow)> = organisations::table
+        .filter(organisations::id.eq_any(super::ids_in(shown)))
+        .select((
+            organisations::id,
+            (
                 organisations::slug,
                 (
                     organisations::name,
@@ -81,8 +85,10 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
                 organisations::short_name,
                 organisations::kind,
                 organisations::country_id,
-            ))
-            .load(conn)?;
+            ),
+        ))
+        .load(conn)?;
+    let rows = super::in_order(shown, rows);
     let countries = countries_by_id(conn)?;
     let items = rows
         .into_iter()

@@ -62,9 +62,9 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
     let order = order(conn, filter)?;
+    let shown = order.shown(filter);
     let rows: Vec<(i32, String, Localized, i32)> = people::table
-        .filter(people::id.eq_any(super::ids_in(order.shown(filter))))
-        .order((people::name, people::id))
+        .filter(people::id.eq_any(super::ids_in(shown)))
         .select((
             people::id,
             people::slug,
@@ -72,6 +72,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<P
             people::country_id,
         ))
         .load(conn)?;
+    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.0, row)));
     let countries = countries_by_id(conn)?;
     let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
     // Ordered oldest first, so the last post inserted per person is their newest.

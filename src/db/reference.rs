@@ -1,11 +1,14 @@
 //! Small shared read models: links to records, filter choices, pages of a list.
 
-use super::schema::{countries, focus_areas, organisations, people};
+use super::schema::{
+    agreements, countries, delegations, focus_areas, meetings, mous, organisations, people,
+};
 use super::{DbResult, kept};
 use crate::domain::{ListFilter, Localized, PAGE_SIZE};
 use diesel::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Enough of a record to link to it.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Serialize)]
@@ -24,10 +27,10 @@ pub struct OrganisationRef {
 
 impl OrganisationRef {
     /// The short name where it has one ("MIMOS"), else the name in the page's language.
-    pub fn label(&self) -> String {
+    pub fn label(&self) -> &str {
         self.short_name
-            .clone()
-            .unwrap_or_else(|| self.name.to_string())
+            .as_deref()
+            .unwrap_or_else(|| self.name.shown(crate::i18n::current_lang()).text)
     }
 }
 
@@ -63,6 +66,60 @@ impl<T> Page<T> {
     }
 }
 
+/// The organisations with the given ids, as other records name them (see `kept::named`).
+pub(crate) fn organisation_refs(
+    conn: &mut SqliteConnection,
+    ids: &[i32],
+) -> DbResult<HashMap<i32, Rc<OrganisationRef>>> {
+    kept::named("organisation", ids, |missing| {
+        Ok(organisations::table
+            .filter(organisations::id.eq_any(super::ids_in(missing)))
+            .select((
+                organisations::id,
+                (
+                    organisations::slug,
+                    (
+                        organisations::name,
+                        organisations::name_ms,
+                        organisations::name_zh,
+                    ),
+                    organisations::short_name,
+                ),
+            ))
+            .load(conn)?)
+    })
+}
+
+/// Readers of the records of a table by id, each as its slug and its name (or title) in every
+/// language, as other records name them (see `kept::named`).
+macro_rules! named_records {
+    ($($reader:ident: $kind:literal, $table:ident ($name:ident, $name_ms:ident, $name_zh:ident);)+) => {$(
+        pub(crate) fn $reader(
+            conn: &mut SqliteConnection,
+            ids: &[i32],
+        ) -> DbResult<HashMap<i32, Rc<Named>>> {
+            kept::named($kind, ids, |missing| {
+                Ok($table::table
+                    .filter($table::id.eq_any(super::ids_in(missing)))
+                    .select((
+                        $table::id,
+                        ($table::slug, ($table::$name, $table::$name_ms, $table::$name_zh)),
+                    ))
+                    .load(conn)?)
+            })
+        }
+    )+};
+}
+
+named_records! {
+    person_names: "person", people (name, name_ms, name_zh);
+    agreement_names: "agreement", agreements (title, title_ms, title_zh);
+    meeting_names: "meeting", meetings (title, title_ms, title_zh);
+    delegation_names: "delegation", delegations (title, title_ms, title_zh);
+    mou_names: "mou", mous (title, title_ms, title_zh);
+    area_names: "area", focus_areas (name, name_ms, name_zh);
+}
+
 /// Every country by id; there are few, so lists look them up here instead of joining.
 pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<HashMap<i32, CountryRef>> {
     Ok(countries::table
@@ -91,15 +148,14 @@ pub struct FilterChoices {
 
 /// Every list and search page offers the same choices, so they are read once per write
 /// generation.
-pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {
-    let choices = kept::kept(
+pub fn filter_choices(conn: &mut SqliteConnection) -> DbResult<Rc<FilterChoices>> {
+    kept::kept(
         ("filter choices", String::new()),
         |choices: &FilterChoices| {
             (choices.areas.len() + choices.countries.len() + choices.organisations.len()) * 256
         },
         || read_filter_choices(conn),
-    )?;
-    Ok(FilterChoices::clone(&choices))
+    )
 }
 
 fn read_filter_choices(conn: &mut SqliteConnection) -> DbResult<FilterChoices> {

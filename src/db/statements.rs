@@ -1,10 +1,12 @@
 //! Press statements as the public sees them: only published and withdrawn ones, never drafts.
 
-use super::reference::{Named, OrganisationRef, Page};
+use super::reference::{
+    Named, OrganisationRef, Page, agreement_names, area_names, delegation_names, meeting_names,
+    mou_names, organisation_refs, person_names,
+};
 use super::schema::{
-    agreements, delegations, focus_areas, meetings, mous, organisations, people,
-    statement_revision_translations, statement_revisions, statement_subjects,
-    statement_translations, statements,
+    focus_areas, organisations, people, statement_revision_translations, statement_revisions,
+    statement_subjects, statement_translations, statements,
 };
 use super::{DbResult, OptionalRow, kept};
 use crate::domain::markdown::{self, RENDERER_VERSION};
@@ -16,6 +18,7 @@ use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// A statement is public once published (withdrawn ones stay public with their reason): exactly
 /// the statements with a publication time, which a trigger keeps true and an index serves.
@@ -208,11 +211,12 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
     let order = order(conn, filter)?;
+    let shown = order.shown(filter);
     let rows = statements::table
-        .filter(statements::id.eq_any(super::ids_in(order.shown(filter))))
-        .order((statements::published_at.desc(), statements::id.desc()))
+        .filter(statements::id.eq_any(super::ids_in(shown)))
         .select(ItemRow::as_select())
         .load(conn)?;
+    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
     Ok(Page::new(
         with_translations(conn, rows)?,
         order.total(),
@@ -366,13 +370,13 @@ pub struct RevisionItem {
 /// The records a statement is about, grouped by kind.
 #[derive(Debug, Default, Serialize)]
 pub struct Subjects {
-    pub agreements: Vec<Named>,
-    pub meetings: Vec<Named>,
-    pub delegations: Vec<Named>,
-    pub mous: Vec<Named>,
-    pub organisations: Vec<OrganisationRef>,
-    pub people: Vec<Named>,
-    pub areas: Vec<Named>,
+    pub agreements: Vec<Rc<Named>>,
+    pub meetings: Vec<Rc<Named>>,
+    pub delegations: Vec<Rc<Named>>,
+    pub mous: Vec<Rc<Named>>,
+    pub organisations: Vec<Rc<OrganisationRef>>,
+    pub people: Vec<Rc<Named>>,
+    pub areas: Vec<Rc<Named>>,
 }
 
 impl Subjects {
@@ -574,81 +578,52 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
     Ok(updated)
 }
 
+/// Which records one row of a statement's subjects names: one of them.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = statement_subjects)]
+struct SubjectIds {
+    agreement_id: Option<i32>,
+    meeting_id: Option<i32>,
+    delegation_id: Option<i32>,
+    mou_id: Option<i32>,
+    organisation_id: Option<i32>,
+    person_id: Option<i32>,
+    area_id: Option<i32>,
+}
+
 /// The records a statement is about, each kind in name order: for its public page and for its
-/// edit form alike.
+/// edit form alike. One query reads which records they are; their names are kept ones (see
+/// `kept::named`), each kind read in one query for those not yet kept.
 pub(crate) fn subjects_of(conn: &mut SqliteConnection, statement_id: i32) -> DbResult<Subjects> {
-    let subject_rows =
-        statement_subjects::table.filter(statement_subjects::statement_id.eq(statement_id));
+    let rows: Vec<SubjectIds> = statement_subjects::table
+        .filter(statement_subjects::statement_id.eq(statement_id))
+        .select(SubjectIds::as_select())
+        .load(conn)?;
+    let ids =
+        |id: fn(&SubjectIds) -> Option<i32>| -> Vec<i32> { rows.iter().filter_map(id).collect() };
+    /// The named records of `ids`, in name order.
+    fn sorted<T>(found: HashMap<i32, Rc<T>>, name: impl Fn(&T) -> &str) -> Vec<Rc<T>> {
+        let mut records: Vec<Rc<T>> = found.into_values().collect();
+        records.sort_by(|a, b| name(a).cmp(name(b)));
+        records
+    }
+    // The order of the name column itself, as SQL sorted it: the English text.
+    fn by_name(named: &Named) -> &str {
+        named.name.get(Lang::En).unwrap_or_default()
+    }
+    fn by_organisation_name(organisation: &OrganisationRef) -> &str {
+        organisation.name.get(Lang::En).unwrap_or_default()
+    }
     Ok(Subjects {
-        agreements: subject_rows
-            .inner_join(agreements::table)
-            .order(agreements::title)
-            .select((
-                agreements::slug,
-                (
-                    agreements::title,
-                    agreements::title_ms,
-                    agreements::title_zh,
-                ),
-            ))
-            .load(conn)?,
-        meetings: subject_rows
-            .inner_join(meetings::table)
-            .order(meetings::title)
-            .select((
-                meetings::slug,
-                (meetings::title, meetings::title_ms, meetings::title_zh),
-            ))
-            .load(conn)?,
-        delegations: subject_rows
-            .inner_join(delegations::table)
-            .order(delegations::title)
-            .select((
-                delegations::slug,
-                (
-                    delegations::title,
-                    delegations::title_ms,
-                    delegations::title_zh,
-                ),
-            ))
-            .load(conn)?,
-        mous: subject_rows
-            .inner_join(mous::table)
-            .order(mous::title)
-            .select((mous::slug, (mous::title, mous::title_ms, mous::title_zh)))
-            .load(conn)?,
-        organisations: subject_rows
-            .inner_join(organisations::table)
-            .order(organisations::name)
-            .select((
-                organisations::slug,
-                (
-                    organisations::name,
-                    organisations::name_ms,
-                    organisations::name_zh,
-                ),
-                organisations::short_name,
-            ))
-            .load(conn)?,
-        people: subject_rows
-            .inner_join(people::table)
-            .order(people::name)
-            .select((
-                people::slug,
-                (people::name, people::name_ms, people::name_zh),
-            ))
-            .load(conn)?,
-        areas: subject_rows
-            .inner_join(focus_areas::table)
-            .order(focus_areas::name)
-            .select((
-                focus_areas::slug,
-                (
-                    focus_areas::name,
-                    focus_areas::name_ms,
-                    focus_areas::name_zh,
-                ),
-            ))
-            .load(conn)?,
+        agreements: sorted(agreement_names(conn, &ids(|s| s.agreement_id))?, by_name),
+        meetings: sorted(meeting_names(conn, &ids(|s| s.meeting_id))?, by_name),
+        delegations: sorted(delegation_names(conn, &ids(|s| s.delegation_id))?, by_name),
+        mous: sorted(mou_names(conn, &ids(|s| s.mou_id))?, by_name),
+        organisations: sorted(
+            organisation_refs(conn, &ids(|s| s.organisation_id))?,
+            by_organisation_name,
+        ),
+        people: sorted(person_names(conn, &ids(|s| s.person_id))?, by_name),
+        areas: sorted(area_names(conn, &ids(|s| s.area_id))?, by_name),
     })
 }

@@ -7,6 +7,7 @@ use crate::domain::{Arg, Message};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Declares the message files every language has (in `locales/<tag>/`) and compiles them in.
@@ -38,6 +39,41 @@ type Bundle = FluentBundle<FluentResource>;
 
 /// One bundle per language, in the order of `Lang::ALL`.
 static BUNDLES: LazyLock<[Bundle; 3]> = LazyLock::new(|| Lang::ALL.map(bundle));
+
+type Texts = HashMap<String, Cow<'static, str>, foldhash::fast::FixedState>;
+
+/// Each language's messages that take no arguments, written out once: a page looks up dozens
+/// of them (its navigation, labels and headings), and each then costs one hash lookup instead
+/// of a walk through the bundle.
+static PLAIN: LazyLock<[Texts; 3]> = LazyLock::new(|| Lang::ALL.map(plain_texts));
+
+fn plain_texts(lang: Lang) -> Texts {
+    let bundle = lang.bundle();
+    let mut texts = Texts::default();
+    for source in sources(lang) {
+        let Ok(resource) = FluentResource::try_new(source.to_owned()) else {
+            continue;
+        };
+        for entry in resource.entries() {
+            let fluent_syntax::ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(pattern) = bundle
+                .get_message(message.id.name)
+                .and_then(|message| message.value())
+            else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, None, &mut errors);
+            // A message that wanted arguments is left to `lookup`, which is given them.
+            if errors.is_empty() {
+                texts.insert(message.id.name.to_owned(), text);
+            }
+        }
+    }
+    texts
+}
 
 fn bundle(lang: Lang) -> Bundle {
     let id = lang.tag().parse().expect("the language tags are valid");
@@ -94,6 +130,15 @@ impl Lang {
         &BUNDLES[self.index()]
     }
 
+    /// The message `key`, if it takes no arguments, in this language or else in English.
+    fn plain(self, key: &str) -> Option<&'static str> {
+        let texts: &'static [Texts; 3] = &PLAIN;
+        [self, Lang::En]
+            .into_iter()
+            .find_map(|lang| texts[lang.index()].get(key))
+            .map(|text| &**text)
+    }
+
     /// The message `key` with `args`, in this language or else in English; `None` if no
     /// language has it.
     fn lookup(self, key: &str, args: Option<&FluentArgs<'_>>) -> Option<Cow<'static, str>> {
@@ -112,13 +157,16 @@ impl Lang {
         if key.is_empty() {
             return Cow::Borrowed("");
         }
-        self.lookup(key, None)
+        self.try_t(key)
             .unwrap_or_else(|| Cow::Owned(key.to_owned()))
     }
 
     /// The message `key` if some language has it.
     pub fn try_t(self, key: &str) -> Option<Cow<'static, str>> {
-        self.lookup(key, None)
+        match self.plain(key) {
+            Some(text) => Some(Cow::Borrowed(text)),
+            None => self.lookup(key, None),
+        }
     }
 
     /// The interface message `key` with its arguments filled in.

@@ -210,7 +210,7 @@ fn list_page<T, P: Template>(
             local.clone(),
             spec.filters,
             &filter,
-            filter_choices(conn)?,
+            &*filter_choices(conn)?,
             filter_subject_names(conn, &filter)?
                 .into_iter()
                 .map(|(field, name)| (field, name.shown(lang).text.to_owned()))

@@ -26,7 +26,7 @@ struct SearchPage {
     total: i64,
     tabs: Vec<KindTab>,
     pager: Pager,
-    choices: FilterChoices,
+    choices: std::rc::Rc<FilterChoices>,
     kinds: &'static [RecordKind],
     years: Vec<i32>,
     /// For a search that finds nothing: each of its words that finds something alone.

@@ -48,7 +48,7 @@ pub async fn timeline(
     let (years, areas) = reader.read(|conn| {
         Ok((
             history::timeline(conn, &filter)?,
-            filter_choices(conn)?.areas,
+            filter_choices(conn)?.areas.clone(),
         ))
     })?;
     html(TimelinePage {

@@ -223,7 +223,7 @@ fn editor<R: Editable>(
     let choices = reader.read(|conn| {
         Ok(Choices {
             lang,
-            countries: reference::filter_choices(conn)?.countries,
+            countries: reference::filter_choices(conn)?.countries.clone(),
             areas: areas::names(conn)?,
         })
     })?;
