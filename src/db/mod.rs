@@ -258,6 +258,39 @@ pub(crate) fn in_order<T>(ids: &[i32], rows: impl IntoIterator<Item = (i32, T)>)
     slots.into_iter().flatten().collect()
 }
 
+/// A query written out in SQL (`diesel::sql_query`), kept prepared like the ones diesel builds.
+/// Diesel prepares written-out SQL again at every run, since it cannot know that the text is the
+/// code's own; a search page's queries are, built from fixed parts with every value bound, and
+/// parsing and planning them again cost a search as much as reading its page of hits.
+pub(crate) struct Prepared<Q>(pub Q);
+
+impl<Q> diesel::query_builder::QueryId for Prepared<Q> {
+    type QueryId = ();
+    // Keyed by its text, which the code fixes, not by a type.
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<Q: diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite>>
+    diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for Prepared<Q>
+{
+    fn walk_ast<'b>(
+        &'b self,
+        pass: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+    ) -> QueryResult<()> {
+        self.0.walk_ast(pass)
+    }
+
+    fn is_safe_to_cache_prepared(&self, _: &diesel::sqlite::Sqlite) -> QueryResult<bool> {
+        Ok(true)
+    }
+}
+
+impl<Q: diesel::query_builder::Query> diesel::query_builder::Query for Prepared<Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<Q> RunQueryDsl<SqliteConnection> for Prepared<Q> {}
+
 /// Statements of fixed text that diesel keeps prepared, unlike the text it sends to begin and end
 /// its own transactions, which SQLite parses again at every page. One that names an SQL type
 /// answers one value of it.

@@ -1,7 +1,7 @@
 //! Full-text search over every public record and statement. The FTS5 `MATCH` syntax has no
 //! diesel DSL, so the queries are written out here, with every value bound, never spliced.
 
-use super::{DbResult, kept};
+use super::{DbResult, Prepared, kept};
 use crate::domain::{
     Highlighted, MARK_END, MARK_START, PAGE_SIZE, RecordKind, Search, SearchMode, SearchText,
 };
@@ -157,7 +157,8 @@ fn count_by_kind(
         "SELECT d.kind AS kind, count(*) AS count FROM {} WHERE {} {FILTERS} GROUP BY d.kind",
         plan.from, plan.matches
     );
-    let rows: Vec<KindCount> = bind_common!(diesel::sql_query(sql), text, search).load(conn)?;
+    let rows: Vec<KindCount> =
+        Prepared(bind_common!(diesel::sql_query(sql), text, search)).load(conn)?;
     let mut counts: Vec<(RecordKind, i64)> = RecordKind::ALL
         .iter()
         .filter_map(|kind| {
@@ -182,8 +183,12 @@ struct Match {
     kind: String,
 }
 
-/// Every document that matches a search, best first, with its kind.
-type Ranked = Vec<(i32, RecordKind)>;
+/// Every document that matches a search, best first, with its kind, and how many there are of
+/// each kind.
+struct Ranked {
+    matches: Vec<(i32, RecordKind)>,
+    by_kind: Vec<(RecordKind, i64)>,
+}
 
 /// Ranking reads every match (thousands, for a common word), so the ranking of a search is kept
 /// for the write generation; a page of results then reads only its own twenty passages.
@@ -197,18 +202,28 @@ fn ranked(conn: &mut SqliteConnection, search: &Search) -> DbResult<Rc<Ranked>> 
     );
     kept::kept(
         ("search", key),
-        |ranked: &Ranked| ranked.len() * std::mem::size_of::<(i32, RecordKind)>(),
+        |ranked: &Ranked| ranked.matches.len() * std::mem::size_of::<(i32, RecordKind)>(),
         || {
             let plan = plan(mode);
             let sql = format!(
                 "SELECT d.id AS id, d.kind AS kind FROM {} WHERE {} {FILTERS} ORDER BY {}, d.id",
                 plan.from, plan.matches, plan.order
             );
-            let rows: Vec<Match> = bind_common!(diesel::sql_query(sql), text, search).load(conn)?;
-            Ok(rows
+            let rows: Vec<Match> =
+                Prepared(bind_common!(diesel::sql_query(sql), text, search)).load(conn)?;
+            let matches: Vec<(i32, RecordKind)> = rows
                 .into_iter()
                 .filter_map(|row| Some((row.id, RecordKind::parse(&row.kind).ok()?)))
-                .collect())
+                .collect();
+            let by_kind = RecordKind::ALL
+                .iter()
+                .map(|kind| {
+                    let count = matches.iter().filter(|(_, k)| k == kind).count();
+                    (*kind, count as i64)
+                })
+                .filter(|(_, count)| *count > 0)
+                .collect();
+            Ok(Ranked { matches, by_kind })
         },
     )
 }
@@ -219,24 +234,24 @@ pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbRes
         return Ok(Results::default());
     }
     let ranked = ranked(conn, search)?;
-    let by_kind: Vec<(RecordKind, i64)> = RecordKind::ALL
-        .iter()
-        .map(|kind| {
-            let count = ranked.iter().filter(|(_, k)| k == kind).count();
-            (*kind, count as i64)
-        })
-        .filter(|(_, count)| *count > 0)
-        .collect();
-    let asked: Vec<i32> = ranked
+    let total = match search.kind {
+        Some(asked) => ranked
+            .by_kind
+            .iter()
+            .find(|(kind, _)| *kind == asked)
+            .map_or(0, |(_, count)| *count),
+        None => ranked.matches.len() as i64,
+    };
+    let start = usize::try_from(search.filter.page.offset()).unwrap_or(usize::MAX);
+    let shown: Vec<i32> = ranked
+        .matches
         .iter()
         .filter(|(_, kind)| search.kind.is_none_or(|asked| asked == *kind))
+        .skip(start)
+        .take(PAGE_SIZE as usize)
         .map(|(id, _)| *id)
         .collect();
-    let total = asked.len() as i64;
-    let start = usize::try_from(search.filter.page.offset())
-        .unwrap_or(usize::MAX)
-        .min(asked.len());
-    let shown = &asked[start..(start + PAGE_SIZE as usize).min(asked.len())];
+    let by_kind = ranked.by_kind.clone();
     let mode = search.text.mode();
     let plan = plan(mode);
     // The page's documents in one query, named by id (?12, a JSON array), so that the index is
@@ -248,13 +263,15 @@ pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbRes
          AND {} IN (SELECT value FROM json_each(?12))",
         plan.title, plan.snippet, plan.from, plan.matches, plan.document
     );
-    let mut rows: Vec<Row> = bind_common!(diesel::sql_query(sql), &search.text, search)
-        .bind::<Nullable<Text>, _>(None::<String>)
-        .bind::<Nullable<BigInt>, _>(None::<i64>)
-        .bind::<Nullable<BigInt>, _>(None::<i64>)
-        .bind::<Text, _>(lang.code())
-        .bind::<Text, _>(serde_json::to_string(shown).unwrap_or_default())
-        .load(conn)?;
+    let mut rows: Vec<Row> = Prepared(
+        bind_common!(diesel::sql_query(sql), &search.text, search)
+            .bind::<Nullable<Text>, _>(None::<String>)
+            .bind::<Nullable<BigInt>, _>(None::<i64>)
+            .bind::<Nullable<BigInt>, _>(None::<i64>)
+            .bind::<Text, _>(lang.code())
+            .bind::<Text, _>(serde_json::to_string(&shown).unwrap_or_default()),
+    )
+    .load(conn)?;
     rows.sort_by_key(|row| shown.iter().position(|id| *id == row.id));
     let terms = search.text.terms();
     let mut hits = Vec::with_capacity(rows.len());
