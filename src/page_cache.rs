@@ -306,9 +306,13 @@ pub async fn middleware(
         .filter(|(name, _)| *name != header::CONTENT_TYPE && *name != header::CONTENT_LENGTH)
         .map(|(n, v)| (n.clone(), v.clone()))
         .collect();
-    let body = body::to_bytes(response.into_body())
-        .await
-        .map_err(|_| actix_web::error::ErrorInternalServerError("the page could not be read"))?;
+    // A rendered page is one piece already; only a streamed body needs gathering.
+    let body = match response.into_body().try_into_bytes() {
+        Ok(bytes) => bytes,
+        Err(streamed) => body::to_bytes(streamed).await.map_err(|_| {
+            actix_web::error::ErrorInternalServerError("the page could not be read")
+        })?,
+    };
     let rendered = Rendered {
         content_type,
         etag: etag_of(&body),

@@ -315,12 +315,20 @@ impl Layout {
     /// Sets the JSON-LD, escaping `<`, `>` and `&` so that no text of a record can end the
     /// script element or be read as markup; the JSON means the same.
     pub fn linked_data(mut self, data: &serde_json::Value) -> Self {
-        let json = data
-            .to_string()
-            .replace('<', "\\u003c")
-            .replace('>', "\\u003e")
-            .replace('&', "\\u0026");
-        self.linked_data = Some(json);
+        let json = data.to_string();
+        let mut escaped = String::with_capacity(json.len() + 16);
+        let mut rest = json.as_str();
+        while let Some(at) = rest.find(['<', '>', '&']) {
+            escaped.push_str(&rest[..at]);
+            escaped.push_str(match rest.as_bytes()[at] {
+                b'<' => "\\u003c",
+                b'>' => "\\u003e",
+                _ => "\\u0026",
+            });
+            rest = &rest[at + 1..];
+        }
+        escaped.push_str(rest);
+        self.linked_data = Some(escaped);
         self
     }
 
@@ -707,6 +715,19 @@ impl Pager {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn linked_data_cannot_end_its_script_and_means_the_same() {
+        let data = serde_json::json!({ "name": "</script><b>R&D</b>", "plain": "MIMOS" });
+        let layout = Layout::new("A record", Section::None).linked_data(&data);
+        let written = layout.linked_data.unwrap();
+        assert!(!written.contains(['<', '>', '&']), "{written}");
+        assert!(written.contains(r"\u003c/script\u003e") && written.contains(r"R\u0026D"));
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&written).unwrap(),
+            data
+        );
+    }
     use crate::domain::PageNumber;
 
     fn page_of(total: i64, number: u32, shown: usize) -> (Page<()>, ListFilter) {

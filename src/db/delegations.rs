@@ -1,9 +1,12 @@
 //! Delegation visits and their itineraries.
 
-use super::reference::{CountryRef, Named, OrganisationRef, Page, countries_by_id, person_names};
+use super::reference::{
+    CountryRef, Named, OrganisationRef, Page, countries_by_id, meeting_names, organisation_refs,
+    person_names,
+};
 use super::schema::{
     countries, delegation_areas, delegation_members, delegations, focus_areas, itinerary_stops,
-    meetings, mous, organisations, people,
+    mous, organisations, people,
 };
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow, kept};
@@ -130,10 +133,10 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
     let order = order(conn, filter)?;
     let shown = order.shown(filter);
-    let rows: Vec<(i32, DelegationRow)> = delegations::table
-        .filter(delegations::id.eq_any(super::ids_in(shown)))
-        .select((delegations::id, DelegationRow::as_select()))
-        .load(conn)?;
+    let rows: Vec<(i32, DelegationRow)> =
+        super::by_ids!(delegations::table, delegations::id, shown)
+            .select((delegations::id, DelegationRow::as_select()))
+            .load(conn)?;
     let rows = super::in_order(shown, rows);
     Ok(Page::new(with_names(conn, rows)?, order.total(), filter))
 }
@@ -234,8 +237,8 @@ pub struct Stop {
     pub place: Localized,
     pub event_name: Localized,
     pub summary: Localized,
-    pub organisation: Option<OrganisationRef>,
-    pub meeting: Option<Named>,
+    pub organisation: Option<Rc<OrganisationRef>>,
+    pub meeting: Option<Rc<Named>>,
     pub mous_signed: Vec<Named>,
 }
 
@@ -248,7 +251,7 @@ impl DelegationDetailRow {
 #[derive(Debug, Serialize)]
 pub struct DelegationDetail {
     pub delegation: DelegationDetailRow,
-    pub leader: Option<Named>,
+    pub leader: Option<Rc<Named>>,
     pub from_country: CountryRef,
     pub host_country: CountryRef,
     pub members: Vec<Member>,
@@ -268,74 +271,42 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
     };
     let id = delegation.id;
     let leader = match delegation.leader_id {
-        Some(leader_id) => people::table
-            .find(leader_id)
-            .select((
-                people::slug,
-                (people::name, people::name_ms, people::name_zh),
-            ))
-            .first(conn)
-            .found()?,
+        Some(id) => person_names(conn, &[id])?.remove(&id),
         None => None,
     };
-    let country = |conn: &mut SqliteConnection, country_id: i32| {
-        countries::table
-            .find(country_id)
-            .select((
-                countries::code,
-                (countries::name, countries::name_ms, countries::name_zh),
-            ))
-            .first::<CountryRef>(conn)
+    let countries = countries_by_id(conn)?;
+    let country = |country_id: i32| {
+        countries
+            .get(&country_id)
+            .cloned()
+            .ok_or(super::DbError::NotFound)
     };
-    let from_country = country(conn, delegation.from_country_id)?;
-    let host_country = country(conn, delegation.host_country_id)?;
+    let from_country = country(delegation.from_country_id)?;
+    let host_country = country(delegation.host_country_id)?;
     let stop_rows: Vec<StopRow> = itinerary_stops::table
         .filter(itinerary_stops::delegation_id.eq(id))
         .order(itinerary_stops::position)
         .select(StopRow::as_select())
         .load(conn)?;
     let organisation_ids: Vec<i32> = stop_rows.iter().filter_map(|s| s.organisation_id).collect();
-    let mut organisations_by_id: HashMap<i32, OrganisationRef> = organisations::table
-        .filter(organisations::id.eq_any(&organisation_ids))
-        .select((
-            organisations::id,
-            (
-                organisations::slug,
-                (
-                    organisations::name,
-                    organisations::name_ms,
-                    organisations::name_zh,
-                ),
-                organisations::short_name,
-            ),
-        ))
-        .load::<(i32, OrganisationRef)>(conn)?
-        .into_iter()
-        .collect();
+    let organisations_by_id = organisation_refs(conn, &organisation_ids)?;
     let meeting_ids: Vec<i32> = stop_rows.iter().filter_map(|s| s.meeting_id).collect();
-    let mut meetings_by_id: HashMap<i32, Named> = meetings::table
-        .filter(meetings::id.eq_any(&meeting_ids))
-        .select((
-            meetings::id,
-            (
-                meetings::slug,
-                (meetings::title, meetings::title_ms, meetings::title_zh),
-            ),
-        ))
-        .load::<(i32, Named)>(conn)?
-        .into_iter()
-        .collect();
+    let meetings_by_id = meeting_names(conn, &meeting_ids)?;
     let stop_ids: Vec<i32> = stop_rows.iter().map(|s| s.id).collect();
     let mut mous_by_stop: HashMap<i32, Vec<Named>> = HashMap::new();
-    for (stop_id, mou) in mous::table
-        .filter(mous::itinerary_stop_id.eq_any(&stop_ids))
-        .order(mous::id)
+    let mut signed: Vec<(i32, i32, Named)> = super::schema::json_each::table
+        .filter(super::schema::json_each::json.eq(super::ids_json(&stop_ids)))
+        .inner_join(
+            mous::table.on(mous::itinerary_stop_id.eq(super::schema::json_each::value.nullable())),
+        )
         .select((
             mous::itinerary_stop_id.assume_not_null(),
+            mous::id,
             (mous::slug, (mous::title, mous::title_ms, mous::title_zh)),
         ))
-        .load::<(i32, Named)>(conn)?
-    {
+        .load(conn)?;
+    signed.sort_unstable_by_key(|(_, mou_id, _)| *mou_id);
+    for (stop_id, _, mou) in signed {
         mous_by_stop.entry(stop_id).or_default().push(mou);
     }
     let itinerary = stop_rows
@@ -343,8 +314,10 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Deleg
         .map(|row| Stop {
             organisation: row
                 .organisation_id
-                .and_then(|oid| organisations_by_id.remove(&oid)),
-            meeting: row.meeting_id.and_then(|mid| meetings_by_id.remove(&mid)),
+                .and_then(|oid| organisations_by_id.get(&oid).cloned()),
+            meeting: row
+                .meeting_id
+                .and_then(|mid| meetings_by_id.get(&mid).cloned()),
             mous_signed: mous_by_stop.remove(&row.id).unwrap_or_default(),
             title: row.title,
             stop_on: row.stop_on,

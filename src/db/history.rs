@@ -69,16 +69,18 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
         .into_iter()
         .collect();
     let ids: Vec<i32> = agreement_names.keys().copied().collect();
-    let status_events: Vec<(i32, RecordStatus, Option<PartialDate>)> =
-        agreement_status_events::table
-            .filter(agreement_status_events::agreement_id.eq_any(super::ids_in(&ids)))
-            .filter(agreement_status_events::occurred_on.is_not_null())
-            .select((
-                agreement_status_events::agreement_id,
-                agreement_status_events::status,
-                agreement_status_events::occurred_on,
-            ))
-            .load(conn)?;
+    let status_events: Vec<(i32, RecordStatus, Option<PartialDate>)> = super::by_ids!(
+        agreement_status_events::table,
+        agreement_status_events::agreement_id,
+        &ids
+    )
+    .filter(agreement_status_events::occurred_on.is_not_null())
+    .select((
+        agreement_status_events::agreement_id,
+        agreement_status_events::status,
+        agreement_status_events::occurred_on,
+    ))
+    .load(conn)?;
     for (agreement_id, status, occurred_on) in status_events {
         if let (Some(date), Some((slug, title))) = (occurred_on, agreement_names.get(&agreement_id))
         {

@@ -92,8 +92,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
     let order = order(conn, filter)?;
     let shown = order.shown(filter);
-    let rows: Vec<(i32, MeetingItem)> = meetings::table
-        .filter(meetings::id.eq_any(super::ids_in(shown)))
+    let rows: Vec<(i32, MeetingItem)> = super::by_ids!(meetings::table, meetings::id, shown)
         .select((meetings::id, MeetingItem::as_select()))
         .load(conn)?;
     Ok(Page::new(

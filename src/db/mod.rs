@@ -230,20 +230,24 @@ pub fn last_modified(seen_since: SystemTime, read_at: SystemTime) -> Option<Syst
     (seen < whole_seconds(read_at)).then(|| UNIX_EPOCH + Duration::from_secs(seen))
 }
 
-/// The ids for `column.eq_any(ids_in(ids))`. `eq_any` with the ids themselves writes one bound
-/// value per id, a statement of a new shape that SQLite parses and plans again at every page;
-/// bound as one JSON array, every list of ids is the same statement, kept prepared.
-pub(crate) fn ids_in(ids: &[i32]) -> IdsIn {
-    let array = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
-    schema::json_each::table
-        .filter(schema::json_each::json.eq(array))
-        .select(schema::json_each::value)
+/// The rows of `$table` whose `$column` is one of `$ids` (a slice of ids), found by walking the
+/// ids and looking each one up. The ids are bound as one JSON array (`json_each`), so that every
+/// list of ids is the same statement, kept prepared, where `eq_any` would write one bound value
+/// per id, a statement of a new shape that SQLite parses and plans again at every page; joined
+/// rather than tested with `IN`, which would first copy them into a temporary b-tree.
+macro_rules! by_ids {
+    ($table:expr, $column:expr, $ids:expr) => {
+        $crate::db::schema::json_each::table
+            .filter($crate::db::schema::json_each::json.eq($crate::db::ids_json($ids)))
+            .inner_join($table.on($column.eq($crate::db::schema::json_each::value)))
+    };
 }
+pub(crate) use by_ids;
 
-pub(crate) type IdsIn = diesel::dsl::Select<
-    diesel::dsl::Filter<schema::json_each::table, diesel::dsl::Eq<schema::json_each::json, String>>,
-    schema::json_each::value,
->;
+/// `ids` as the JSON array `by_ids` binds.
+pub(crate) fn ids_json(ids: &[i32]) -> String {
+    serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())
+}
 
 /// `rows`, each with the id it was read by, in the order of `ids`. A list reads its page's rows by
 /// id and puts them in its order here, for a fraction of what SQLite takes to sort them (it

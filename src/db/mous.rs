@@ -103,8 +103,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
     let order = order(conn, filter)?;
     let shown = order.shown(filter);
-    let rows = mous::table
-        .filter(mous::id.eq_any(super::ids_in(shown)))
+    let rows = super::by_ids!(mous::table, mous::id, shown)
         .select(MouRow::as_select())
         .load(conn)?;
     let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
@@ -156,14 +155,14 @@ fn parties_of(
     conn: &mut SqliteConnection,
     mou_ids: &[i32],
 ) -> DbResult<HashMap<i32, Vec<Rc<OrganisationRef>>>> {
-    let mut rows: Vec<(i32, i32, i32)> = mou_parties::table
-        .filter(mou_parties::mou_id.eq_any(super::ids_in(mou_ids)))
-        .select((
-            mou_parties::mou_id,
-            mou_parties::position,
-            mou_parties::organisation_id,
-        ))
-        .load(conn)?;
+    let mut rows: Vec<(i32, i32, i32)> =
+        super::by_ids!(mou_parties::table, mou_parties::mou_id, mou_ids)
+            .select((
+                mou_parties::mou_id,
+                mou_parties::position,
+                mou_parties::organisation_id,
+            ))
+            .load(conn)?;
     let organisation_ids: Vec<i32> = rows.iter().map(|(_, _, id)| *id).collect();
     let organisations = organisation_refs(conn, &organisation_ids)?;
     // In the order the MoU names its parties, sorted here rather than by SQLite (see `in_order`).

@@ -71,8 +71,7 @@ type ItemRow = (String, Localized, Option<String>, OrganisationKind, i32);
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
     let order = order(conn, filter)?;
     let shown = order.shown(filter);
-    let rows: Vec<(i32, ItemRow)> = organisations::table
-        .filter(organisations::id.eq_any(super::ids_in(shown)))
+    let rows: Vec<(i32, ItemRow)> = super::by_ids!(organisations::table, organisations::id, shown)
         .select((
             organisations::id,
             (

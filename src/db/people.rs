@@ -63,8 +63,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
     let order = order(conn, filter)?;
     let shown = order.shown(filter);
-    let rows: Vec<(i32, String, Localized, i32)> = people::table
-        .filter(people::id.eq_any(super::ids_in(shown)))
+    let rows: Vec<(i32, String, Localized, i32)> = super::by_ids!(people::table, people::id, shown)
         .select((
             people::id,
             people::slug,
@@ -77,8 +76,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<P
     let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
     // Ordered oldest first, so the last post inserted per person is their newest.
     let mut posts: HashMap<i32, Localized> = HashMap::new();
-    for (person_id, title) in appointments::table
-        .filter(appointments::person_id.eq_any(super::ids_in(&ids)))
+    for (person_id, title) in super::by_ids!(appointments::table, appointments::person_id, &ids)
         .order((appointments::starts_on, appointments::id))
         .select((
             appointments::person_id,

@@ -72,21 +72,22 @@ pub(crate) fn organisation_refs(
     ids: &[i32],
 ) -> DbResult<HashMap<i32, Rc<OrganisationRef>>> {
     kept::named("organisation", ids, |missing| {
-        Ok(organisations::table
-            .filter(organisations::id.eq_any(super::ids_in(missing)))
-            .select((
-                organisations::id,
-                (
-                    organisations::slug,
+        Ok(
+            super::by_ids!(organisations::table, organisations::id, missing)
+                .select((
+                    organisations::id,
                     (
-                        organisations::name,
-                        organisations::name_ms,
-                        organisations::name_zh,
+                        organisations::slug,
+                        (
+                            organisations::name,
+                            organisations::name_ms,
+                            organisations::name_zh,
+                        ),
+                        organisations::short_name,
                     ),
-                    organisations::short_name,
-                ),
-            ))
-            .load(conn)?)
+                ))
+                .load(conn)?,
+        )
     })
 }
 
@@ -99,8 +100,7 @@ macro_rules! named_records {
             ids: &[i32],
         ) -> DbResult<HashMap<i32, Rc<Named>>> {
             kept::named($kind, ids, |missing| {
-                Ok($table::table
-                    .filter($table::id.eq_any(super::ids_in(missing)))
+                Ok(super::by_ids!($table::table, $table::id, missing)
                     .select((
                         $table::id,
                         ($table::slug, ($table::$name, $table::$name_ms, $table::$name_zh)),
@@ -120,19 +120,26 @@ named_records! {
     area_names: "area", focus_areas (name, name_ms, name_zh);
 }
 
-/// Every country by id; there are few, so lists look them up here instead of joining.
-pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<HashMap<i32, CountryRef>> {
-    Ok(countries::table
-        .select((
-            countries::id,
-            (
-                countries::code,
-                (countries::name, countries::name_ms, countries::name_zh),
-            ),
-        ))
-        .load::<(i32, CountryRef)>(conn)?
-        .into_iter()
-        .collect())
+/// Every country by id, read once per write generation; there are few, so pages look them up
+/// here instead of joining.
+pub fn countries_by_id(conn: &mut SqliteConnection) -> DbResult<Rc<HashMap<i32, CountryRef>>> {
+    kept::kept(
+        ("countries", String::new()),
+        |countries: &HashMap<i32, CountryRef>| countries.len() * 128,
+        || {
+            Ok(countries::table
+                .select((
+                    countries::id,
+                    (
+                        countries::code,
+                        (countries::name, countries::name_ms, countries::name_zh),
+                    ),
+                ))
+                .load::<(i32, CountryRef)>(conn)?
+                .into_iter()
+                .collect())
+        },
+    )
 }
 
 /// Beyond this many organisations a filter form asks for one by name instead of listing them.

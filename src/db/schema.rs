@@ -558,7 +558,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     statement_revision_translations,
     form_submissions,
     search_documents,
-    // A list of ids (`super::ids_in`), which any query may read beside its tables.
+    // A list of ids (`super::by_ids!`), which any query may read beside its tables.
     json_each,
 );
 

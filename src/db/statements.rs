@@ -100,17 +100,20 @@ fn with_translations(
 ) -> DbResult<Vec<StatementItem>> {
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let mut translations = by_statement(
-        statement_translations::table
-            .filter(statement_translations::statement_id.eq_any(super::ids_in(&ids)))
-            .select((
-                statement_translations::statement_id,
-                statement_translations::language,
-                (
-                    statement_translations::title,
-                    statement_translations::summary,
-                ),
-            ))
-            .load::<(i32, Lang, (String, String))>(conn)?,
+        super::by_ids!(
+            statement_translations::table,
+            statement_translations::statement_id,
+            &ids
+        )
+        .select((
+            statement_translations::statement_id,
+            statement_translations::language,
+            (
+                statement_translations::title,
+                statement_translations::summary,
+            ),
+        ))
+        .load::<(i32, Lang, (String, String))>(conn)?,
     );
     Ok(rows
         .into_iter()
@@ -212,8 +215,7 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
     let order = order(conn, filter)?;
     let shown = order.shown(filter);
-    let rows = statements::table
-        .filter(statements::id.eq_any(super::ids_in(shown)))
+    let rows = super::by_ids!(statements::table, statements::id, shown)
         .select(ItemRow::as_select())
         .load(conn)?;
     let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
@@ -283,18 +285,21 @@ pub fn feed(
         .load(conn)?;
     let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
     let mut translations = by_statement(
-        statement_translations::table
-            .filter(statement_translations::statement_id.eq_any(super::ids_in(&ids)))
-            .select((
-                statement_translations::statement_id,
-                statement_translations::language,
-                (
-                    statement_translations::title,
-                    statement_translations::summary,
-                    statement_translations::body_html,
-                ),
-            ))
-            .load::<(i32, Lang, (String, String, String))>(conn)?,
+        super::by_ids!(
+            statement_translations::table,
+            statement_translations::statement_id,
+            &ids
+        )
+        .select((
+            statement_translations::statement_id,
+            statement_translations::language,
+            (
+                statement_translations::title,
+                statement_translations::summary,
+                statement_translations::body_html,
+            ),
+        ))
+        .load::<(i32, Lang, (String, String, String))>(conn)?,
     );
     Ok(rows
         .into_iter()
@@ -481,12 +486,26 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<State
         ))
         .load(conn)?;
     let language = row.language;
+    let primary = primary(&texts, language);
+    // Each language's texts moved into their fields, not copied: the bodies are long.
+    let mut fields: [Vec<(Lang, String)>; 4] = Default::default();
+    for (lang, (title, summary, dateline, body)) in texts {
+        for (field, text) in
+            fields
+                .iter_mut()
+                .zip([title, summary, dateline.unwrap_or_default(), body])
+        {
+            field.push((lang, text));
+        }
+    }
+    let [title, summary, dateline, body_html] =
+        fields.map(|texts| Localized::from_texts(texts, primary));
     Ok(Some(StatementDetail {
         slug: row.slug,
-        title: field(&texts, language, |t| t.0.clone()),
-        summary: field(&texts, language, |t| t.1.clone()),
-        dateline: field(&texts, language, |t| t.2.clone().unwrap_or_default()),
-        body_html: field(&texts, language, |t| t.3.clone()),
+        title,
+        summary,
+        dateline,
+        body_html,
         language,
         status: row.status,
         published_at: row.published_at,
