@@ -12,6 +12,9 @@ use fluent_bundle::FluentValue;
 use std::borrow::Cow;
 use std::rc::Rc;
 
+mod chrome;
+pub use chrome::Chrome;
+
 /// The sections of the site, in the order the navigation shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -25,6 +28,26 @@ pub enum Section {
     People,
     Areas,
     None,
+}
+
+impl Section {
+    pub const ALL: [Section; 10] = [
+        Section::Home,
+        Section::Statements,
+        Section::Agreements,
+        Section::Meetings,
+        Section::Delegations,
+        Section::Mous,
+        Section::Organisations,
+        Section::People,
+        Section::Areas,
+        Section::None,
+    ];
+
+    /// The section's place in `ALL`.
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 const NAVIGATION: [(Section, &str, &str); 8] = [
@@ -42,20 +65,42 @@ const NAVIGATION: [(Section, &str, &str); 8] = [
     (Section::Areas, "/areas", "nav-areas"),
 ];
 
-pub struct NavItem {
-    pub href: String,
-    pub label: Cow<'static, str>,
+/// The same page in another language, for the switcher and `hreflang` links. Its addresses are
+/// written straight into the page from their parts: every page lists three of each.
+pub struct LanguageVersion<'a> {
+    pub lang: Lang,
     pub current: bool,
+    layout: &'a Layout,
 }
 
-/// The same page in another language, for the switcher and `hreflang` links.
-pub struct LanguageVersion {
-    pub lang: Lang,
+impl LanguageVersion<'_> {
     /// The page's absolute address in this language, for `hreflang` links.
-    pub href: String,
+    pub fn href(&self) -> Address<'_, 3> {
+        let layout = self.layout;
+        Address([layout.site.as_str(), self.lang.prefix(), &layout.page])
+    }
+
     /// The switcher's link: it remembers the choice, then shows the page in this language.
-    pub switch: String,
-    pub current: bool,
+    pub fn switch(&self) -> Address<'_, 4> {
+        Address([
+            "/language/",
+            self.lang.code(),
+            "?",
+            self.layout.next.get_or_init(|| {
+                serde_urlencoded::to_string([("next", self.layout.page.as_str())])
+                    .unwrap_or_default()
+            }),
+        ])
+    }
+}
+
+/// An address written as its parts one after the other.
+pub struct Address<'a, const N: usize>([&'a str; N]);
+
+impl<const N: usize> std::fmt::Display for Address<'_, N> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|part| f.write_str(part))
+    }
 }
 
 /// A link that shows a record beside its text in `lang`.
@@ -135,9 +180,8 @@ pub struct Layout {
     pub fallback: Option<Lang>,
     /// The page's path and query in its English form, to link its other language versions.
     page: String,
-    /// The page in each language, made when first asked for (the head and the switcher both
-    /// list them).
-    languages: std::cell::OnceCell<Vec<LanguageVersion>>,
+    /// The page's path and query as the switcher's `next` parameter, made when first asked for.
+    next: std::cell::OnceCell<String>,
     /// Where the public reaches the portal, for the absolute `hreflang` links.
     site: web::Data<PublicUrl>,
 }
@@ -157,7 +201,7 @@ impl Layout {
             lang: current.lang,
             fallback: None,
             page: current.path_and_query,
-            languages: std::cell::OnceCell::new(),
+            next: std::cell::OnceCell::new(),
             site: current.site,
         }
     }
@@ -262,7 +306,7 @@ impl Layout {
 
     /// A day as the page's language writes dates.
     pub fn day(&self, day: &NaiveDate) -> String {
-        PartialDate::Day(*day).format(self.lang)
+        PartialDate::Day(*day).format(self.lang).to_string()
     }
 
     /// What site paths start with in the page's language, for links in templates.
@@ -281,25 +325,17 @@ impl Layout {
     }
 
     /// The page in each language, the current one marked.
-    pub fn languages(&self) -> &[LanguageVersion] {
-        self.languages.get_or_init(|| {
-            let next =
-                serde_urlencoded::to_string([("next", self.page.as_str())]).unwrap_or_default();
-            Lang::ALL
-                .into_iter()
-                .map(|lang| LanguageVersion {
-                    lang,
-                    href: self.site.join(&lang.href(&self.page)),
-                    switch: format!("/language/{}?{next}", lang.code()),
-                    current: lang == self.lang,
-                })
-                .collect()
+    pub fn languages(&self) -> [LanguageVersion<'_>; 3] {
+        Lang::ALL.map(|lang| LanguageVersion {
+            lang,
+            current: lang == self.lang,
+            layout: self,
         })
     }
 
     /// The English version's absolute address, which readers whose language is none of ours get.
-    pub fn default_version(&self) -> String {
-        self.site.join(&self.page)
+    pub fn default_version(&self) -> Address<'_, 2> {
+        Address([self.site.as_str(), &self.page])
     }
 
     pub fn canonical(mut self, url: String) -> Self {
@@ -365,15 +401,14 @@ impl Layout {
         crate::assets::url(plain)
     }
 
-    pub fn navigation(&self) -> Vec<NavItem> {
-        NAVIGATION
-            .iter()
-            .map(|(section, href, key)| NavItem {
-                href: self.lang.href(href),
-                label: self.t(key),
-                current: *section == self.section,
-            })
-            .collect()
+    /// The parts of the layout every page of this language shares, rendered once.
+    pub fn chrome(&self) -> &'static Chrome {
+        Chrome::of(self.lang)
+    }
+
+    /// The main navigation, this page's section marked.
+    pub fn navigation(&self) -> &'static str {
+        self.chrome().navigation(self.section)
     }
 }
 
