@@ -33,7 +33,7 @@ impl Event {
             (PartialDate::Day(start), Some(end)) => {
                 crate::domain::format_day_range(start, end, lang)
             }
-            (date, _) => date.format(lang),
+            (date, _) => date.format(lang).to_string(),
         }
     }
 }
@@ -174,11 +174,16 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ve
     }
     // ISO text sorts a year before its months and a month before its days.
     events.sort_by(|a, b| {
-        (a.date.iso(), a.kind.as_str(), a.title.primary_text()).cmp(&(
-            b.date.iso(),
-            b.kind.as_str(),
-            b.title.primary_text(),
-        ))
+        (
+            a.date.iso().to_string(),
+            a.kind.as_str(),
+            a.title.primary_text(),
+        )
+            .cmp(&(
+                b.date.iso().to_string(),
+                b.kind.as_str(),
+                b.title.primary_text(),
+            ))
     });
     let mut years: Vec<YearOfEvents> = Vec::new();
     for event in events {

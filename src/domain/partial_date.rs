@@ -126,11 +126,20 @@ impl PartialDate {
     }
 
     /// The ISO 8601 form, for `<time datetime>` and for storage.
-    pub fn iso(&self) -> String {
-        match self {
-            Self::Year(y) => format!("{y:04}"),
-            Self::Month(y, m) => format!("{y:04}-{m:02}"),
-            Self::Day(d) => format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    pub fn iso(&self) -> Iso {
+        Iso(*self)
+    }
+}
+
+/// A date in its ISO 8601 form: `2024`, `2024-04` or `2024-04-25`, written where it is used.
+pub struct Iso(PartialDate);
+
+impl fmt::Display for Iso {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            PartialDate::Year(y) => write!(f, "{y:04}"),
+            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            PartialDate::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
         }
     }
 }
@@ -145,17 +154,36 @@ impl From<NaiveDate> for PartialDate {
 #[cfg(feature = "server")]
 impl PartialDate {
     /// As a reader of `lang` writes it: "4 October 2013", "4 Oktober 2013", "2013年10月4日".
-    pub fn format(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (_, Self::Year(y)) => match lang {
-                Lang::Zh => format!("{y}年"),
-                _ => y.to_string(),
-            },
-            (Lang::Zh, Self::Month(y, m)) => format!("{y}年{m}月"),
-            (Lang::Zh, Self::Day(d)) => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-            (_, Self::Month(y, m)) => format!("{} {y}", month_name(lang, *m - 1)),
-            (_, Self::Day(d)) => {
-                format!("{} {} {}", d.day(), month_name(lang, d.month0()), d.year())
+    pub fn format(&self, lang: Lang) -> Formatted {
+        Formatted(*self, lang)
+    }
+}
+
+/// A date as a reader of a language writes it (see `PartialDate::format`), written where it is
+/// used: lists show dozens of them.
+#[cfg(feature = "server")]
+pub struct Formatted(PartialDate, Lang);
+
+#[cfg(feature = "server")]
+impl fmt::Display for Formatted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Formatted(date, lang) = *self;
+        match (lang, date) {
+            (Lang::Zh, PartialDate::Year(y)) => write!(f, "{y}年"),
+            (_, PartialDate::Year(y)) => write!(f, "{y}"),
+            (Lang::Zh, PartialDate::Month(y, m)) => write!(f, "{y}年{m}月"),
+            (Lang::Zh, PartialDate::Day(d)) => {
+                write!(f, "{}年{}月{}日", d.year(), d.month(), d.day())
+            }
+            (_, PartialDate::Month(y, m)) => write!(f, "{} {y}", month_name(lang, m - 1)),
+            (_, PartialDate::Day(d)) => {
+                write!(
+                    f,
+                    "{} {} {}",
+                    d.day(),
+                    month_name(lang, d.month0()),
+                    d.year()
+                )
             }
         }
     }
@@ -164,14 +192,14 @@ impl PartialDate {
 #[cfg(feature = "server")]
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.format(Lang::En))
+        self.format(Lang::En).fmt(f)
     }
 }
 
 /// As its ISO 8601 form: `"2024"`, `"2024-04"` or `"2024-04-25"`.
 impl serde::Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.iso())
+        serializer.collect_str(&self.iso())
     }
 }
 
@@ -186,7 +214,7 @@ impl FromSql<Text, Sqlite> for PartialDate {
 #[cfg(feature = "server")]
 impl ToSql<Text, Sqlite> for PartialDate {
     fn to_sql<'b>(&'b self, out: &mut Output<'b, '_, Sqlite>) -> serialize::Result {
-        out.set_value(self.iso());
+        out.set_value(self.iso().to_string());
         Ok(IsNull::No)
     }
 }
@@ -195,7 +223,7 @@ impl ToSql<Text, Sqlite> for PartialDate {
 /// "2024年4月24日至28日".
 #[cfg(feature = "server")]
 pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
-    let full = |d: NaiveDate| PartialDate::Day(d).format(lang);
+    let full = |d: NaiveDate| PartialDate::Day(d).format(lang).to_string();
     if start == end {
         full(start)
     } else if start.year() != end.year() {
@@ -241,7 +269,7 @@ mod tests {
     #[test]
     fn each_precision_round_trips_through_its_iso_form() {
         for text in ["2013", "2024-04", "2013-10-04"] {
-            assert_eq!(PartialDate::parse(text).unwrap().iso(), text);
+            assert_eq!(PartialDate::parse(text).unwrap().iso().to_string(), text);
         }
     }
 
@@ -261,9 +289,12 @@ mod tests {
     #[test]
     fn dates_read_in_the_readers_language() {
         let signed = PartialDate::Day(day(2013, 10, 4));
-        assert_eq!(signed.format(Lang::Ms), "4 Oktober 2013");
-        assert_eq!(signed.format(Lang::Zh), "2013年10月4日");
-        assert_eq!(PartialDate::Month(2024, 8).format(Lang::Ms), "Ogos 2024");
+        assert_eq!(signed.format(Lang::Ms).to_string(), "4 Oktober 2013");
+        assert_eq!(signed.format(Lang::Zh).to_string(), "2013年10月4日");
+        assert_eq!(
+            PartialDate::Month(2024, 8).format(Lang::Ms).to_string(),
+            "Ogos 2024"
+        );
         assert_eq!(
             format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::Zh),
             "2024年4月24日至28日"

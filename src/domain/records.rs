@@ -365,7 +365,7 @@ pub struct PersonContent {
 /// Whether `to` can end a span that starts at `from`, at whatever precision each is known:
 /// "2024" may end a post begun in "2024-04", but "2023" may not.
 fn ends_after(from: &PartialDate, to: &PartialDate) -> bool {
-    let (from, to) = (from.iso(), to.iso());
+    let (from, to) = (from.iso().to_string(), to.iso().to_string());
     to >= from || from.starts_with(&to)
 }
 

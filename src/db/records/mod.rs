@@ -74,7 +74,7 @@ impl HistoryEvent {
         let on = self
             .occurred_on
             .as_ref()
-            .map_or_else(|| "undated".to_owned(), PartialDate::iso);
+            .map_or_else(|| "undated".to_owned(), |on| on.iso().to_string());
         match self.note.input(Lang::En) {
             "" => format!("{on} {}", self.status),
             note => format!("{on} {}: {note}", self.status),
@@ -550,7 +550,7 @@ fn addresses(collection: Collection, slugs: &[String]) -> String {
 }
 
 fn iso(date: Option<crate::domain::PartialDate>) -> String {
-    date.map(|d| d.iso()).unwrap_or_default()
+    date.map(|d| d.iso().to_string()).unwrap_or_default()
 }
 
 #[cfg(test)]

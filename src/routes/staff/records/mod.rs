@@ -447,7 +447,7 @@ fn repeated(lang: Lang, location: &str) -> HttpResponse {
 fn history_line(lang: Lang, event: &HistoryEvent) -> String {
     let date = match &event.occurred_on {
         None => lang.t("date-unknown").into_owned(),
-        Some(on) => on.format(lang),
+        Some(on) => on.format(lang).to_string(),
     };
     let status = lang.term("status", event.status.as_str());
     match event.note.shown(lang).text {
