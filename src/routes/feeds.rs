@@ -104,15 +104,18 @@ fn feed_of(reader: &Reader, scope: &FeedScope) -> AppResult<Feed> {
         .ok_or(AppError::NotFound)
 }
 
-/// The feeds, the calendar and the CSV files, which each language has its own of
-/// (`/ms/feed.atom`, `/zh/mous.csv`, …).
-pub fn localized(config: &mut web::ServiceConfig) {
+/// The feeds, the calendar and the CSV files each language has its own of (`/ms/feed.atom`,
+/// `/zh/mous.csv`, …): here those at fixed addresses, the statements' feed and the calendar.
+pub fn at_fixed_addresses(config: &mut web::ServiceConfig) {
+    config.service(statements_feed).service(events);
+}
+
+/// The feeds of one record, and each collection as CSV, in each language (see `at_fixed_addresses`).
+pub fn of_records(config: &mut web::ServiceConfig) {
     config
-        .service(super::csv::export)
-        .service(statements_feed)
         .service(area_feed)
         .service(organisation_feed)
-        .service(events);
+        .service(super::csv::export);
 }
 
 /// The newest published press statements.

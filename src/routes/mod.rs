@@ -13,18 +13,22 @@ mod staff;
 use crate::error::{AppError, AppResult};
 use actix_web::{HttpResponse, web};
 
+/// Routes are tried in the order they are registered. A fixed address costs one comparison of
+/// strings to rule out, an address with a variable part a regular expression; so fixed
+/// addresses and scopes come first, and of the rest the pages most asked for.
 pub fn configure(config: &mut web::ServiceConfig) {
     config
         .service(api::scope())
         .service(health::healthz)
         .service(health::readyz)
-        .service(documents::document)
         .service(feeds::sitemap)
-        .service(feeds::sitemap_part_page)
-        .service(feeds::robots)
-        .service(language::switch);
+        .service(feeds::robots);
     staff::configure(config);
     public::configure(config);
+    config
+        .service(documents::document)
+        .service(feeds::sitemap_part_page)
+        .service(language::switch);
 }
 
 /// Everything no route claims.

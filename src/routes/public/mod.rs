@@ -96,39 +96,51 @@ use askama::Template;
 use diesel::SqliteConnection;
 
 /// Registers the public pages in English at the root, and again under each other language's
-/// prefix; handlers learn the language from the path (`Lang` is an extractor).
+/// prefix; handlers learn the language from the path (`Lang` is an extractor). The pages at
+/// fixed addresses come before those whose address has a variable part (see
+/// `routes::configure`).
 pub fn configure(config: &mut web::ServiceConfig) {
-    pages(config);
+    fixed_pages(config);
     for lang in [Lang::Ms, Lang::Zh] {
-        config.service(web::scope(lang.prefix()).configure(pages));
+        config.service(
+            web::scope(lang.prefix())
+                .configure(fixed_pages)
+                .configure(record_pages),
+        );
     }
+    record_pages(config);
 }
 
-fn pages(config: &mut web::ServiceConfig) {
-    super::feeds::localized(config);
+fn fixed_pages(config: &mut web::ServiceConfig) {
     config
         .service(home::home_page)
+        .service(statements::list)
+        .service(agreements::list)
+        .service(meetings::list)
+        .service(delegations::list)
+        .service(mous::list)
+        .service(organisations::list)
+        .service(people::list)
+        .service(areas::list)
         .service(search::search_page)
         .service(timeline::timeline)
         .service(stats::stats)
-        .service(open_data::open_data)
-        .service(statements::list)
-        .service(revisions::published_version)
+        .service(open_data::open_data);
+    super::feeds::at_fixed_addresses(config);
+}
+
+fn record_pages(config: &mut web::ServiceConfig) {
+    config
         .service(statements::detail)
-        .service(agreements::list)
         .service(agreements::detail)
-        .service(meetings::list)
         .service(meetings::detail)
-        .service(delegations::list)
         .service(delegations::detail)
-        .service(mous::list)
         .service(mous::detail)
-        .service(organisations::list)
         .service(organisations::detail)
-        .service(people::list)
         .service(people::detail)
-        .service(areas::list)
-        .service(areas::detail);
+        .service(areas::detail)
+        .service(revisions::published_version);
+    super::feeds::of_records(config);
 }
 
 /// The media type of Atom feeds, which pages link in their head.
