@@ -14,8 +14,8 @@ use crate::domain::{ListFilter, Localized, PartialDate, RELATED_SHOWN, RecordSta
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Queryable, Selectable)]
 #[diesel(table_name = agreements)]

@@ -14,8 +14,8 @@ use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PageNumber, RELATED_SHOWN, Slug};
 use diesel::dsl::count_star;
 use diesel::prelude::*;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// An area with how much is filed under it.

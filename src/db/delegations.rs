@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 #[derive(Debug, Queryable, Selectable)]

@@ -8,7 +8,7 @@ use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, RecordStatus
 use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Something that happened on a date, and the record it happened to.
 #[derive(Debug)]

@@ -13,9 +13,10 @@
 
 use super::DbResult;
 use crate::domain::{ListFilter, PAGE_SIZE};
+use foldhash::{HashMap, HashMapExt};
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 /// How much one worker keeps, in bytes: the order of a 100,000-record list is 400 KB.

@@ -12,8 +12,8 @@ use crate::domain::{ListFilter, Localized, PartialDate, RELATED_SHOWN, Slug};
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Serialize)]
 pub struct PersonItem {

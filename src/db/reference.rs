@@ -6,8 +6,8 @@ use super::schema::{
 use super::{DbResult, kept};
 use crate::domain::{ListFilter, Localized, PAGE_SIZE};
 use diesel::prelude::*;
+use foldhash::HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Enough of a record to link to it.

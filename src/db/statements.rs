@@ -16,8 +16,8 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
+use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A statement is public once published (withdrawn ones stay public with their reason): exactly
