@@ -5,6 +5,7 @@ use super::schema::{
     agreements, delegations, focus_areas, meetings, mous, organisations, people,
     statement_revisions, statements,
 };
+use super::stamp::Stamp;
 use super::statements::{self as statement_queries, FeedEntry, condition as statement_condition};
 use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, Slug};
@@ -316,9 +317,9 @@ macro_rules! pages_of {
             .filter($table::id.lt($ids.end))
             .order($table::id)
             .select(($table::slug, $table::updated_at))
-            .load::<(String, NaiveDateTime)>($conn)?
+            .load::<(String, Stamp)>($conn)?
             .into_iter()
-            .map(|(slug, at)| ($kind.page(&slug), at))
+            .map(|(slug, at)| ($kind.page(&slug), at.into()))
             .collect()
     };
 }
@@ -341,9 +342,12 @@ pub fn sitemap_pages(
                 statement_revisions::number,
                 statement_revisions::published_at.assume_not_null(),
             ))
-            .load::<(String, i32, NaiveDateTime)>(conn)?
+            .load::<(String, i32, Stamp)>(conn)?
             .into_iter()
-            .map(|(slug, number, at)| (format!("{}/v/{number}", Kind::Statement.page(&slug)), at))
+            .map(|(slug, number, at)| {
+                let page = format!("{}/v/{number}", Kind::Statement.page(&slug));
+                (page, at.into())
+            })
             .collect());
     };
     Ok(match kind {
@@ -353,9 +357,9 @@ pub fn sitemap_pages(
             .filter(statements::id.lt(ids.end))
             .order(statements::id)
             .select((statements::slug, statements::updated_at))
-            .load::<(String, NaiveDateTime)>(conn)?
+            .load::<(String, Stamp)>(conn)?
             .into_iter()
-            .map(|(slug, at)| (kind.page(&slug), at))
+            .map(|(slug, at)| (kind.page(&slug), at.into()))
             .collect(),
         Kind::Agreement => pages_of!(conn, agreements, kind, ids),
         Kind::Meeting => pages_of!(conn, meetings, kind, ids),

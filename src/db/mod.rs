@@ -21,6 +21,7 @@ pub mod schema;
 pub mod search;
 pub mod seed;
 pub mod staff;
+mod stamp;
 pub mod statements;
 pub mod synthetic;
 mod wal_index;

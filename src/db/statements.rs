@@ -8,6 +8,7 @@ use super::schema::{
     focus_areas, organisations, people, statement_revision_translations, statement_revisions,
     statement_subjects, statement_translations, statements,
 };
+use super::stamp::{MaybeStamp, Stamp};
 use super::{DbResult, OptionalRow, kept};
 use crate::domain::markdown::{self, RENDERER_VERSION};
 use crate::domain::{ListFilter, Localized, PartialDate, Slug, StatementStatus};
@@ -47,6 +48,7 @@ struct ItemRow {
     summary: String,
     language: Lang,
     status: StatementStatus,
+    #[diesel(deserialize_as = MaybeStamp)]
     published_at: Option<NaiveDateTime>,
 }
 
@@ -255,8 +257,8 @@ type FeedRow = (
     String,
     Lang,
     (String, String, String),
-    Option<NaiveDateTime>,
-    NaiveDateTime,
+    MaybeStamp,
+    Stamp,
 );
 
 /// The newest published (not withdrawn) statements the filter lets through.
@@ -313,8 +315,8 @@ pub fn feed(
                 title: field(&texts, language, |t| t.0.clone()),
                 summary: field(&texts, language, |t| t.1.clone()),
                 body_html: field(&texts, language, |t| t.2.clone()),
-                published_at,
-                updated_at,
+                published_at: published_at.into(),
+                updated_at: updated_at.into(),
             }
         })
         .collect())
@@ -360,7 +362,9 @@ struct StatementRow {
     body_html: String,
     language: Lang,
     status: StatementStatus,
+    #[diesel(deserialize_as = MaybeStamp)]
     published_at: Option<NaiveDateTime>,
+    #[diesel(deserialize_as = Stamp)]
     updated_at: NaiveDateTime,
     withdrawn_reason: Option<String>,
 }

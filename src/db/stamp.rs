@@ -1,0 +1,129 @@
+//! Times as SQLite holds them (`2024-04-28 09:30:00`, sometimes with a fraction of a second),
+//! read by hand. Diesel reads a timestamp by trying chrono's general format parser with one
+//! format after another: the publication times of a page of twenty statements cost more than
+//! the rest of their rows. A field keeps its `NaiveDateTime` and is read through these with
+//! `#[diesel(deserialize_as = Stamp)]` (or `MaybeStamp` where it may be `NULL`).
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use diesel::deserialize::{self, FromSql, FromSqlRow};
+use diesel::sql_types::{Nullable, Timestamp};
+use diesel::sqlite::{Sqlite, SqliteValue};
+
+#[derive(Debug, FromSqlRow)]
+pub(crate) struct Stamp(NaiveDateTime);
+
+#[derive(Debug, FromSqlRow)]
+pub(crate) struct MaybeStamp(Option<NaiveDateTime>);
+
+impl From<Stamp> for NaiveDateTime {
+    fn from(stamp: Stamp) -> Self {
+        stamp.0
+    }
+}
+
+impl From<MaybeStamp> for Option<NaiveDateTime> {
+    fn from(stamp: MaybeStamp) -> Self {
+        stamp.0
+    }
+}
+
+impl FromSql<Timestamp, Sqlite> for Stamp {
+    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        if let Some(time) = parse(value.read_text()) {
+            return Ok(Stamp(time));
+        }
+        // Any other form a timestamp may have been written in, as diesel reads it.
+        <NaiveDateTime as FromSql<Timestamp, Sqlite>>::from_sql(value).map(Stamp)
+    }
+}
+
+impl FromSql<Nullable<Timestamp>, Sqlite> for MaybeStamp {
+    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        Stamp::from_sql(value).map(|stamp| MaybeStamp(Some(stamp.0)))
+    }
+
+    fn from_nullable_sql(value: Option<SqliteValue<'_, '_, '_>>) -> deserialize::Result<Self> {
+        value.map_or(Ok(MaybeStamp(None)), Self::from_sql)
+    }
+}
+
+/// `YYYY-MM-DD HH:MM:SS` (or with a `T` between), with up to nine digits of a fraction of a
+/// second; `None` for anything else.
+fn parse(text: &str) -> Option<NaiveDateTime> {
+    let bytes = text.as_bytes();
+    let number = |from: usize, to: usize| -> Option<u32> {
+        bytes.get(from..to)?.iter().try_fold(0, |n, byte| {
+            byte.is_ascii_digit()
+                .then(|| n * 10 + u32::from(byte - b'0'))
+        })
+    };
+    let separated = bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && matches!(bytes.get(10), Some(b' ' | b'T'))
+        && bytes.get(13) == Some(&b':')
+        && bytes.get(16) == Some(&b':');
+    if !separated {
+        return None;
+    }
+    let nanoseconds = match bytes.get(19..) {
+        Some([]) => 0,
+        Some([b'.', digits @ ..]) if (1..=9).contains(&digits.len()) => {
+            number(20, bytes.len())? * 10u32.pow(9 - digits.len() as u32)
+        }
+        _ => return None,
+    };
+    let date = NaiveDate::from_ymd_opt(
+        i32::try_from(number(0, 4)?).ok()?,
+        number(5, 7)?,
+        number(8, 10)?,
+    )?;
+    let time = NaiveTime::from_hms_nano_opt(
+        number(11, 13)?,
+        number(14, 16)?,
+        number(17, 19)?,
+        nanoseconds,
+    )?;
+    Some(date.and_time(time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f").unwrap()
+    }
+
+    #[test]
+    fn reads_what_sqlite_and_diesel_write() {
+        assert_eq!(
+            parse("2024-04-28 09:30:00"),
+            Some(at("2024-04-28 09:30:00"))
+        );
+        assert_eq!(
+            parse("2024-04-28 09:30:00.123456"),
+            Some(at("2024-04-28 09:30:00.123456"))
+        );
+        assert_eq!(
+            parse("2024-04-28T09:30:05.5"),
+            Some(at("2024-04-28 09:30:05.5"))
+        );
+    }
+
+    #[test]
+    fn leaves_other_forms_to_diesel() {
+        for text in [
+            "2024-04-28 09:30",
+            "2024-04-28 09:30:00Z",
+            "2024-04-28 09:30:00+08:00",
+            "2024-04-28 09:30:00.",
+            "2024-02-30 09:30:00",
+            "2024-04-28 25:30:00",
+            "20x4-04-28 09:30:00",
+            "2460428.5",
+            "",
+        ] {
+            assert_eq!(parse(text), None, "{text}");
+        }
+    }
+}
