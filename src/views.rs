@@ -315,8 +315,8 @@ impl Layout {
     }
 
     /// A message that says how many of something there are, in the page's language.
-    pub fn t_count(&self, key: &str, count: impl Count) -> String {
-        self.lang.t_with(key, &[("count", count.count().into())])
+    pub fn t_count(&self, key: &'static str, count: impl Count) -> Rc<str> {
+        self.lang.t_count(key, count.count())
     }
 
     /// The name of a vocabulary value (`term("status", "in_force")`) in the page's language.

@@ -7,7 +7,9 @@ use crate::domain::{Arg, Message};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 /// Declares the message files every language has (in `locales/<tag>/`) and compiles them in.
@@ -111,18 +113,38 @@ fn grouped_number<Memoizer>(value: &FluentValue<'_>, _: &Memoizer) -> Option<Str
 }
 
 fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if n < 0 {
-        grouped.push('-');
-    }
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(THOUSANDS_SEPARATOR);
+    // Written from the last digit back: a list page writes a number for every filter choice.
+    let mut buffer = [0u8; 27];
+    let mut start = buffer.len();
+    let mut rest = n.unsigned_abs();
+    let mut digits = 0;
+    loop {
+        if digits > 0 && digits % 3 == 0 {
+            start -= 1;
+            buffer[start] = THOUSANDS_SEPARATOR as u8;
         }
-        grouped.push(digit);
+        start -= 1;
+        buffer[start] = b'0' + (rest % 10) as u8;
+        digits += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
     }
-    grouped
+    if n < 0 {
+        start -= 1;
+        buffer[start] = b'-';
+    }
+    String::from_utf8_lossy(&buffer[start..]).into_owned()
+}
+
+/// How many formatted counts (see `Lang::t_count`) one worker keeps; it forgets them all when it
+/// has as many.
+const COUNTED_KEPT: usize = 4096;
+
+thread_local! {
+    static COUNTED: RefCell<HashMap<(Lang, &'static str, i64), Rc<str>, foldhash::fast::FixedState>> =
+        RefCell::default();
 }
 
 impl Lang {
@@ -167,6 +189,24 @@ impl Lang {
             Some(text) => Some(Cow::Borrowed(text)),
             None => self.lookup(key, None),
         }
+    }
+
+    /// The interface message `key` about `count` things ("12,500 records"). Each is formatted
+    /// once per worker: Fluent picks the plural form by writing the number out and reading it
+    /// back, which cost a page of counts (the home page's areas) a tenth of its time.
+    pub fn t_count(self, key: &'static str, count: i64) -> Rc<str> {
+        COUNTED.with(|counted| {
+            let mut counted = counted.borrow_mut();
+            if let Some(text) = counted.get(&(self, key, count)) {
+                return text.clone();
+            }
+            if counted.len() >= COUNTED_KEPT {
+                counted.clear();
+            }
+            let text: Rc<str> = self.t_with(key, &[("count", count.into())]).into();
+            counted.insert((self, key, count), text.clone());
+            text
+        })
     }
 
     /// The interface message `key` with its arguments filled in.
