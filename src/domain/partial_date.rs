@@ -136,11 +136,69 @@ pub struct Iso(PartialDate);
 
 impl fmt::Display for Iso {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = Short::default();
         match self.0 {
-            PartialDate::Year(y) => write!(f, "{y:04}"),
-            PartialDate::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            PartialDate::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            PartialDate::Year(y) => text.year(y),
+            PartialDate::Month(y, m) => {
+                text.year(y);
+                text.push("-");
+                text.number(m, 2);
+            }
+            PartialDate::Day(d) => {
+                text.year(d.year());
+                text.push("-");
+                text.number(d.month(), 2);
+                text.push("-");
+                text.number(d.day(), 2);
+            }
         }
+        f.write_str(text.as_str())
+    }
+}
+
+/// A date's text built on the stack and written out in one piece: a list writes two for every
+/// row, and each piece written goes through the page's escaping on its own.
+#[derive(Default)]
+struct Short {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Short {
+    fn push(&mut self, text: &str) {
+        let end = self.len + text.len();
+        if let Some(room) = self.bytes.get_mut(self.len..end) {
+            room.copy_from_slice(text.as_bytes());
+            self.len = end;
+        }
+    }
+
+    /// `n` in decimal, with leading zeros to `width` digits.
+    fn number(&mut self, mut n: u32, width: usize) {
+        let mut digits = [b'0'; 10];
+        let mut start = digits.len();
+        while n > 0 || digits.len() - start < width.clamp(1, 10) {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.push(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+    }
+
+    /// `n` with its sign, and at least `width` digits.
+    fn signed(&mut self, n: i32, width: usize) {
+        if n < 0 {
+            self.push("-");
+        }
+        self.number(n.unsigned_abs(), width);
+    }
+
+    fn year(&mut self, year: i32) {
+        self.signed(year, 4);
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
     }
 }
 
@@ -168,24 +226,35 @@ pub struct Formatted(PartialDate, Lang);
 impl fmt::Display for Formatted {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Formatted(date, lang) = *self;
-        match (lang, date) {
-            (Lang::Zh, PartialDate::Year(y)) => write!(f, "{y}年"),
-            (_, PartialDate::Year(y)) => write!(f, "{y}"),
-            (Lang::Zh, PartialDate::Month(y, m)) => write!(f, "{y}年{m}月"),
-            (Lang::Zh, PartialDate::Day(d)) => {
-                write!(f, "{}年{}月{}日", d.year(), d.month(), d.day())
+        let mut text = Short::default();
+        let (year, month, day) = match date {
+            PartialDate::Year(y) => (y, None, None),
+            PartialDate::Month(y, m) => (y, Some(m), None),
+            PartialDate::Day(d) => (d.year(), Some(d.month()), Some(d.day())),
+        };
+        if lang == Lang::Zh {
+            text.signed(year, 1);
+            text.push("年");
+            if let Some(month) = month {
+                text.number(month, 1);
+                text.push("月");
             }
-            (_, PartialDate::Month(y, m)) => write!(f, "{} {y}", month_name(lang, m - 1)),
-            (_, PartialDate::Day(d)) => {
-                write!(
-                    f,
-                    "{} {} {}",
-                    d.day(),
-                    month_name(lang, d.month0()),
-                    d.year()
-                )
+            if let Some(day) = day {
+                text.number(day, 1);
+                text.push("日");
             }
+        } else {
+            if let Some(day) = day {
+                text.number(day, 1);
+                text.push(" ");
+            }
+            if let Some(month) = month {
+                text.push(month_name(lang, month - 1));
+                text.push(" ");
+            }
+            text.signed(year, 1);
         }
+        f.write_str(text.as_str())
     }
 }
 
@@ -294,6 +363,18 @@ mod tests {
         assert_eq!(
             PartialDate::Month(2024, 8).format(Lang::Ms).to_string(),
             "Ogos 2024"
+        );
+        assert_eq!(
+            PartialDate::Month(2024, 8).format(Lang::Zh).to_string(),
+            "2024年8月"
+        );
+        assert_eq!(
+            PartialDate::Year(2024).format(Lang::Zh).to_string(),
+            "2024年"
+        );
+        assert_eq!(
+            PartialDate::Day(day(2024, 1, 5)).iso().to_string(),
+            "2024-01-05"
         );
         assert_eq!(
             format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::Zh),
