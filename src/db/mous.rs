@@ -13,7 +13,6 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::Bool;
 use diesel::sqlite::Sqlite;
-use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -28,6 +27,21 @@ struct MouRow {
     #[diesel(select_expression = (mous::place, mous::place_ms, mous::place_zh))]
     place: Localized,
     status: RecordStatus,
+    /// The parties as `position:organisation_id` pairs, separated by commas, in no order.
+    party_ids: String,
+}
+
+/// The organisation ids of `position:organisation_id` pairs, by position.
+fn parties_in_order(party_ids: &str) -> Vec<i32> {
+    let mut parties: Vec<(i32, i32)> = party_ids
+        .split(',')
+        .filter_map(|pair| {
+            let (position, id) = pair.split_once(':')?;
+            Some((position.parse().ok()?, id.parse().ok()?))
+        })
+        .collect();
+    parties.sort_unstable();
+    parties.into_iter().map(|(_, id)| id).collect()
 }
 
 /// An MoU as lists show it.
@@ -136,12 +150,19 @@ pub enum SigningPlace {
 }
 
 fn with_parties(conn: &mut SqliteConnection, rows: Vec<MouRow>) -> DbResult<Vec<MouItem>> {
-    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
-    let mut parties = parties_of(conn, &ids)?;
+    let parties: Vec<Vec<i32>> = rows
+        .iter()
+        .map(|row| parties_in_order(&row.party_ids))
+        .collect();
+    let organisations = organisation_refs(conn, &parties.concat())?;
     Ok(rows
         .into_iter()
-        .map(|row| MouItem {
-            parties: parties.remove(&row.id).unwrap_or_default(),
+        .zip(parties)
+        .map(|(row, parties)| MouItem {
+            parties: parties
+                .iter()
+                .filter_map(|id| organisations.get(id).cloned())
+                .collect(),
             slug: row.slug,
             title: row.title,
             signed_on: row.signed_on,
@@ -149,31 +170,6 @@ fn with_parties(conn: &mut SqliteConnection, rows: Vec<MouRow>) -> DbResult<Vec<
             status: row.status,
         })
         .collect())
-}
-
-fn parties_of(
-    conn: &mut SqliteConnection,
-    mou_ids: &[i32],
-) -> DbResult<HashMap<i32, Vec<Rc<OrganisationRef>>>> {
-    let mut rows: Vec<(i32, i32, i32)> =
-        super::by_ids!(mou_parties::table, mou_parties::mou_id, mou_ids)
-            .select((
-                mou_parties::mou_id,
-                mou_parties::position,
-                mou_parties::organisation_id,
-            ))
-            .load(conn)?;
-    let organisation_ids: Vec<i32> = rows.iter().map(|(_, _, id)| *id).collect();
-    let organisations = organisation_refs(conn, &organisation_ids)?;
-    // In the order the MoU names its parties, sorted here rather than by SQLite (see `in_order`).
-    rows.sort_unstable_by_key(|(mou_id, position, _)| (*mou_id, *position));
-    let mut grouped: HashMap<i32, Vec<Rc<OrganisationRef>>> = HashMap::new();
-    for (mou_id, _, organisation_id) in rows {
-        if let Some(party) = organisations.get(&organisation_id) {
-            grouped.entry(mou_id).or_default().push(party.clone());
-        }
-    }
-    Ok(grouped)
 }
 
 #[derive(Debug, Queryable, Serialize)]
@@ -378,4 +374,15 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<MouDe
         documents,
         statements: statements::about(conn, Subject::Mou(row.id))?,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parties_come_in_the_order_of_their_positions() {
+        assert_eq!(parties_in_order("2:30,0:12,1:7"), [12, 7, 30]);
+        assert_eq!(parties_in_order(""), Vec::<i32>::new());
+    }
 }

@@ -268,6 +268,7 @@ diesel::table! {
         place_zh -> Nullable<Text>,
         purpose_ms -> Nullable<Text>,
         purpose_zh -> Nullable<Text>,
+        party_ids -> Text,
     }
 }
 

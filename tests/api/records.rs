@@ -331,6 +331,61 @@ async fn a_visit_s_itinerary_is_added_to_reordered_and_trimmed() {
 }
 
 #[actix_web::test]
+async fn a_list_of_mous_names_each_ones_parties_in_the_order_last_saved() {
+    let app = TestApp::spawn().await;
+    let staff = editor(&app).await;
+    let created = create(
+        &staff,
+        "mous",
+        &[
+            ("title", "MoU on Photonic Chips"),
+            // Newer than every demo MoU, so that it heads the list.
+            ("signed_on", "2026-11"),
+            ("parties", "/organisations/cetc\n/organisations/mimos"),
+            ("new_status", "signed"),
+        ],
+    )
+    .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let first_card = |page: &crate::helpers::Reply| {
+        (
+            page.texts(".cards > li:first-child .card__title a"),
+            page.texts(".cards > li:first-child .card__parties a"),
+        )
+    };
+    assert_eq!(
+        first_card(&app.page("/mous").await),
+        (
+            vec!["MoU on Photonic Chips".to_owned()],
+            vec!["CETC".to_owned(), "MIMOS".to_owned()]
+        )
+    );
+
+    let (mut form, action) = edit_form(&staff, &location(&created)).await;
+    form.set(
+        "parties",
+        "/organisations/mranti\n/organisations/cetc\n/organisations/mimos",
+    );
+    let saved = staff.post_form(&action, &form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        first_card(&app.page("/mous").await).1,
+        ["MRANTI", "CETC", "MIMOS"],
+        "a party added first comes first"
+    );
+
+    let (mut form, action) = edit_form(&staff, &location(&saved)).await;
+    form.set("parties", "/organisations/mimos\n/organisations/mranti");
+    let saved = staff.post_form(&action, &form).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        first_card(&app.page("/mous").await).1,
+        ["MIMOS", "MRANTI"],
+        "a party removed is gone and the others keep the order given"
+    );
+}
+
+#[actix_web::test]
 async fn an_mou_names_ordered_parties_and_the_stop_where_it_was_signed() {
     let app = TestApp::spawn().await;
     let staff = editor(&app).await;
