@@ -142,9 +142,11 @@ fn group_thousands(n: i64) -> String {
 /// has as many.
 const COUNTED_KEPT: usize = 4096;
 
+/// Formatted counts by language, message and count.
+type Counted = HashMap<(Lang, &'static str, i64), Rc<str>, foldhash::fast::FixedState>;
+
 thread_local! {
-    static COUNTED: RefCell<HashMap<(Lang, &'static str, i64), Rc<str>, foldhash::fast::FixedState>> =
-        RefCell::default();
+    static COUNTED: RefCell<Counted> = RefCell::default();
 }
 
 impl Lang {
