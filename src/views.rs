@@ -350,8 +350,10 @@ impl Layout {
 
     /// Sets the JSON-LD, escaping `<`, `>` and `&` so that no text of a record can end the
     /// script element or be read as markup; the JSON means the same.
-    pub fn linked_data(mut self, data: &serde_json::Value) -> Self {
-        let json = data.to_string();
+    pub fn linked_data(mut self, data: &impl serde::Serialize) -> Self {
+        let Ok(json) = serde_json::to_string(data) else {
+            return self;
+        };
         let mut escaped = String::with_capacity(json.len() + 16);
         let mut rest = json.as_str();
         while let Some(at) = rest.find(['<', '>', '&']) {

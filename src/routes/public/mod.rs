@@ -290,14 +290,16 @@ fn detail_page<R: RecordPage, P: Template>(
         .ok_or(AppError::NotFound)?;
     let path = spec.kind.page(slug.as_str());
     let url = site.join(&lang.href(&path));
-    let mut layout = Layout::new(record.heading(), spec.section)
+    let layout = Layout::new(record.heading(), spec.section)
         .texts(&record.texts())
         .describe(record.description())
         .within(spec.kind.list_path(), &lang.t(spec.title))
         .og_type(record.og_type())
-        .linked_data(&record.linked_data(&url))
-        .canonical(url)
-        .alternate(format!("/api/v1{path}"), "application/json", "JSON");
+        .linked_data(&record.linked_data(&url));
+    let mut layout =
+        layout
+            .canonical(url)
+            .alternate(format!("/api/v1{path}"), "application/json", "JSON");
     if spec.record_feeds {
         layout = layout.alternate(
             lang.href(&format!("{path}/feed.atom")),
