@@ -625,7 +625,36 @@ impl FilterForm {
 impl FilterForm {
     /// For each counted choice of the form: where it is, and the filter the list would have
     /// with it chosen and every other filter kept.
-    pub fn choices_to_count(&self, filter: &ListFilter) -> Vec<((usize, usize), ListFilter)> {
+    /// Counts with `count` how many records each choice of the form would show under
+    /// `filter`, once per write generation: each count is a lookup of its own, and a form
+    /// offers some sixty choices.
+    pub fn count_choices(
+        &mut self,
+        filter: &ListFilter,
+        mut count: impl FnMut(&ListFilter) -> crate::db::DbResult<i64>,
+    ) -> crate::db::DbResult<()> {
+        // The form's address names the list and the language its choices are ordered in.
+        let key = (
+            "choice counts",
+            format!("{}{}", self.action, filter.query_string_for_page(1)),
+        );
+        let counts = crate::db::kept::kept(
+            key,
+            |counts: &Vec<((usize, usize), i64)>| counts.len() * 24,
+            || {
+                self.choices_to_count(filter)
+                    .into_iter()
+                    .map(|(choice, chosen)| Ok((choice, count(&chosen)?)))
+                    .collect()
+            },
+        )?;
+        for &(choice, n) in counts.iter() {
+            self.set_count(choice, n);
+        }
+        Ok(())
+    }
+
+    fn choices_to_count(&self, filter: &ListFilter) -> Vec<((usize, usize), ListFilter)> {
         let mut choices = Vec::new();
         for (f, field) in self.fields.iter().enumerate() {
             if !field.is_counted() {
@@ -640,7 +669,7 @@ impl FilterForm {
         choices
     }
 
-    pub fn set_count(&mut self, (field, choice): (usize, usize), count: i64) {
+    fn set_count(&mut self, (field, choice): (usize, usize), count: i64) {
         if let Some(field) = self.fields.get_mut(field)
             && choice < field.choices.len()
         {

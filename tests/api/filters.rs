@@ -184,6 +184,29 @@ async fn each_filter_choice_shows_how_many_records_it_would_list() {
 }
 
 #[actix_web::test]
+async fn a_filter_choice_counts_what_was_written_since_it_was_last_shown() {
+    let app = TestApp::spawn().await;
+    let areas = |page: &crate::helpers::Reply| page.texts("#filter-area option");
+    assert!(areas(&app.page("/mous").await).contains(&"Blockchain (0)".to_owned()));
+
+    let mut conn = app.connection();
+    diesel::sql_query(
+        "INSERT INTO mous (slug, title, signed_on, status) \
+         VALUES ('blockchain-mou', 'MoU on blockchain', '2024-05', 'signed')",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    diesel::sql_query(
+        "INSERT INTO mou_areas (mou_id, area_id) SELECT mous.id, focus_areas.id \
+         FROM mous, focus_areas WHERE mous.slug = 'blockchain-mou' AND focus_areas.slug = 'blockchain'",
+    )
+    .execute(&mut conn)
+    .unwrap();
+
+    assert!(areas(&app.page("/mous").await).contains(&"Blockchain (1)".to_owned()));
+}
+
+#[actix_web::test]
 async fn with_many_organisations_the_filter_asks_for_one_by_name() {
     let app = TestApp::spawn().await;
     let mut conn = app.connection();

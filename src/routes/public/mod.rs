@@ -231,9 +231,7 @@ fn list_page<T, P: Template>(
         // Each count is a query of its own over the collection: worth it while the collection
         // is small, not at scale.
         if page.total <= COUNTED_UP_TO && count(conn, &ListFilter::default())? <= COUNTED_UP_TO {
-            for (choice, chosen) in form.choices_to_count(&filter) {
-                form.set_count(choice, count(conn, &chosen)?);
-            }
+            form.count_choices(&filter, |chosen| count(conn, chosen))?;
         }
         Ok((page, form))
     })?;
