@@ -13,7 +13,6 @@ use diesel::{
     sql_types::Text,
     sqlite::{Sqlite, SqliteValue},
 };
-#[cfg(feature = "server")]
 use std::fmt;
 
 /// A date known to the day, the month or only the year: the record says no more than its source.
