@@ -166,7 +166,7 @@ async fn every_public_query_is_served_by_an_index() {
             .unwrap();
         for step in plan {
             let table = step.detail.split_whitespace().nth(1).unwrap_or("");
-            // `json_each` is the list of ids a query is given (`db::ids_in`), not a stored table.
+            // `json_each` is the list of ids a query is given (`db::by_ids!`), not a stored table.
             let large = !SMALL_TABLES.contains(&table)
                 && table != "json_each"
                 && rows_in(&mut plain, table) >= FEW_ROWS;
