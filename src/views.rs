@@ -305,8 +305,8 @@ impl Layout {
     }
 
     /// A day as the page's language writes dates.
-    pub fn day(&self, day: &NaiveDate) -> String {
-        PartialDate::Day(*day).format(self.lang).to_string()
+    pub fn day(&self, day: &NaiveDate) -> impl std::fmt::Display {
+        PartialDate::Day(*day).format(self.lang)
     }
 
     /// What site paths start with in the page's language, for links in templates.
@@ -623,8 +623,6 @@ impl FilterForm {
 }
 
 impl FilterForm {
-    /// For each counted choice of the form: where it is, and the filter the list would have
-    /// with it chosen and every other filter kept.
     /// Counts with `count` how many records each choice of the form would show under
     /// `filter`, once per write generation: each count is a lookup of its own, and a form
     /// offers some sixty choices.
@@ -654,6 +652,8 @@ impl FilterForm {
         Ok(())
     }
 
+    /// For each counted choice of the form: where it is, and the filter the list would have
+    /// with it chosen and every other filter kept.
     fn choices_to_count(&self, filter: &ListFilter) -> Vec<((usize, usize), ListFilter)> {
         let mut choices = Vec::new();
         for (f, field) in self.fields.iter().enumerate() {
