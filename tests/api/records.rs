@@ -30,6 +30,19 @@ async fn edit_form(staff: &StaffClient, edit_location: &str) -> (Fields, String)
     (staff.form(path, &action).await, action)
 }
 
+/// Fills in `values` on the edit form an earlier save redirected to, and sends it.
+async fn edit(
+    staff: &StaffClient,
+    edit_location: &str,
+    values: &[(&str, &str)],
+) -> crate::helpers::Reply {
+    let (mut form, action) = edit_form(staff, edit_location).await;
+    for (name, value) in values {
+        form.set(name, value);
+    }
+    staff.post_form(&action, &form).await
+}
+
 fn count(app: &TestApp, sql_table: &str) -> i64 {
     #[derive(QueryableByName)]
     struct Count {
@@ -71,8 +84,11 @@ async fn an_editor_creates_and_edits_an_organisation_that_is_public_at_once() {
     )
     .await;
     assert_eq!(created.status, 303, "{}", created.body);
-    let edit = location(&created);
-    assert!(edit.ends_with("/edit?done=created"), "{edit}");
+    let edit_location = location(&created);
+    assert!(
+        edit_location.ends_with("/edit?done=created"),
+        "{edit_location}"
+    );
 
     let public = app
         .page("/organisations/universiti-teknologi-malaysia")
@@ -80,10 +96,15 @@ async fn an_editor_creates_and_edits_an_organisation_that_is_public_at_once() {
     assert_eq!(public.heading(), "Universiti Teknologi Malaysia");
     assert!(public.links_to("https://www.utm.my"));
 
-    let (mut form, action) = edit_form(&staff, &edit).await;
-    form.set("name", "Universiti Teknologi Malaysia (UTM)")
-        .set("website", "https://utm.my");
-    let saved = staff.post_form(&action, &form).await;
+    let saved = edit(
+        &staff,
+        &edit_location,
+        &[
+            ("name", "Universiti Teknologi Malaysia (UTM)"),
+            ("website", "https://utm.my"),
+        ],
+    )
+    .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert!(location(&saved).ends_with("?done=saved"));
 
@@ -190,11 +211,16 @@ async fn an_agreement_s_status_follows_the_newest_event_of_its_history() {
     let created = staff.post_form("/staff/records/agreements", &form).await;
     assert_eq!(created.status, 303, "{}", created.body);
 
-    let (mut form, action) = edit_form(&staff, &location(&created)).await;
-    form.set("new_status", "in_force")
-        .set("new_status_on", "2025-02-01")
-        .set("new_status_note", "Ratified by both sides.");
-    let saved = staff.post_form(&action, &form).await;
+    let saved = edit(
+        &staff,
+        &location(&created),
+        &[
+            ("new_status", "in_force"),
+            ("new_status_on", "2025-02-01"),
+            ("new_status_note", "Ratified by both sides."),
+        ],
+    )
+    .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
 
     let slug = "agreement-on-digital-economy-cooperation";
@@ -209,10 +235,13 @@ async fn an_agreement_s_status_follows_the_newest_event_of_its_history() {
     assert!(signatory.links_to(&format!("/agreements/{slug}")));
 
     // An event dated before the newest one is history, not the current status.
-    let (mut form, action) = edit_form(&staff, &location(&created)).await;
-    form.set("new_status", "proposed")
-        .set("new_status_on", "2024-06");
-    assert_eq!(staff.post_form(&action, &form).await.status, 303);
+    let saved = edit(
+        &staff,
+        &location(&created),
+        &[("new_status", "proposed"), ("new_status_on", "2024-06")],
+    )
+    .await;
+    assert_eq!(saved.status, 303);
     let public = app.page(&format!("/agreements/{slug}")).await;
     assert_eq!(public.texts(".facts dd .badge"), ["In force"]);
 }
@@ -323,9 +352,7 @@ async fn a_visit_s_itinerary_is_added_to_reordered_and_trimmed() {
     );
 
     // The end cannot come before the start.
-    let (mut form, action) = edit_form(&staff, &location(&created)).await;
-    form.set("ends_on", "2025-03-01");
-    let refused = staff.post_form(&action, &form).await;
+    let refused = edit(&staff, &location(&created), &[("ends_on", "2025-03-01")]).await;
     assert_eq!(refused.status, 422);
     assert!(field_error(&refused, "ends_on").is_some());
 }
@@ -361,12 +388,15 @@ async fn a_list_of_mous_names_each_ones_parties_in_the_order_last_saved() {
         )
     );
 
-    let (mut form, action) = edit_form(&staff, &location(&created)).await;
-    form.set(
-        "parties",
-        "/organisations/mranti\n/organisations/cetc\n/organisations/mimos",
-    );
-    let saved = staff.post_form(&action, &form).await;
+    let saved = edit(
+        &staff,
+        &location(&created),
+        &[(
+            "parties",
+            "/organisations/mranti\n/organisations/cetc\n/organisations/mimos",
+        )],
+    )
+    .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(
         first_card(&app.page("/mous").await).1,
@@ -374,9 +404,12 @@ async fn a_list_of_mous_names_each_ones_parties_in_the_order_last_saved() {
         "a party added first comes first"
     );
 
-    let (mut form, action) = edit_form(&staff, &location(&saved)).await;
-    form.set("parties", "/organisations/mimos\n/organisations/mranti");
-    let saved = staff.post_form(&action, &form).await;
+    let saved = edit(
+        &staff,
+        &location(&saved),
+        &[("parties", "/organisations/mimos\n/organisations/mranti")],
+    )
+    .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     assert_eq!(
         first_card(&app.page("/mous").await).1,
@@ -459,8 +492,8 @@ async fn an_mou_names_ordered_parties_and_the_stop_where_it_was_signed() {
             .first(&mut app.connection())
             .unwrap()
     };
-    let edit = format!("/staff/records/delegations/{delegation_id}/edit");
-    let (mut form, action) = edit_form(&staff, &edit).await;
+    let edit_location = format!("/staff/records/delegations/{delegation_id}/edit");
+    let (mut form, action) = edit_form(&staff, &edit_location).await;
     form.add("stop_remove", "0");
     let refused = staff.post_form(&action, &form).await;
     assert_eq!(refused.status, 422);
