@@ -794,6 +794,14 @@ mod tests {
             data
         );
     }
+
+    #[test]
+    fn each_section_stands_at_its_index_in_the_list_of_all() {
+        for (at, section) in Section::ALL.into_iter().enumerate() {
+            assert_eq!(section.index(), at, "{section:?}");
+        }
+    }
+
     use crate::domain::PageNumber;
 
     fn page_of(total: i64, number: u32, shown: usize) -> (Page<()>, ListFilter) {
