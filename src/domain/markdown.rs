@@ -51,11 +51,18 @@ pub fn executable_content(html: &str) -> Option<&'static str> {
             Some("event handler")
         } else if name == "style" {
             Some("style attribute")
+        } else if NEVER_A_URL.contains(&name) {
+            None
         } else {
             runnable_scheme(value)
         }
     })
 }
+
+/// Attributes a browser only ever reads as a name or as text, never follows or loads as a URL:
+/// a footnote labelled `data:x` is the element `id="data:x"`, which runs nothing. Any other
+/// attribute is checked as a URL.
+const NEVER_A_URL: [&str; 7] = ["id", "title", "alt", "class", "lang", "rel", "align"];
 
 /// Every attribute of every tag in serialised `html`, as (name, value). Quoted values may hold
 /// `>`, so the scan follows the quotes rather than splitting on `>`.
@@ -182,6 +189,15 @@ mod tests {
             None
         );
         assert_eq!(executable_content(r#"<a href="java script:x">a</a>"#), None);
+        // Found by fuzzing: a footnote's label becomes an `id`, which is never loaded.
+        assert_eq!(
+            executable_content(r#"<div id="data:text/html,x"><p>note</p></div>"#),
+            None
+        );
+        assert_eq!(
+            executable_content(r#"<a id="x" href="data:text/html,x">a</a>"#),
+            Some("data: url")
+        );
     }
 
     #[test]
