@@ -97,11 +97,13 @@ impl LanguageVersion<'_> {
 /// An address written as its parts one after the other.
 pub struct Address<'a, const N: usize>([&'a str; N]);
 
-impl<const N: usize> std::fmt::Display for Address<'_, N> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.iter().try_for_each(|part| f.write_str(part))
+impl<const N: usize> Address<'_, N> {
+    fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
+        self.0.iter().try_for_each(|part| out.write_str(part))
     }
 }
+
+crate::domain::written!(Address<'_, N>; const N: usize);
 
 /// A link that shows a record beside its text in `lang`.
 pub struct CompareLink {

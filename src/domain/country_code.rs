@@ -25,11 +25,13 @@ impl CountryCode {
     }
 }
 
-impl fmt::Display for CountryCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+impl CountryCode {
+    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        out.write_str(self.as_str())
     }
 }
+
+super::written!(CountryCode);
 
 #[cfg(test)]
 mod tests {

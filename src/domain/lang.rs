@@ -82,11 +82,13 @@ impl Lang {
 }
 
 /// The language's name in itself.
-impl std::fmt::Display for Lang {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.endonym())
+impl Lang {
+    fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
+        out.write_str(self.endonym())
     }
 }
+
+super::written!(Lang);
 
 /// Its BCP 47 tag, as `lang` attributes and language maps have it.
 impl serde::Serialize for Lang {

@@ -129,11 +129,14 @@ impl Localized {
 
 /// Writes the text in the language of the page being answered (English outside a request).
 #[cfg(feature = "server")]
-impl std::fmt::Display for Localized {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.shown(crate::i18n::current_lang()).text)
+impl Localized {
+    fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
+        out.write_str(self.shown(crate::i18n::current_lang()).text)
     }
 }
+
+#[cfg(feature = "server")]
+super::written!(Localized);
 
 /// A language map, as JSON-LD has them: `{"en": "…", "zh-Hans": "…"}`, one entry per language
 /// the text has been written in.

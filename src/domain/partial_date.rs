@@ -133,8 +133,8 @@ impl PartialDate {
 /// A date in its ISO 8601 form: `2024`, `2024-04` or `2024-04-25`, written where it is used.
 pub struct Iso(PartialDate);
 
-impl fmt::Display for Iso {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Iso {
+    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         let mut text = Short::default();
         match self.0 {
             PartialDate::Year(y) => text.year(y),
@@ -151,9 +151,15 @@ impl fmt::Display for Iso {
                 text.number(d.day(), 2);
             }
         }
-        f.write_str(text.as_str())
+        out.write_str(text.as_str())
     }
 }
+
+super::written!(Iso);
+
+// Digits and hyphens only: nothing to escape.
+#[cfg(feature = "server")]
+impl askama::filters::HtmlSafe for Iso {}
 
 /// A date's text built on the stack and written out in one piece: a list writes two for every
 /// row, and each piece written goes through the page's escaping on its own.
@@ -165,9 +171,14 @@ struct Short {
 
 impl Short {
     fn push(&mut self, text: &str) {
-        let end = self.len + text.len();
+        self.push_bytes(text.as_bytes());
+    }
+
+    /// Only ever whole characters: text, or ASCII digits.
+    fn push_bytes(&mut self, bytes: &[u8]) {
+        let end = self.len + bytes.len();
         if let Some(room) = self.bytes.get_mut(self.len..end) {
-            room.copy_from_slice(text.as_bytes());
+            room.copy_from_slice(bytes);
             self.len = end;
         }
     }
@@ -181,7 +192,7 @@ impl Short {
             digits[start] = b'0' + (n % 10) as u8;
             n /= 10;
         }
-        self.push(std::str::from_utf8(&digits[start..]).unwrap_or_default());
+        self.push_bytes(&digits[start..]);
     }
 
     /// `n` with its sign, and at least `width` digits.
@@ -222,8 +233,8 @@ impl PartialDate {
 pub struct Formatted(PartialDate, Lang);
 
 #[cfg(feature = "server")]
-impl fmt::Display for Formatted {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Formatted {
+    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         let Formatted(date, lang) = *self;
         let mut text = Short::default();
         let (year, month, day) = match date {
@@ -253,16 +264,27 @@ impl fmt::Display for Formatted {
             }
             text.signed(year, 1);
         }
-        f.write_str(text.as_str())
+        out.write_str(text.as_str())
     }
 }
 
 #[cfg(feature = "server")]
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.format(Lang::En).fmt(f)
+super::written!(Formatted);
+
+// Digits, the portal's own month names and 年月日: nothing to escape
+// (`formatted_dates_have_nothing_to_escape`).
+#[cfg(feature = "server")]
+impl askama::filters::HtmlSafe for Formatted {}
+
+#[cfg(feature = "server")]
+impl PartialDate {
+    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        self.format(Lang::En).write_to(out)
     }
 }
+
+#[cfg(feature = "server")]
+super::written!(PartialDate);
 
 /// As its ISO 8601 form: `"2024"`, `"2024-04"` or `"2024-04-25"`.
 impl serde::Serialize for PartialDate {
@@ -329,6 +351,30 @@ pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "server")]
+    #[test]
+    fn formatted_dates_have_nothing_to_escape() {
+        for lang in Lang::ALL {
+            for month in 1..=12 {
+                for date in [
+                    PartialDate::Day(day(2024, month, 28)),
+                    PartialDate::Month(-2024, month),
+                ] {
+                    let written = date.format(lang).to_string();
+                    let escaped = askama::filters::escape(&written, askama::filters::Html)
+                        .unwrap()
+                        .to_string();
+                    assert_eq!(written, escaped);
+                    let iso = date.iso().to_string();
+                    assert!(
+                        iso.bytes().all(|b| b.is_ascii_digit() || b == b'-'),
+                        "{iso}"
+                    );
+                }
+            }
+        }
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -65,11 +65,13 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     std::iter::once(folded)
 }
 
-impl fmt::Display for Slug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+impl Slug {
+    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
+        out.write_str(&self.0)
     }
 }
+
+super::written!(Slug);
 
 #[cfg(test)]
 mod tests {
