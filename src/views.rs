@@ -272,8 +272,8 @@ impl Layout {
     }
 
     /// The interface message `key` in the page's language.
-    pub fn t(&self, key: &str) -> Cow<'static, str> {
-        self.lang.t(key)
+    pub fn t(&self, key: &str) -> i18n::HtmlText {
+        self.lang.t_html(key)
     }
 
     /// The interface message `key` with its arguments, in the page's language.
@@ -358,7 +358,8 @@ impl Layout {
         };
         let mut escaped = String::with_capacity(json.len() + 16);
         let mut rest = json.as_str();
-        while let Some(at) = rest.find(['<', '>', '&']) {
+        // By byte: a search for any of several chars decodes every character of the text.
+        while let Some(at) = rest.bytes().position(|b| matches!(b, b'<' | b'>' | b'&')) {
             escaped.push_str(&rest[..at]);
             escaped.push_str(match rest.as_bytes()[at] {
                 b'<' => "\\u003c",
@@ -401,10 +402,6 @@ impl Layout {
     }
 
     /// The address of a static file by its contents (see `assets`), e.g. `css/site.css`.
-    pub fn asset(&self, plain: &str) -> String {
-        crate::assets::url(plain)
-    }
-
     /// The parts of the layout every page of this language shares, rendered once.
     pub fn chrome(&self) -> &'static Chrome {
         Chrome::of(self.lang)

@@ -4,6 +4,7 @@
 
 use super::Lang;
 use crate::domain::{Arg, Message};
+use askama::filters::Escaper;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
@@ -49,6 +50,23 @@ type Texts = HashMap<String, Cow<'static, str>, foldhash::fast::FixedState>;
 /// of a walk through the bundle.
 static PLAIN: LazyLock<[Texts; 3]> = LazyLock::new(|| Lang::ALL.map(plain_texts));
 
+/// The same, escaped for HTML once: escaping the interface text again on every page was a
+/// fifth of a page that reads nothing from the database.
+static PLAIN_HTML: LazyLock<[Texts; 3]> = LazyLock::new(|| {
+    PLAIN.each_ref().map(|texts| {
+        texts
+            .iter()
+            .map(|(key, text)| (key.clone(), Cow::Owned(escaped(text))))
+            .collect()
+    })
+});
+
+fn escaped(text: &str) -> String {
+    askama::filters::escape(text, askama::filters::Html)
+        .map(|escaped| escaped.to_string())
+        .unwrap_or_default()
+}
+
 fn plain_texts(lang: Lang) -> Texts {
     let bundle = lang.bundle();
     let mut texts = Texts::default();
@@ -76,6 +94,33 @@ fn plain_texts(lang: Lang) -> Texts {
     }
     texts
 }
+
+/// Text a page writes: escaped already, or escaped as it is written.
+pub enum HtmlText {
+    Escaped(&'static str),
+    Raw(Cow<'static, str>),
+}
+
+impl HtmlText {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Self::Escaped(text) => text.is_empty(),
+            Self::Raw(text) => text.is_empty(),
+        }
+    }
+
+    fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
+        match self {
+            Self::Escaped(text) => out.write_str(text),
+            Self::Raw(text) => askama::filters::Html.write_escaped_str(out, text),
+        }
+    }
+}
+
+crate::domain::written!(HtmlText);
+
+// It escapes what needs escaping itself.
+impl askama::filters::HtmlSafe for HtmlText {}
 
 fn bundle(lang: Lang) -> Bundle {
     let id = lang.tag().parse().expect("the language tags are valid");
@@ -156,7 +201,10 @@ impl Lang {
 
     /// The message `key`, if it takes no arguments, in this language or else in English.
     fn plain(self, key: &str) -> Option<&'static str> {
-        let texts: &'static [Texts; 3] = &PLAIN;
+        self.plain_in(&PLAIN, key)
+    }
+
+    fn plain_in(self, texts: &'static [Texts; 3], key: &str) -> Option<&'static str> {
         [self, Lang::En]
             .into_iter()
             .find_map(|lang| texts[lang.index()].get(key))
@@ -183,6 +231,15 @@ impl Lang {
         }
         self.try_t(key)
             .unwrap_or_else(|| Cow::Owned(key.to_owned()))
+    }
+
+    /// The interface message `key` as a page writes it: escaped ahead of time where it takes no
+    /// arguments, left for the template to escape where it does.
+    pub fn t_html(self, key: &str) -> HtmlText {
+        match self.plain_in(&PLAIN_HTML, key) {
+            Some(escaped) => HtmlText::Escaped(escaped),
+            None => HtmlText::Raw(self.t(key)),
+        }
     }
 
     /// The message `key` if some language has it.
@@ -321,6 +378,25 @@ mod tests {
             Lang::Zh.term("status", "signed"),
             Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn a_page_writes_each_message_escaped_once() {
+        for lang in Lang::ALL {
+            for key in PLAIN[lang.index()].keys() {
+                assert_eq!(lang.t_html(key).to_string(), escaped(&lang.t(key)), "{key}");
+            }
+        }
+        assert!(
+            PLAIN[Lang::En.index()]
+                .values()
+                .any(|text| text.contains('\'')),
+            "some message has a character to escape"
+        );
+        assert_eq!(
+            HtmlText::Raw(Cow::Borrowed("R&D <b>")).to_string(),
+            "R&#38;D &#60;b&#62;"
+        );
     }
 
     #[test]

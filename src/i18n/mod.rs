@@ -5,7 +5,7 @@
 mod messages;
 
 pub use crate::domain::{Arg, Message};
-pub use messages::FILES;
+pub use messages::{FILES, HtmlText};
 
 use crate::domain::PublicUrl;
 use actix_web::body::{EitherBody, MessageBody};

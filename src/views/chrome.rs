@@ -1,5 +1,6 @@
-//! The parts of the layout that are the same on every page of a language: the search form, the
-//! main navigation (once for each section it can mark as current) and the footer. They hold
+//! The parts of the layout that are the same on every page of a language: the links to the
+//! style sheets and icon, the portal's name, the search form, the main navigation (once for each
+//! section it can mark as current) and the footer. They hold
 //! most of a page's interface text, so they are rendered once per language, when first asked
 //! for, instead of looking up and escaping each message again on every page.
 
@@ -7,6 +8,16 @@ use super::{NAVIGATION, Section};
 use crate::i18n::Lang;
 use askama::Template;
 use std::sync::LazyLock;
+
+#[derive(Template)]
+#[template(path = "partials/site_assets.html")]
+struct SiteAssets;
+
+#[derive(Template)]
+#[template(path = "partials/site_brand.html")]
+struct SiteBrand {
+    lang: Lang,
+}
 
 #[derive(Template)]
 #[template(path = "partials/site_search.html")]
@@ -30,6 +41,9 @@ struct SiteFooter {
 
 /// One language's rendered parts, ready to be placed in a page as they are.
 pub struct Chrome {
+    /// The style sheets and icon, by their fingerprinted names.
+    pub assets: String,
+    pub brand: String,
     pub search: String,
     /// The navigation with each section current, by `Section::index`.
     navigation: Vec<String>,
@@ -57,6 +71,8 @@ impl Chrome {
                 .expect("the layout's fixed parts render")
         };
         Chrome {
+            assets: rendered(&SiteAssets),
+            brand: rendered(&SiteBrand { lang }),
             search: rendered(&SiteSearch { lang }),
             navigation: Section::ALL
                 .into_iter()

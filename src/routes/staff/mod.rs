@@ -47,7 +47,7 @@ pub fn configure(config: &mut web::ServiceConfig) {
 /// The layout of a staff page: its title under the "Staff" crumb.
 fn staff_layout(title: impl Into<String>) -> Layout {
     let layout = Layout::new(title, Section::None);
-    let staff = layout.t("staff-crumb");
+    let staff = layout.lang.t("staff-crumb");
     layout.within("/staff", &staff)
 }
 
