@@ -611,6 +611,7 @@ impl FilterForm {
         let hidden = filter
             .filters()
             .filter(|(name, _)| matches!(*name, "person" | "agreement"))
+            .map(|(name, value)| (name, value.into_owned()))
             .collect();
         Self {
             action,

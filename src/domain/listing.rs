@@ -3,6 +3,7 @@
 use super::Message;
 use super::{CountryCode, InvalidInput, OrganisationKind, RecordStatus, Slug};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 pub const PAGE_SIZE: i64 = 20;
@@ -204,19 +205,33 @@ impl ListFilter {
 
     /// The set filters as (name, value) pairs, in a fixed order so that equal filters give
     /// equal URLs.
-    pub fn filters(&self) -> impl Iterator<Item = (&'static str, String)> + '_ {
+    pub fn filters(&self) -> impl Iterator<Item = (&'static str, Cow<'_, str>)> + '_ {
         [
-            ("area", self.area.as_ref().map(Slug::to_string)),
+            (
+                "area",
+                self.area.as_ref().map(|s| Cow::Borrowed(s.as_str())),
+            ),
             (
                 "organisation",
-                self.organisation.as_ref().map(Slug::to_string),
+                self.organisation
+                    .as_ref()
+                    .map(|s| Cow::Borrowed(s.as_str())),
             ),
-            ("person", self.person.as_ref().map(Slug::to_string)),
-            ("agreement", self.agreement.as_ref().map(Slug::to_string)),
-            ("country", self.country.map(|c| c.to_string())),
-            ("kind", self.kind.map(|k| k.as_str().to_owned())),
-            ("status", self.status.map(|s| s.as_str().to_owned())),
-            ("year", self.year.map(|y| y.value().to_string())),
+            (
+                "person",
+                self.person.as_ref().map(|s| Cow::Borrowed(s.as_str())),
+            ),
+            (
+                "agreement",
+                self.agreement.as_ref().map(|s| Cow::Borrowed(s.as_str())),
+            ),
+            (
+                "country",
+                self.country.as_ref().map(|c| Cow::Borrowed(c.as_str())),
+            ),
+            ("kind", self.kind.map(|k| Cow::Borrowed(k.as_str()))),
+            ("status", self.status.map(|s| Cow::Borrowed(s.as_str()))),
+            ("year", self.year.map(|y| Cow::Owned(y.value().to_string()))),
         ]
         .into_iter()
         .filter_map(|(name, value)| value.map(|v| (name, v)))
@@ -227,11 +242,10 @@ impl ListFilter {
     pub fn query_string_for_page(&self, page: u32) -> String {
         let mut query = String::new();
         for (name, value) in self.filters() {
-            let _ = write!(
-                query,
-                "{}{name}={value}",
-                if query.is_empty() { '?' } else { '&' }
-            );
+            query.push(if query.is_empty() { '?' } else { '&' });
+            query.push_str(name);
+            query.push('=');
+            query.push_str(&value);
         }
         if page > 1 {
             let _ = write!(

@@ -4,6 +4,7 @@
 use super::listing::parse_set;
 use super::{CountryCode, InvalidInput, ListFilter, PageNumber, RecordKind, Slug, Year};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 const MAX_CHARS: usize = 200;
@@ -160,13 +161,13 @@ impl TryFrom<SearchQuery> for Search {
 impl Search {
     /// The address of this search at another page, or with another kind of record.
     pub fn href(&self, kind: Option<RecordKind>, page: u32) -> String {
-        let mut pairs: Vec<(&str, String)> = vec![("q", self.text.as_str().to_owned())];
+        let mut pairs: Vec<(&str, Cow<'_, str>)> = vec![("q", Cow::Borrowed(self.text.as_str()))];
         if let Some(kind) = kind {
-            pairs.push(("type", kind.as_str().to_owned()));
+            pairs.push(("type", Cow::Borrowed(kind.as_str())));
         }
         pairs.extend(self.filter.filters());
         if page > 1 {
-            pairs.push(("page", page.to_string()));
+            pairs.push(("page", Cow::Owned(page.to_string())));
         }
         format!(
             "/search?{}",
