@@ -325,18 +325,14 @@ pub fn feed(
 /// The public statements about one record, newest first.
 pub fn about(conn: &mut SqliteConnection, subject: Subject) -> DbResult<Vec<StatementItem>> {
     // One query of its own per kind of subject, each kept prepared (a query built at run time,
-    // boxed, would be parsed again at every page).
+    // boxed, would be parsed again at every page). A statement is about a record at most once
+    // (a unique index), so the join gives each once.
     macro_rules! about {
         ($column:ident, $id:expr) => {
-            statements::table
+            statement_subjects::table
+                .inner_join(statements::table)
+                .filter(statement_subjects::$column.eq($id))
                 .filter(public())
-                .filter(
-                    statements::id.eq_any(
-                        statement_subjects::table
-                            .filter(statement_subjects::$column.eq($id))
-                            .select(statement_subjects::statement_id),
-                    ),
-                )
                 .order((statements::published_at.desc(), statements::id.desc()))
                 .select(ItemRow::as_select())
                 .load(conn)?

@@ -61,3 +61,36 @@ fn foreign_keys_and_checks_refuse_inconsistent_rows() {
         );
     }
 }
+
+#[test]
+fn a_statement_is_about_a_record_at_most_once() {
+    let mut conn = SqliteConnection::establish(":memory:").unwrap();
+    diesel::sql_query("PRAGMA foreign_keys = ON")
+        .execute(&mut conn)
+        .unwrap();
+    conn.run_pending_migrations(MIGRATIONS).unwrap();
+    // Links saved twice before the rule existed are kept once when it arrives.
+    conn.revert_last_migration(MIGRATIONS).unwrap();
+    let link = "INSERT INTO statement_subjects (statement_id, area_id) VALUES (1, 1)";
+    for sql in [
+        "INSERT INTO focus_areas (slug, name) VALUES ('space', 'Space')",
+        "INSERT INTO statements (slug, title, body_markdown, body_html, renderer_version, language, status) \
+         VALUES ('s', 'S', '', '', 1, 'en', 'draft')",
+        link,
+        link,
+    ] {
+        diesel::sql_query(sql).execute(&mut conn).unwrap();
+    }
+    conn.run_pending_migrations(MIGRATIONS).unwrap();
+
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        links: i64,
+    }
+    let count = diesel::sql_query("SELECT count(*) AS links FROM statement_subjects")
+        .get_result::<Count>(&mut conn)
+        .unwrap();
+    assert_eq!(count.links, 1);
+    assert!(diesel::sql_query(link).execute(&mut conn).is_err());
+}
