@@ -67,6 +67,10 @@ fn lock_path(database: &Path) -> PathBuf {
 
 impl ServerLock {
     pub fn acquire(database: &Path) -> DbResult<Self> {
+        // The lock sits beside the database, whose folder a first start makes.
+        if let Some(folder) = database.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder).map_err(failed)?;
+        }
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)

@@ -288,6 +288,16 @@ async fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
 }
 
 #[actix_web::test]
+async fn the_portal_serves_from_a_database_folder_not_made_yet() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("data").join("portal.sqlite");
+    let portal = Portal::start(&database);
+    let home = Client::new(&portal.address).send("/", None).await.unwrap();
+    assert_eq!(home.status, 200);
+    assert!(database.is_file());
+}
+
+#[actix_web::test]
 async fn the_log_has_a_request_id_on_every_request_line_and_no_secrets() {
     let dir = tempfile::tempdir().unwrap();
     let database = database_in(&dir);
