@@ -35,11 +35,6 @@ pub trait RecordPage {
     fn texts(&self) -> Vec<&Localized>;
 }
 
-/// A text in the language of the page being answered.
-fn text(localized: &Localized) -> &str {
-    localized.shown(crate::i18n::current_lang()).text
-}
-
 /// Something named, as schema.org nests it (`{"@type": "Person", "name": …}`).
 #[derive(Serialize)]
 struct Thing<'a> {
@@ -52,7 +47,7 @@ impl<'a> Thing<'a> {
     fn of(kind: &'static str, name: &'a Localized) -> Self {
         Thing {
             kind,
-            name: text(name),
+            name: name.on_page(),
         }
     }
 }
@@ -65,7 +60,10 @@ fn things<'a, N: std::borrow::Borrow<Named>>(items: &'a [N], kind: &'static str)
 }
 
 fn names<N: std::borrow::Borrow<Named>>(items: &[N]) -> Vec<&str> {
-    items.iter().map(|item| text(&item.borrow().name)).collect()
+    items
+        .iter()
+        .map(|item| item.borrow().name.on_page())
+        .collect()
 }
 
 /// The start of every description: the vocabulary, the record's type and its page.
@@ -123,8 +121,8 @@ impl RecordPage for StatementDetail {
     fn linked_data<'a>(&'a self, url: &'a str) -> impl Serialize + 'a {
         NewsArticle {
             node: Node::new("NewsArticle", url),
-            headline: text(&self.title),
-            description: text(&self.summary),
+            headline: self.title.on_page(),
+            description: self.summary.on_page(),
             in_language: self.title.shown(crate::i18n::current_lang()).lang.tag(),
             date_published: self.published_at.map(|at| at.and_utc().to_rfc3339()),
             date_modified: self.updated_at.and_utc().to_rfc3339(),
@@ -169,10 +167,10 @@ impl RecordPage for AgreementDetail {
         Legislation {
             node: Node::new("Legislation", url),
             legislation_type: "International agreement",
-            name: text(&self.agreement.title),
-            summary: text(&self.agreement.summary),
+            name: self.agreement.title.on_page(),
+            summary: self.agreement.summary.on_page(),
             legislation_date: self.agreement.signed_on,
-            legislation_jurisdiction: self.parties.iter().map(|c| text(&c.name)).collect(),
+            legislation_jurisdiction: self.parties.iter().map(|c| c.name.on_page()).collect(),
             keywords: names(&self.areas),
         }
     }
@@ -218,8 +216,8 @@ impl RecordPage for MeetingDetail {
     fn linked_data<'a>(&'a self, url: &'a str) -> impl Serialize + 'a {
         Event::<PartialDate> {
             node: Node::new("Event", url),
-            name: text(&self.meeting.title),
-            description: text(&self.meeting.summary),
+            name: self.meeting.title.on_page(),
+            description: self.meeting.summary.on_page(),
             start_date: self.meeting.held_on,
             end_date: None,
             location: self
@@ -253,8 +251,8 @@ impl RecordPage for DelegationDetail {
     fn linked_data<'a>(&'a self, url: &'a str) -> impl Serialize + 'a {
         Event::<NaiveDate> {
             node: Node::new("Event", url),
-            name: text(&self.delegation.title),
-            description: text(&self.delegation.purpose),
+            name: self.delegation.title.on_page(),
+            description: self.delegation.purpose.on_page(),
             start_date: Some(self.delegation.starts_on),
             end_date: Some(self.delegation.ends_on),
             location: Some(Thing::of("Country", &self.host_country.name)),
@@ -302,8 +300,8 @@ impl RecordPage for MouDetail {
         Memorandum {
             node: Node::new("CreativeWork", url),
             additional_type: "Memorandum of understanding",
-            name: text(&self.title),
-            summary: text(&self.purpose),
+            name: self.title.on_page(),
+            summary: self.purpose.on_page(),
             date_created: self.signed_on,
             expires: self.valid_until,
             contributor: self
@@ -355,9 +353,9 @@ impl RecordPage for OrganisationDetail {
         let o = &self.organisation;
         Organization {
             node: Node::new("Organization", url),
-            name: text(&o.name),
+            name: o.name.on_page(),
             alternate_name: o.short_name.as_deref(),
-            description: text(&o.description),
+            description: o.description.on_page(),
             same_as: o.website.as_deref(),
             address: PostalAddress {
                 kind: "PostalAddress",
@@ -397,9 +395,9 @@ impl RecordPage for PersonDetail {
     fn linked_data<'a>(&'a self, url: &'a str) -> impl Serialize + 'a {
         Person {
             node: Node::new("Person", url),
-            name: text(&self.name),
+            name: self.name.on_page(),
             nationality: Thing::of("Country", &self.country.name),
-            job_title: self.appointments.first().map(|post| text(&post.title)),
+            job_title: self.appointments.first().map(|post| post.title.on_page()),
         }
     }
 }
@@ -430,8 +428,8 @@ impl RecordPage for AreaDetail {
     fn linked_data<'a>(&'a self, url: &'a str) -> impl Serialize + 'a {
         DefinedTerm {
             node: Node::new("DefinedTerm", url),
-            name: text(&self.name),
-            description: text(&self.description),
+            name: self.name.on_page(),
+            description: self.description.on_page(),
             in_defined_term_set: "Focus areas of the Malaysia–China STI cooperation",
         }
     }

@@ -30,7 +30,7 @@ impl OrganisationRef {
     pub fn label(&self) -> &str {
         self.short_name
             .as_deref()
-            .unwrap_or_else(|| self.name.shown(crate::i18n::current_lang()).text)
+            .unwrap_or_else(|| self.name.on_page())
     }
 }
 

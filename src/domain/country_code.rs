@@ -1,6 +1,5 @@
 use super::InvalidInput;
 use super::Message;
-use std::fmt;
 
 /// An ISO 3166-1 alpha-2 country code, kept in upper case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -25,13 +24,7 @@ impl CountryCode {
     }
 }
 
-impl CountryCode {
-    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        out.write_str(self.as_str())
-    }
-}
-
-super::written!(CountryCode);
+super::written!(CountryCode, |code| code.as_str());
 
 #[cfg(test)]
 mod tests {

@@ -81,14 +81,8 @@ impl Lang {
     }
 }
 
-/// The language's name in itself.
-impl Lang {
-    fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
-        out.write_str(self.endonym())
-    }
-}
-
-super::written!(Lang);
+// Written as the language's name in itself.
+super::written!(Lang, |lang| lang.endonym());
 
 /// Its BCP 47 tag, as `lang` attributes and language maps have it.
 impl serde::Serialize for Lang {

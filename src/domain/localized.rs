@@ -80,6 +80,12 @@ impl Localized {
         }
     }
 
+    /// The text as the page being answered shows it (English outside a request).
+    #[cfg(feature = "server")]
+    pub fn on_page(&self) -> &str {
+        self.shown(crate::i18n::current_lang()).text
+    }
+
     /// The language the current page shows this text in, when that is not the page's own.
     #[cfg(feature = "server")]
     pub fn fallback(&self) -> Option<Lang> {
@@ -127,16 +133,9 @@ impl Localized {
     }
 }
 
-/// Writes the text in the language of the page being answered (English outside a request).
+// Written as the page being answered shows it.
 #[cfg(feature = "server")]
-impl Localized {
-    fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
-        out.write_str(self.shown(crate::i18n::current_lang()).text)
-    }
-}
-
-#[cfg(feature = "server")]
-super::written!(Localized);
+super::written!(Localized, |text| text.on_page());
 
 /// A language map, as JSON-LD has them: `{"en": "…", "zh-Hans": "…"}`, one entry per language
 /// the text has been written in.

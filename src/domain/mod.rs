@@ -37,8 +37,19 @@ pub use text_enums::{OrganisationKind, RecordKind, RecordStatus, Role, Statement
 /// `FastWritable` from the same. Askama writes a `FastWritable` value straight into the page and
 /// its escaping; a value that is only `Display` goes through `core::fmt` twice on the way (once
 /// more to escape it), a few hundred instructions each, which on a page of cards is a tenth of
-/// the page. `written!(Type<'_, N>; const N: usize)` for a type with generic parameters.
+/// the page. `written!(Type<'_, N>; const N: usize)` for a type with generic parameters;
+/// `written!(Type, |value| text)` for a type written as one text, without a `write_to` of its own.
 macro_rules! written {
+    ($name:ty, |$value:ident| $text:expr) => {
+        impl $name {
+            fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
+                let $value = self;
+                out.write_str($text)
+            }
+        }
+
+        $crate::domain::written!($name);
+    };
     ($name:ty $(; $($generics:tt)*)?) => {
         impl$(<$($generics)*>)? std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

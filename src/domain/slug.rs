@@ -1,6 +1,5 @@
 use super::InvalidInput;
 use super::Message;
-use std::fmt;
 
 const MAX_LEN: usize = 120;
 
@@ -65,13 +64,7 @@ fn fold_accent(c: char) -> impl Iterator<Item = char> {
     std::iter::once(folded)
 }
 
-impl Slug {
-    fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        out.write_str(&self.0)
-    }
-}
-
-super::written!(Slug);
+super::written!(Slug, |slug| slug.as_str());
 
 #[cfg(test)]
 mod tests {

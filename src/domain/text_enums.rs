@@ -42,13 +42,7 @@ macro_rules! text_enum {
             }
         }
 
-        impl $name {
-            fn write_to<W: std::fmt::Write + ?Sized>(&self, out: &mut W) -> std::fmt::Result {
-                out.write_str(self.label())
-            }
-        }
-
-        super::written!($name);
+        super::written!($name, |value| value.label());
 
         #[cfg(feature = "server")]
         impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
