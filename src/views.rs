@@ -401,7 +401,6 @@ impl Layout {
         self
     }
 
-    /// The address of a static file by its contents (see `assets`), e.g. `css/site.css`.
     /// The parts of the layout every page of this language shares, rendered once.
     pub fn chrome(&self) -> &'static Chrome {
         Chrome::of(self.lang)

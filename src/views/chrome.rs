@@ -1,8 +1,8 @@
 //! The parts of the layout that are the same on every page of a language: the links to the
 //! style sheets and icon, the portal's name, the search form, the main navigation (once for each
-//! section it can mark as current) and the footer. They hold
-//! most of a page's interface text, so they are rendered once per language, when first asked
-//! for, instead of looking up and escaping each message again on every page.
+//! section it can mark as current) and the footer. They hold most of a page's interface text,
+//! so they are rendered once per language, when first asked for, instead of looking up and
+//! escaping each message again on every page.
 
 use super::{NAVIGATION, Section};
 use crate::i18n::Lang;

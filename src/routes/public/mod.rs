@@ -294,6 +294,8 @@ fn detail_page<R: RecordPage, P: Template>(
         .within(spec.kind.list_path(), &lang.t(spec.title))
         .og_type(record.og_type())
         .linked_data(&record.linked_data(&url));
+    // The JSON-LD borrows `url` until the statement that writes it ends; only then can the
+    // canonical address take it.
     let mut layout =
         layout
             .canonical(url)
