@@ -1,6 +1,8 @@
 //! The read-only JSON API, `/api/v1/<collection>[/<slug>]`: the same records, filters and pages
 //! as the HTML lists, with the address of every record named, and errors as JSON.
 
+mod linked;
+
 use crate::db::reference::Page;
 use crate::db::{
     DbError, DbResult, Reader, agreements, areas, delegations, meetings, mous, organisations,
@@ -12,7 +14,9 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError, web};
 use diesel::SqliteConnection;
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use serde_json::json;
+
+use linked::Linked;
 
 const OPENAPI: &str = include_str!("../../api/openapi.json");
 
@@ -76,97 +80,169 @@ async fn openapi() -> HttpResponse {
         .body(OPENAPI)
 }
 
-/// Plain records always serialise; a failure could only come from a map with non-text keys,
-/// which no read model has.
-fn to_json<T: Serialize>(value: T) -> Value {
-    serde_json::to_value(value).unwrap_or_default()
+/// What a caller makes of one page of a collection, whatever the type of its records.
+pub(crate) trait PageUse {
+    type Output;
+    fn page<T: Serialize>(self, page: Page<T>) -> Self::Output;
 }
 
-/// One page of a collection, each record as JSON, from the same query as its HTML list.
-pub(crate) fn page_of(
+/// One page of a collection, from the same query as its HTML list, made into what `using` makes
+/// of it.
+pub(crate) fn page_of<U: PageUse>(
     conn: &mut SqliteConnection,
     kind: RecordKind,
     filter: &ListFilter,
-) -> DbResult<Page<Value>> {
-    fn values<T: Serialize>(page: Page<T>) -> Page<Value> {
-        Page {
-            items: page.items.into_iter().map(to_json).collect(),
-            total: page.total,
-            number: page.number,
-        }
-    }
+    using: U,
+) -> DbResult<U::Output> {
     Ok(match kind {
-        RecordKind::Statement => values(statements::list(conn, filter)?),
-        RecordKind::Agreement => values(agreements::list(conn, filter)?),
-        RecordKind::Meeting => values(meetings::list(conn, filter)?),
-        RecordKind::Delegation => values(delegations::list(conn, filter)?),
-        RecordKind::Mou => values(mous::list(conn, filter)?),
-        RecordKind::Organisation => values(organisations::list(conn, filter)?),
-        RecordKind::Person => values(people::list(conn, filter)?),
-        RecordKind::Area => values(areas::page(conn, filter)?),
+        RecordKind::Statement => using.page(statements::list(conn, filter)?),
+        RecordKind::Agreement => using.page(agreements::list(conn, filter)?),
+        RecordKind::Meeting => using.page(meetings::list(conn, filter)?),
+        RecordKind::Delegation => using.page(delegations::list(conn, filter)?),
+        RecordKind::Mou => using.page(mous::list(conn, filter)?),
+        RecordKind::Organisation => using.page(organisations::list(conn, filter)?),
+        RecordKind::Person => using.page(people::list(conn, filter)?),
+        RecordKind::Area => using.page(areas::page(conn, filter)?),
     })
 }
 
-fn record_of(
+/// `body` as JSON, in a buffer the size of a page of records from the start.
+fn to_json(body: &impl Serialize) -> serde_json::Result<Vec<u8>> {
+    let mut json = Vec::with_capacity(32 * 1024);
+    serde_json::to_writer(&mut json, body)?;
+    Ok(json)
+}
+
+/// A list response: the page's records with links, where the page sits among the others, and
+/// the same list as a page, as other pages and as CSV.
+#[derive(Serialize)]
+struct ListBody<'a, T> {
+    collection: &'static str,
+    filters: Filters<'a>,
+    page: u32,
+    per_page: i64,
+    total: i64,
+    last_page: u32,
+    links: ListLinks,
+    items: Linked<'a, [T]>,
+}
+
+#[derive(Serialize)]
+struct ListLinks {
+    #[serde(rename = "self")]
+    this: String,
+    first: String,
+    last: String,
+    prev: Option<String>,
+    next: Option<String>,
+    html: String,
+    csv: String,
+}
+
+/// The filters a list was asked for, by name.
+struct Filters<'a>(&'a ListFilter);
+
+impl Serialize for Filters<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.filters())
+    }
+}
+
+/// A page of a collection written as the API's JSON list response.
+struct ListJson<'a> {
+    kind: RecordKind,
+    filter: &'a ListFilter,
+    site: &'a PublicUrl,
+}
+
+impl PageUse for ListJson<'_> {
+    type Output = serde_json::Result<Vec<u8>>;
+
+    fn page<T: Serialize>(self, page: Page<T>) -> Self::Output {
+        let Self { kind, filter, site } = self;
+        let last = page.last_number();
+        let api = format!("/api/v1/{}", kind.collection());
+        let at = |number: u32| site.join(&format!("{api}{}", filter.query_string_for_page(number)));
+        let links = ListLinks {
+            this: at(page.number),
+            first: at(1),
+            last: at(last),
+            prev: (page.number > 1).then(|| at(page.number.min(last + 1) - 1)),
+            next: (page.number < last).then(|| at(page.number + 1)),
+            html: site.join(&format!(
+                "{}{}",
+                kind.list_path(),
+                filter.query_string_for_page(page.number)
+            )),
+            csv: site.join(&format!(
+                "{}.csv{}",
+                kind.list_path(),
+                filter.query_string_for_page(1)
+            )),
+        };
+        to_json(&ListBody {
+            collection: kind.collection(),
+            filters: Filters(filter),
+            page: page.number,
+            per_page: PAGE_SIZE,
+            total: page.total,
+            last_page: last,
+            links,
+            items: Linked::new(page.items.as_slice(), Some(kind), site),
+        })
+    }
+}
+
+/// A record response: where the record is, and the record with links.
+#[derive(Serialize)]
+struct RecordBody<'a, T> {
+    collection: &'static str,
+    slug: &'a str,
+    url: String,
+    href: String,
+    record: Linked<'a, T>,
+}
+
+/// One record written as the API's JSON record response, if there is one by that slug.
+fn record_json(
     conn: &mut SqliteConnection,
     kind: RecordKind,
     slug: &Slug,
-) -> DbResult<Option<Value>> {
-    Ok(match kind {
-        RecordKind::Statement => statements::detail(conn, slug)?.map(to_json),
-        RecordKind::Agreement => agreements::detail(conn, slug)?.map(to_json),
-        RecordKind::Meeting => meetings::detail(conn, slug)?.map(to_json),
-        RecordKind::Delegation => delegations::detail(conn, slug)?.map(to_json),
-        RecordKind::Mou => mous::detail(conn, slug)?.map(to_json),
-        RecordKind::Organisation => organisations::detail(conn, slug)?.map(to_json),
-        RecordKind::Person => people::detail(conn, slug)?.map(to_json),
-        RecordKind::Area => areas::detail(conn, slug)?.map(to_json),
-    })
-}
-
-/// The kind of record that a field of a read model names, by the field's name.
-fn related(field: &str) -> Option<RecordKind> {
-    Some(match field {
-        "agreement" | "agreements" => RecordKind::Agreement,
-        "meeting" | "meetings" => RecordKind::Meeting,
-        "delegation" | "delegations" | "during" => RecordKind::Delegation,
-        "mous" | "mous_signed" | "renews" | "renewed_by" => RecordKind::Mou,
-        "organisation" | "organisations" | "parties" => RecordKind::Organisation,
-        "people" | "leader" | "members" | "co_chairs" | "signatories" | "witnesses" => {
-            RecordKind::Person
-        }
-        "areas" => RecordKind::Area,
-        "statements" => RecordKind::Statement,
-        _ => return None,
-    })
-}
-
-/// Gives every object that names a record (by its `slug`) the record's page (`url`) and API
-/// resource (`href`). `kind` is the kind the object is known to be, from where it sits.
-fn add_links(value: &mut Value, kind: Option<RecordKind>, site: &PublicUrl) {
-    match value {
-        Value::Object(map) => {
-            if let (Some(kind), Some(Value::String(slug))) = (kind, map.get("slug")) {
-                let page = kind.page(slug);
-                map.insert("href".into(), site.join(&format!("/api/v1{page}")).into());
-                map.insert("url".into(), site.join(&page).into());
-            }
-            for (field, child) in map.iter_mut() {
-                let child_kind = if field == "items" {
-                    kind
-                } else {
-                    related(field)
-                };
-                add_links(child, child_kind, site);
-            }
-        }
-        Value::Array(items) => {
-            for item in items {
-                add_links(item, kind, site);
-            }
-        }
-        _ => {}
+    site: &PublicUrl,
+) -> DbResult<Option<serde_json::Result<Vec<u8>>>> {
+    fn write<T: Serialize>(
+        record: Option<T>,
+        kind: RecordKind,
+        slug: &Slug,
+        site: &PublicUrl,
+    ) -> Option<serde_json::Result<Vec<u8>>> {
+        let record = record?;
+        let page = kind.page(slug.as_str());
+        Some(to_json(&RecordBody {
+            collection: kind.collection(),
+            slug: slug.as_str(),
+            url: site.join(&page),
+            href: site.join(&format!("/api/v1{page}")),
+            record: Linked::new(&record, Some(kind), site),
+        }))
     }
+    Ok(match kind {
+        RecordKind::Statement => write(statements::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Agreement => write(agreements::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Meeting => write(meetings::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Delegation => write(delegations::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Mou => write(mous::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Organisation => write(organisations::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Person => write(people::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Area => write(areas::detail(conn, slug)?, kind, slug, site),
+    })
+}
+
+fn json_response(body: serde_json::Result<Vec<u8>>) -> ApiResult<HttpResponse> {
+    let body = body.map_err(|error| ApiError(AppError::Encoding(error.to_string())))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .body(body))
 }
 
 fn collection(name: &str) -> ApiResult<RecordKind> {
@@ -181,34 +257,12 @@ async fn list(
 ) -> ApiResult<HttpResponse> {
     let kind = collection(&name)?;
     let filter = ListFilter::try_from(query.into_inner())?;
-    let page = reader.read(|conn| page_of(conn, kind, &filter))?;
-    let path = format!("/api/v1/{}", kind.collection());
-    let last = page.last_number();
-    let at = |number: u32| site.join(&format!("{path}{}", filter.query_string_for_page(number)));
-    let mut items = Value::Array(page.items);
-    add_links(&mut items, Some(kind), &site);
-    let filters: Map<String, Value> = filter
-        .filters()
-        .map(|(name, value)| (name.to_owned(), value.into()))
-        .collect();
-    Ok(HttpResponse::Ok().json(json!({
-        "collection": kind.collection(),
-        "filters": filters,
-        "page": page.number,
-        "per_page": PAGE_SIZE,
-        "total": page.total,
-        "last_page": last,
-        "links": {
-            "self": at(page.number),
-            "first": at(1),
-            "last": at(last),
-            "prev": (page.number > 1).then(|| at(page.number.min(last + 1) - 1)),
-            "next": (page.number < last).then(|| at(page.number + 1)),
-            "html": site.join(&format!("{}{}", kind.list_path(), filter.query_string_for_page(page.number))),
-            "csv": site.join(&format!("{}.csv{}", kind.list_path(), filter.query_string_for_page(1))),
-        },
-        "items": items,
-    })))
+    let using = ListJson {
+        kind,
+        filter: &filter,
+        site: &site,
+    };
+    json_response(reader.read(|conn| page_of(conn, kind, &filter, using))?)
 }
 
 async fn detail(
@@ -219,16 +273,8 @@ async fn detail(
     let (name, slug) = path.into_inner();
     let kind = collection(&name)?;
     let slug = Slug::parse(&slug).map_err(|_| ApiError(AppError::NotFound))?;
-    let mut record = reader
-        .read(|conn| record_of(conn, kind, &slug))?
+    let body = reader
+        .read(|conn| record_json(conn, kind, &slug, &site))?
         .ok_or(ApiError(AppError::NotFound))?;
-    add_links(&mut record, Some(kind), &site);
-    let page = kind.page(slug.as_str());
-    Ok(HttpResponse::Ok().json(json!({
-        "collection": kind.collection(),
-        "slug": slug.as_str(),
-        "url": site.join(&page),
-        "href": site.join(&format!("/api/v1{page}")),
-        "record": record,
-    })))
+    json_response(body)
 }

@@ -1,12 +1,14 @@
 //! Every collection as CSV (RFC 4180: a header row, CRLF line ends), all pages of the filtered
 //! list, safe to open in a spreadsheet.
 
-use super::api::page_of;
+use super::api::{PageUse, page_of};
 use crate::db::Reader;
+use crate::db::reference::Page;
 use crate::domain::{ListFilter, ListQuery, PageNumber, PublicUrl, RecordKind};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use actix_web::{HttpResponse, get, web};
+use serde::Serialize;
 use serde_json::Value;
 
 /// The columns of each collection: fields of its list records, in order; `url` follows.
@@ -44,6 +46,26 @@ fn columns(kind: RecordKind) -> &'static [&'static str] {
             "mou_count",
             "statement_count",
         ],
+    }
+}
+
+/// A page's records as JSON, which `cell` makes into the cells of a row.
+struct AsJson;
+
+impl PageUse for AsJson {
+    type Output = Page<Value>;
+
+    fn page<T: Serialize>(self, page: Page<T>) -> Page<Value> {
+        Page {
+            // Read models always serialise: only a map with keys other than text could fail.
+            items: page
+                .items
+                .into_iter()
+                .map(|item| serde_json::to_value(item).unwrap_or_default())
+                .collect(),
+            total: page.total,
+            number: page.number,
+        }
     }
 }
 
@@ -104,7 +126,7 @@ pub async fn export(
     let mut rows: Vec<Vec<String>> = Vec::new();
     reader.read(|conn| {
         loop {
-            let page = page_of(conn, kind, &filter)?;
+            let page = page_of(conn, kind, &filter, AsJson)?;
             let last = page.last_number();
             for item in &page.items {
                 let mut row: Vec<String> = columns.iter().map(|c| cell(&item[*c], lang)).collect();

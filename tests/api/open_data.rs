@@ -128,6 +128,15 @@ async fn records_link_the_records_they_are_related_to() {
     let (status, mimos) = json(&app, &party).await;
     assert_eq!(status, 200);
     assert_eq!(mimos["record"]["organisation"]["short_name"], "MIMOS");
+    // A page of related records links each of them too.
+    let mous = mimos["record"]["mous"]["items"].as_array().unwrap();
+    assert!(!mous.is_empty());
+    for mou in mous {
+        assert_eq!(
+            mou["href"],
+            format!("{PUBLIC_URL}/api/v1/mous/{}", mou["slug"].as_str().unwrap())
+        );
+    }
 }
 
 #[actix_web::test]
