@@ -55,7 +55,8 @@ PAGES = [
     ("search", "/search?q=semiconductor", "search"),
     ("Atom feed", "/feed.atom", "machine"),
     ("sitemap", "/sitemap.xml", "machine"),
-    ("JSON API list", "/api/v1/mous", "machine"),
+    # The API's list is a list page for machines, held to the same target.
+    ("JSON API list", "/api/v1/mous", "list"),
     ("static asset", "/static/css/site.css", "static"),
     # What any page of the layout costs before it reads anything: no target of its own, the
     # ceiling of the others.
