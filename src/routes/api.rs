@@ -114,7 +114,7 @@ fn to_json(body: &impl Serialize) -> serde_json::Result<Vec<u8>> {
 }
 
 /// A list response: the page's records with links, where the page sits among the others, and
-/// the same list as a page, as other pages and as CSV.
+/// links to the pages beside it and to the same list as a web page and as CSV.
 #[derive(Serialize)]
 struct ListBody<'a, T> {
     collection: &'static str,
