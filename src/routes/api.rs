@@ -203,19 +203,17 @@ struct RecordBody<'a, T> {
     record: Linked<'a, T>,
 }
 
-/// One record written as the API's JSON record response, if there is one by that slug.
-fn record_json(
-    conn: &mut SqliteConnection,
+/// A record written as the API's JSON record response.
+struct RecordJson<'a> {
     kind: RecordKind,
-    slug: &Slug,
-    site: &PublicUrl,
-) -> DbResult<Option<serde_json::Result<Vec<u8>>>> {
-    fn write<T: Serialize>(
-        record: Option<T>,
-        kind: RecordKind,
-        slug: &Slug,
-        site: &PublicUrl,
-    ) -> Option<serde_json::Result<Vec<u8>>> {
+    slug: &'a Slug,
+    site: &'a PublicUrl,
+}
+
+impl RecordJson<'_> {
+    /// The response for `record`, if there is one by that slug.
+    fn write<T: Serialize>(&self, record: Option<T>) -> Option<serde_json::Result<Vec<u8>>> {
+        let Self { kind, slug, site } = *self;
         let record = record?;
         let page = kind.page(slug.as_str());
         Some(to_json(&RecordBody {
@@ -226,15 +224,25 @@ fn record_json(
             record: Linked::new(&record, Some(kind), site),
         }))
     }
+}
+
+/// One record as the API's JSON record response, if there is one by that slug.
+fn record_json(
+    conn: &mut SqliteConnection,
+    kind: RecordKind,
+    slug: &Slug,
+    site: &PublicUrl,
+) -> DbResult<Option<serde_json::Result<Vec<u8>>>> {
+    let json = RecordJson { kind, slug, site };
     Ok(match kind {
-        RecordKind::Statement => write(statements::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Agreement => write(agreements::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Meeting => write(meetings::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Delegation => write(delegations::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Mou => write(mous::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Organisation => write(organisations::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Person => write(people::detail(conn, slug)?, kind, slug, site),
-        RecordKind::Area => write(areas::detail(conn, slug)?, kind, slug, site),
+        RecordKind::Statement => json.write(statements::detail(conn, slug)?),
+        RecordKind::Agreement => json.write(agreements::detail(conn, slug)?),
+        RecordKind::Meeting => json.write(meetings::detail(conn, slug)?),
+        RecordKind::Delegation => json.write(delegations::detail(conn, slug)?),
+        RecordKind::Mou => json.write(mous::detail(conn, slug)?),
+        RecordKind::Organisation => json.write(organisations::detail(conn, slug)?),
+        RecordKind::Person => json.write(people::detail(conn, slug)?),
+        RecordKind::Area => json.write(areas::detail(conn, slug)?),
     })
 }
 
