@@ -19,12 +19,19 @@ fn user_tables(conn: &mut SqliteConnection) -> Vec<String> {
     .collect()
 }
 
-#[test]
-fn every_migration_reverts_cleanly_and_applies_again() {
+/// A database in memory that holds nothing yet and, as the portal's connections do, enforces
+/// foreign keys.
+fn empty_database() -> SqliteConnection {
     let mut conn = SqliteConnection::establish(":memory:").unwrap();
     diesel::sql_query("PRAGMA foreign_keys = ON")
         .execute(&mut conn)
         .unwrap();
+    conn
+}
+
+#[test]
+fn every_migration_reverts_cleanly_and_applies_again() {
+    let mut conn = empty_database();
 
     let applied = conn.run_pending_migrations(MIGRATIONS).unwrap().len();
     let tables = user_tables(&mut conn);
@@ -42,10 +49,7 @@ fn every_migration_reverts_cleanly_and_applies_again() {
 
 #[test]
 fn foreign_keys_and_checks_refuse_inconsistent_rows() {
-    let mut conn = SqliteConnection::establish(":memory:").unwrap();
-    diesel::sql_query("PRAGMA foreign_keys = ON")
-        .execute(&mut conn)
-        .unwrap();
+    let mut conn = empty_database();
     conn.run_pending_migrations(MIGRATIONS).unwrap();
 
     for bad in [
@@ -64,10 +68,7 @@ fn foreign_keys_and_checks_refuse_inconsistent_rows() {
 
 #[test]
 fn a_statement_is_about_a_record_at_most_once() {
-    let mut conn = SqliteConnection::establish(":memory:").unwrap();
-    diesel::sql_query("PRAGMA foreign_keys = ON")
-        .execute(&mut conn)
-        .unwrap();
+    let mut conn = empty_database();
     conn.run_pending_migrations(MIGRATIONS).unwrap();
     // Links saved twice before the rule existed are kept once when it arrives.
     conn.revert_last_migration(MIGRATIONS).unwrap();
