@@ -141,8 +141,8 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until SIGINT or SIGTERM, then lets requests in flight finish. The database stays
-    /// locked against restores until then.
+    /// Serves until a signal: after SIGTERM it lets requests in flight finish, after SIGINT or
+    /// SIGQUIT it stops at once. The database stays locked against restores until then.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let _lock = self.lock;
         self.server.await

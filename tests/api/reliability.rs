@@ -237,6 +237,33 @@ async fn no_acknowledged_write_is_lost_when_the_server_is_killed() {
     );
 }
 
+/// Waits, up to 15 seconds, for `condition`; fails with the portal's log if it never holds.
+fn wait_until(what: &str, portal: &Portal, mut condition: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !condition() {
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "waited in vain until {what}; log:\n{}",
+            portal.log()
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// How many bytes wait in the kernel for the server's end of a local TCP connection to read
+/// them, from `/proc/net/tcp`; `None` while the connection is not listed.
+fn unread_bytes(server_port: u16, client_port: u16) -> Option<u64> {
+    let table = std::fs::read_to_string("/proc/net/tcp").unwrap();
+    table.lines().skip(1).find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let port = |address: &str| u16::from_str_radix(address.rsplit(':').next()?, 16).ok();
+        if port(fields[1])? != server_port || port(fields[2])? != client_port {
+            return None;
+        }
+        u64::from_str_radix(fields[4].split(':').nth(1)?, 16).ok()
+    })
+}
+
 #[actix_web::test]
 async fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
     use std::io::{Read, Write};
@@ -263,22 +290,32 @@ async fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
     stream
         .write_all(b"GET /healthz HTTP/1.1\r\nHost: portal\r\n")
         .unwrap();
-    // Time for the server to read the first half (a busy machine can take a while): a
-    // connection it has read nothing new from is idle, and shutdown may close it.
-    std::thread::sleep(Duration::from_millis(1000));
-
-    let pid = portal.pid();
+    // The request is in flight only once the server has read its first half, and the rest is
+    // sent only once the server is shutting down with that connection still open.
+    let client_port = stream.local_addr().unwrap().port();
+    let server_port = stream.peer_addr().unwrap().port();
+    wait_until("the server reads the first half", &portal, || {
+        unread_bytes(server_port, client_port) == Some(0)
+    });
     std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args(["-TERM", &portal.pid().to_string()])
         .status()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    wait_until("the server waits for the open connection", &portal, || {
+        portal
+            .log()
+            .contains("graceful worker shutdown; finishing 1 connections")
+    });
     stream.write_all(b"Connection: close\r\n\r\n").unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
+    let log = portal.log();
     let clean_exit = portal.terminate_after_signal();
 
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(
+        response.starts_with("HTTP/1.1 200"),
+        "answer: {response:?}\nlog:\n{log}"
+    );
     assert!(response.ends_with("ok\n"));
     assert!(clean_exit, "the process exits with status 0");
     assert_eq!(
