@@ -167,7 +167,8 @@ impl RecordKind {
 
     /// The path of one record's page.
     pub fn page(&self, slug: &str) -> String {
-        format!("/{}/{slug}", self.collection())
+        // Joined rather than formatted: the JSON API makes one for every record it names.
+        ["/", self.collection(), "/", slug].concat()
     }
 }
 

@@ -215,12 +215,12 @@ impl RecordJson<'_> {
     fn write<T: Serialize>(&self, record: Option<T>) -> Option<serde_json::Result<Vec<u8>>> {
         let Self { kind, slug, site } = *self;
         let record = record?;
-        let page = kind.page(slug.as_str());
+        let [href, url] = linked::record_links(site, kind, slug.as_str());
         Some(to_json(&RecordBody {
             collection: kind.collection(),
             slug: slug.as_str(),
-            url: site.join(&page),
-            href: site.join(&format!("/api/v1{page}")),
+            url,
+            href,
             record: Linked::new(&record, Some(kind), site),
         }))
     }
