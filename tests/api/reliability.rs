@@ -346,7 +346,9 @@ async fn the_log_has_a_request_id_on_every_request_line_and_no_secrets() {
     let form = client.send("/staff/statements/new", None).await.unwrap();
     let csrf = hidden(&form.body, "csrf_token");
     client.send("/mous?year=oops", None).await.unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    wait_until("the last request is logged", &portal, || {
+        portal.log().contains("http.target=/mous?year=oops")
+    });
     let log = portal.log();
 
     let request_lines: Vec<&str> = log.lines().filter(|l| l.contains("http.method")).collect();
@@ -623,7 +625,9 @@ async fn the_log_names_the_connection_not_a_forwarded_address_anyone_could_write
         .unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    wait_until("the request is logged", &portal, || {
+        portal.log().contains("http.target=/mous")
+    });
     let log = portal.log();
 
     assert!(response.starts_with("HTTP/1.1 200"), "{response}");
