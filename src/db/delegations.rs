@@ -131,14 +131,13 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
-    let order = order(conn, filter)?;
-    let shown = order.shown(filter);
-    let rows: Vec<(i32, DelegationRow)> =
-        super::by_ids!(delegations::table, delegations::id, shown)
-            .select((delegations::id, DelegationRow::as_select()))
-            .load(conn)?;
-    let rows = super::in_order(shown, rows);
-    Ok(Page::new(with_names(conn, rows)?, order.total(), filter))
+    order(conn, filter)?.page(filter, |shown| {
+        let rows: Vec<(i32, DelegationRow)> =
+            super::by_ids!(delegations::table, delegations::id, shown)
+                .select((delegations::id, DelegationRow::as_select()))
+                .load(conn)?;
+        with_names(conn, super::in_order(shown, rows))
+    })
 }
 
 /// How many delegations the home page lists as under way or coming.

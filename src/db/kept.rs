@@ -12,6 +12,7 @@
 //! `data_version` says nothing about this one's, computes afresh instead.
 
 use super::DbResult;
+use super::reference::Page;
 use crate::domain::{ListFilter, PAGE_SIZE};
 use foldhash::{HashMap, HashMapExt};
 use std::any::Any;
@@ -189,6 +190,23 @@ impl Order {
         let end = start.saturating_add(size).min(self.0.len());
         &self.0[start..end]
     }
+
+    /// The page `filter` shows, its records read by `read` from their ids (in the list's
+    /// order, which `read` keeps). A page with nothing on it, past the end of a list or of an
+    /// empty one, as many a record's related lists are, asks nothing of SQLite.
+    pub fn page<T>(
+        &self,
+        filter: &ListFilter,
+        read: impl FnOnce(&[i32]) -> DbResult<Vec<T>>,
+    ) -> DbResult<Page<T>> {
+        let shown = self.shown(filter);
+        let items = if shown.is_empty() {
+            Vec::new()
+        } else {
+            read(shown)?
+        };
+        Ok(Page::new(items, self.total(), filter))
+    }
 }
 
 /// The order of `collection`'s list under `filter` (its page aside), from `ids` (the ordered
@@ -271,5 +289,36 @@ mod tests {
         );
         let short = Order(Rc::new(vec![7, 8]));
         assert_eq!(short.shown(&ListFilter::default().previewing(5)), &[7, 8]);
+    }
+
+    #[test]
+    fn a_page_reads_its_records_and_an_empty_page_reads_nothing() {
+        let order = Order(Rc::new((1..=45).collect()));
+        let asked = RefCell::new(Vec::new());
+        let read = |ids: &[i32]| {
+            asked.borrow_mut().push(ids.to_vec());
+            Ok(ids.iter().map(|id| id * 10).collect())
+        };
+        let past_the_end = ListFilter {
+            page: PageNumber::parse("9").unwrap(),
+            ..ListFilter::default()
+        };
+        let page = order.page(&past_the_end, read).unwrap();
+        assert!(page.items.is_empty());
+        assert_eq!(page.total, 45);
+        assert!(asked.borrow().is_empty());
+
+        let empty = Order(Rc::new(Vec::new()));
+        let page = empty
+            .page(&ListFilter::default().previewing(5), read)
+            .unwrap();
+        assert_eq!((page.items.len(), page.total), (0, 0));
+        assert!(asked.borrow().is_empty());
+
+        let page = order
+            .page(&ListFilter::default().previewing(3), read)
+            .unwrap();
+        assert_eq!(page.items, vec![10, 20, 30]);
+        assert_eq!(*asked.borrow(), vec![vec![1, 2, 3]]);
     }
 }

@@ -90,16 +90,12 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
-    let order = order(conn, filter)?;
-    let shown = order.shown(filter);
-    let rows: Vec<(i32, MeetingItem)> = super::by_ids!(meetings::table, meetings::id, shown)
-        .select((meetings::id, MeetingItem::as_select()))
-        .load(conn)?;
-    Ok(Page::new(
-        super::in_order(shown, rows),
-        order.total(),
-        filter,
-    ))
+    order(conn, filter)?.page(filter, |shown| {
+        let rows: Vec<(i32, MeetingItem)> = super::by_ids!(meetings::table, meetings::id, shown)
+            .select((meetings::id, MeetingItem::as_select()))
+            .load(conn)?;
+        Ok(super::in_order(shown, rows))
+    })
 }
 
 #[derive(Debug, Queryable, Selectable, Serialize)]

@@ -115,13 +115,13 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
-    let order = order(conn, filter)?;
-    let shown = order.shown(filter);
-    let rows = super::by_ids!(mous::table, mous::id, shown)
-        .select(MouRow::as_select())
-        .load(conn)?;
-    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
-    Ok(Page::new(with_parties(conn, rows)?, order.total(), filter))
+    order(conn, filter)?.page(filter, |shown| {
+        let rows = super::by_ids!(mous::table, mous::id, shown)
+            .select(MouRow::as_select())
+            .load(conn)?;
+        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
+        with_parties(conn, rows)
+    })
 }
 
 /// The MoUs signed at a meeting or at one of a delegation's stops.

@@ -69,39 +69,38 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 type ItemRow = (String, Localized, Option<String>, OrganisationKind, i32);
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
-    let order = order(conn, filter)?;
-    let shown = order.shown(filter);
-    let rows: Vec<(i32, ItemRow)> = super::by_ids!(organisations::table, organisations::id, shown)
-        .select((
-            organisations::id,
-            (
-                organisations::slug,
-                (
-                    organisations::name,
-                    organisations::name_ms,
-                    organisations::name_zh,
-                ),
-                organisations::short_name,
-                organisations::kind,
-                organisations::country_id,
-            ),
-        ))
-        .load(conn)?;
-    let rows = super::in_order(shown, rows);
-    let countries = countries_by_id(conn)?;
-    let items = rows
-        .into_iter()
-        .map(
-            |(slug, name, short_name, kind, country_id)| OrganisationItem {
-                country: countries.get(&country_id).cloned().unwrap_or_default(),
-                slug,
-                name,
-                short_name,
-                kind,
-            },
-        )
-        .collect();
-    Ok(Page::new(items, order.total(), filter))
+    order(conn, filter)?.page(filter, |shown| {
+        let rows: Vec<(i32, ItemRow)> =
+            super::by_ids!(organisations::table, organisations::id, shown)
+                .select((
+                    organisations::id,
+                    (
+                        organisations::slug,
+                        (
+                            organisations::name,
+                            organisations::name_ms,
+                            organisations::name_zh,
+                        ),
+                        organisations::short_name,
+                        organisations::kind,
+                        organisations::country_id,
+                    ),
+                ))
+                .load(conn)?;
+        let countries = countries_by_id(conn)?;
+        Ok(super::in_order(shown, rows)
+            .into_iter()
+            .map(
+                |(slug, name, short_name, kind, country_id)| OrganisationItem {
+                    country: countries.get(&country_id).cloned().unwrap_or_default(),
+                    slug,
+                    name,
+                    short_name,
+                    kind,
+                },
+            )
+            .collect())
+    })
 }
 
 #[derive(Debug, Queryable, Serialize)]

@@ -61,45 +61,45 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
-    let order = order(conn, filter)?;
-    let shown = order.shown(filter);
-    let rows: Vec<(i32, String, Localized, i32)> = super::by_ids!(people::table, people::id, shown)
-        .select((
-            people::id,
-            people::slug,
-            (people::name, people::name_ms, people::name_zh),
-            people::country_id,
-        ))
-        .load(conn)?;
-    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.0, row)));
-    let countries = countries_by_id(conn)?;
-    let ids: Vec<i32> = rows.iter().map(|row| row.0).collect();
-    // Ordered oldest first, so the last post inserted per person is their newest.
-    let mut posts: HashMap<i32, Localized> = HashMap::new();
-    for (person_id, title) in super::by_ids!(appointments::table, appointments::person_id, &ids)
-        .order((appointments::starts_on, appointments::id))
-        .select((
-            appointments::person_id,
-            (
-                appointments::title,
-                appointments::title_ms,
-                appointments::title_zh,
-            ),
-        ))
-        .load::<(i32, Localized)>(conn)?
-    {
-        posts.insert(person_id, title);
-    }
-    let items = rows
-        .into_iter()
-        .map(|(id, slug, name, country_id)| PersonItem {
-            post: posts.remove(&id),
-            country: countries.get(&country_id).cloned().unwrap_or_default(),
-            slug,
-            name,
-        })
-        .collect();
-    Ok(Page::new(items, order.total(), filter))
+    order(conn, filter)?.page(filter, |shown| {
+        let rows: Vec<(i32, String, Localized, i32)> =
+            super::by_ids!(people::table, people::id, shown)
+                .select((
+                    people::id,
+                    people::slug,
+                    (people::name, people::name_ms, people::name_zh),
+                    people::country_id,
+                ))
+                .load(conn)?;
+        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.0, row)));
+        let countries = countries_by_id(conn)?;
+        // Ordered oldest first, so the last post inserted per person is their newest.
+        let mut posts: HashMap<i32, Localized> = HashMap::new();
+        for (person_id, title) in
+            super::by_ids!(appointments::table, appointments::person_id, shown)
+                .order((appointments::starts_on, appointments::id))
+                .select((
+                    appointments::person_id,
+                    (
+                        appointments::title,
+                        appointments::title_ms,
+                        appointments::title_zh,
+                    ),
+                ))
+                .load::<(i32, Localized)>(conn)?
+        {
+            posts.insert(person_id, title);
+        }
+        Ok(rows
+            .into_iter()
+            .map(|(id, slug, name, country_id)| PersonItem {
+                post: posts.remove(&id),
+                country: countries.get(&country_id).cloned().unwrap_or_default(),
+                slug,
+                name,
+            })
+            .collect())
+    })
 }
 
 #[derive(Debug, Queryable, Serialize)]

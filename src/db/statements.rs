@@ -100,6 +100,10 @@ fn with_translations(
     conn: &mut SqliteConnection,
     rows: Vec<ItemRow>,
 ) -> DbResult<Vec<StatementItem>> {
+    // Most records are in no statement: their pages need not ask for translations of none.
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let mut translations = by_statement(
         super::by_ids!(
@@ -215,17 +219,13 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
-    let order = order(conn, filter)?;
-    let shown = order.shown(filter);
-    let rows = super::by_ids!(statements::table, statements::id, shown)
-        .select(ItemRow::as_select())
-        .load(conn)?;
-    let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
-    Ok(Page::new(
-        with_translations(conn, rows)?,
-        order.total(),
-        filter,
-    ))
+    order(conn, filter)?.page(filter, |shown| {
+        let rows = super::by_ids!(statements::table, statements::id, shown)
+            .select(ItemRow::as_select())
+            .load(conn)?;
+        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
+        with_translations(conn, rows)
+    })
 }
 
 /// Every public statement the filter lets through, newest first, on one page.
