@@ -173,15 +173,7 @@ pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<Meeti
             .inner_join(organisations::table)
             .filter(meeting_organisations::meeting_id.eq(id))
             .order(organisations::name)
-            .select((
-                organisations::slug,
-                (
-                    organisations::name,
-                    organisations::name_ms,
-                    organisations::name_zh,
-                ),
-                organisations::short_name,
-            ))
+            .select(OrganisationRef::as_select())
             .load(conn)?,
         areas: meeting_areas::table
             .inner_join(focus_areas::table)

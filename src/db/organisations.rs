@@ -3,7 +3,7 @@
 use super::delegations::{self, DelegationItem};
 use super::meetings::{self, MeetingItem};
 use super::mous::{self, MouItem};
-use super::reference::{CountryRef, Page, countries_by_id};
+use super::reference::{CountryRef, OrganisationRef, Page, countries_by_id};
 use super::schema::{
     appointments, countries, focus_areas, mou_areas, mou_parties, organisations, people,
 };
@@ -65,8 +65,8 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
     Ok(order(conn, filter)?.total())
 }
 
-/// An organisation's slug, name, short name, kind and country id, as its list shows it.
-type ItemRow = (String, Localized, Option<String>, OrganisationKind, i32);
+/// An organisation as its list shows it: as other pages name it, its kind and its country's id.
+type ItemRow = (OrganisationRef, OrganisationKind, i32);
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
     order(conn, filter)?.page(filter, |shown| {
@@ -75,13 +75,7 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
                 .select((
                     organisations::id,
                     (
-                        organisations::slug,
-                        (
-                            organisations::name,
-                            organisations::name_ms,
-                            organisations::name_zh,
-                        ),
-                        organisations::short_name,
+                        OrganisationRef::as_select(),
                         organisations::kind,
                         organisations::country_id,
                     ),
@@ -90,15 +84,13 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<O
         let countries = countries_by_id(conn)?;
         Ok(super::in_order(shown, rows)
             .into_iter()
-            .map(
-                |(slug, name, short_name, kind, country_id)| OrganisationItem {
-                    country: countries.get(&country_id).cloned().unwrap_or_default(),
-                    slug,
-                    name,
-                    short_name,
-                    kind,
-                },
-            )
+            .map(|(named, kind, country_id)| OrganisationItem {
+                country: countries.get(&country_id).cloned().unwrap_or_default(),
+                slug: named.slug,
+                name: named.name,
+                short_name: named.short_name,
+                kind,
+            })
             .collect())
     })
 }

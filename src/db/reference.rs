@@ -18,9 +18,11 @@ pub struct Named {
 }
 
 /// An organisation as other pages mention it: the short name where it has one ("MIMOS").
-#[derive(Debug, Clone, Queryable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = organisations)]
 pub struct OrganisationRef {
     pub slug: String,
+    #[diesel(select_expression = (organisations::name, organisations::name_ms, organisations::name_zh))]
     pub name: Localized,
     pub short_name: Option<String>,
 }
@@ -74,18 +76,7 @@ pub(crate) fn organisation_refs(
     kept::named("organisation", ids, |missing| {
         Ok(
             super::by_ids!(organisations::table, organisations::id, missing)
-                .select((
-                    organisations::id,
-                    (
-                        organisations::slug,
-                        (
-                            organisations::name,
-                            organisations::name_ms,
-                            organisations::name_zh,
-                        ),
-                        organisations::short_name,
-                    ),
-                ))
+                .select((organisations::id, OrganisationRef::as_select()))
                 .load(conn)?,
         )
     })
