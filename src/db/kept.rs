@@ -182,7 +182,7 @@ impl Order {
 
     /// The ids `filter` shows: those of its page (none past the end), or only the first few
     /// of them when it previews the list.
-    pub fn shown(&self, filter: &ListFilter) -> &[i32] {
+    fn shown(&self, filter: &ListFilter) -> &[i32] {
         let start = usize::try_from(filter.page.offset())
             .unwrap_or(usize::MAX)
             .min(self.0.len());

@@ -100,7 +100,7 @@ fn with_translations(
     conn: &mut SqliteConnection,
     rows: Vec<ItemRow>,
 ) -> DbResult<Vec<StatementItem>> {
-    // Most records are in no statement: their pages need not ask for translations of none.
+    // A record no statement is about need not ask SQLite for the translations of none.
     if rows.is_empty() {
         return Ok(Vec::new());
     }
