@@ -3,7 +3,7 @@
 
 use crate::db::reference::{FilterChoices, Page};
 use crate::domain::{
-    InvalidInput, ListFilter, OrganisationKind, PAGE_SIZE, PartialDate, PublicUrl, RecordStatus,
+    InvalidInput, ListFilter, OrganisationKind, PartialDate, PublicUrl, RecordStatus,
 };
 use crate::i18n::{self, Lang, Message};
 use actix_web::web;
@@ -731,7 +731,7 @@ impl Pager {
     pub fn linking<T>(lang: Lang, page: &Page<T>, href: impl Fn(u32) -> String) -> Self {
         let last = page.last_number();
         let current = page.number;
-        let first_shown = i64::from(current - 1) * PAGE_SIZE + 1;
+        let first_shown = i64::from(current - 1) * page.size + 1;
         let summary = match page.total {
             0 => String::new(),
             total if page.items.is_empty() => lang.t_with(

@@ -108,6 +108,12 @@ search-tip-browse = Or browse:
 timeline-lede = Every dated event of the cooperation, oldest first: agreements signed and brought into force, meetings, visits, MoUs signed and press statements. Events whose date is not recorded are not shown.
 timeline-by-area = Timeline by focus area
 timeline-all-areas = All areas
+timeline-by-year = Timeline by year
+timeline-all-years = All years
+timeline-year-events = { $year }, { $count ->
+    [one] one event
+   *[other] { $count } events
+}
 timeline-none = No dated event has been recorded yet.
 timeline-none-filtered = No dated event matches this filter.
 timeline-see-all = See the whole timeline

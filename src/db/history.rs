@@ -1,14 +1,19 @@
 //! The cooperation over time: every dated event in order, and the counts the statistics page
 //! draws.
 
-use super::schema::{agreement_status_events, agreements, delegations, meetings, mous};
-use super::{DbResult, agreements as agreement_queries, delegations as delegation_queries};
+use super::reference::{Page, agreement_names};
+use super::schema::{agreement_status_events, agreements, delegations, meetings, mous, statements};
+use super::stamp::MaybeStamp;
+use super::{DbResult, agreements as agreement_queries, delegations as delegation_queries, kept};
 use super::{meetings as meeting_queries, mous as mou_queries, statements as statement_queries};
-use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, RecordStatus};
-use chrono::NaiveDate;
+use crate::domain::{
+    ListFilter, Localized, PageNumber, PartialDate, RecordKind, RecordStatus, Year,
+};
+use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use foldhash::HashMap;
+use std::rc::Rc;
 
 /// Something that happened on a date, and the record it happened to.
 #[derive(Debug)]
@@ -38,164 +43,343 @@ impl Event {
     }
 }
 
-/// One year of the timeline.
+/// How many events the timeline shows to a page.
+pub const TIMELINE_PAGE_SIZE: i64 = 50;
+
+/// One page of the timeline, and how many events each year holds (of the area asked for).
 #[derive(Debug)]
-pub struct YearOfEvents {
-    pub year: i32,
-    pub events: Vec<Event>,
+pub struct Timeline {
+    pub page: Page<Event>,
+    pub years: Vec<YearCount>,
 }
 
-/// Every dated event the filter lets through (its area and year), oldest first, by year.
-/// Undated events (a signing whose date is not recorded) cannot be placed and are left out.
-pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Vec<YearOfEvents>> {
-    let mut events = Vec::new();
-    let agreement_names: HashMap<i32, (String, Localized)> = agreements::table
-        .filter(agreement_queries::condition(&ListFilter {
-            year: None,
-            ..filter.clone()
-        }))
-        .select((
-            agreements::id,
-            (
-                agreements::slug,
-                (
-                    agreements::title,
-                    agreements::title_ms,
-                    agreements::title_zh,
-                ),
-            ),
-        ))
-        .load::<(i32, (String, Localized))>(conn)?
-        .into_iter()
-        .collect();
-    let ids: Vec<i32> = agreement_names.keys().copied().collect();
-    let status_events: Vec<(i32, RecordStatus, Option<PartialDate>)> = super::by_ids!(
-        agreement_status_events::table,
-        agreement_status_events::agreement_id,
-        &ids
+#[derive(Debug)]
+pub struct YearCount {
+    pub year: i32,
+    pub count: i64,
+}
+
+impl Timeline {
+    /// The page's events in runs of one year.
+    pub fn by_year(&self) -> impl Iterator<Item = (i32, &[Event])> {
+        self.page
+            .items
+            .chunk_by(|a, b| a.date.year() == b.date.year())
+            .map(|events| (events[0].date.year(), events))
+    }
+}
+
+/// One event in the timeline's order: the kind of its record and the id of its row (the status
+/// event's, for an agreement), in one number, so that the order of a large portal's whole
+/// timeline (some 200,000 events) is kept in under a megabyte.
+#[derive(Debug, Clone, Copy)]
+struct EventKey(u32);
+
+impl EventKey {
+    const ID_BITS: u32 = 29;
+
+    /// `None` for an id past what the key holds (half a billion), which SQLite, numbering rows
+    /// from one, never reaches.
+    fn new(kind: RecordKind, id: i32) -> Option<Self> {
+        let id = u32::try_from(id)
+            .ok()
+            .filter(|id| *id < 1 << Self::ID_BITS)?;
+        let kind = RecordKind::ALL.iter().position(|k| *k == kind)? as u32;
+        Some(Self(kind << Self::ID_BITS | id))
+    }
+
+    fn kind(self) -> RecordKind {
+        RecordKind::ALL[(self.0 >> Self::ID_BITS) as usize]
+    }
+
+    fn id(self) -> i32 {
+        (self.0 & ((1 << Self::ID_BITS) - 1)) as i32
+    }
+}
+
+/// Every event of a timeline in order, and where each year's events start.
+struct TimelineOrder {
+    events: Vec<EventKey>,
+    year_starts: Vec<(i32, usize)>,
+}
+
+impl TimelineOrder {
+    /// Each year that has events, and where its events lie in the order.
+    fn year_spans(&self) -> impl Iterator<Item = (i32, std::ops::Range<usize>)> + '_ {
+        let ends = self.year_starts.iter().skip(1).map(|(_, start)| *start);
+        self.year_starts
+            .iter()
+            .zip(ends.chain([self.events.len()]))
+            .map(|((year, start), end)| (*year, *start..end))
+    }
+
+    /// Where the events of `year`, or of every year, lie in the order.
+    fn span(&self, year: Option<Year>) -> std::ops::Range<usize> {
+        match year {
+            None => 0..self.events.len(),
+            Some(year) => self
+                .year_spans()
+                .find(|(y, _)| *y == year.value())
+                .map_or(0..0, |(_, span)| span),
+        }
+    }
+
+    fn years(&self) -> Vec<YearCount> {
+        self.year_spans()
+            .map(|(year, span)| YearCount {
+                year,
+                count: span.len() as i64,
+            })
+            .collect()
+    }
+}
+
+/// The timeline's order under `filter` (its year and page aside): every dated event, oldest
+/// first, events of one date by kind and then as recorded. Undated events (a signing whose date
+/// is not recorded) cannot be placed and are left out.
+fn timeline_order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Rc<TimelineOrder>> {
+    let scope = ListFilter {
+        year: None,
+        page: PageNumber::FIRST,
+        ..filter.clone()
+    };
+    kept::kept(
+        ("timeline", scope.query_string_for_page(1)),
+        |order: &TimelineOrder| order.events.len() * std::mem::size_of::<EventKey>(),
+        || {
+            let mut dated: Vec<(u32, RecordKind, i32)> = Vec::new();
+            let mut add = |kind, rows: Vec<(i32, Option<PartialDate>)>| {
+                dated.extend(
+                    rows.into_iter()
+                        .filter_map(|(id, date)| Some((date?.chronological_key(), kind, id))),
+                );
+            };
+            let agreement_ids: Vec<i32> = agreements::table
+                .filter(agreement_queries::condition(&scope))
+                .select(agreements::id)
+                .load(conn)?;
+            add(
+                RecordKind::Agreement,
+                super::by_ids!(
+                    agreement_status_events::table,
+                    agreement_status_events::agreement_id,
+                    &agreement_ids
+                )
+                .select((
+                    agreement_status_events::id,
+                    agreement_status_events::occurred_on,
+                ))
+                .load(conn)?,
+            );
+            add(
+                RecordKind::Meeting,
+                meetings::table
+                    .filter(meeting_queries::condition(&scope))
+                    .select((meetings::id, meetings::held_on))
+                    .load(conn)?,
+            );
+            let visits: Vec<(i32, NaiveDate)> = delegations::table
+                .filter(delegation_queries::condition(&scope))
+                .select((delegations::id, delegations::starts_on))
+                .load(conn)?;
+            add(
+                RecordKind::Delegation,
+                visits
+                    .into_iter()
+                    .map(|(id, starts_on)| (id, Some(PartialDate::Day(starts_on))))
+                    .collect(),
+            );
+            add(
+                RecordKind::Mou,
+                mous::table
+                    .filter(mou_queries::condition(&scope))
+                    .select((mous::id, mous::signed_on))
+                    .load(conn)?,
+            );
+            let published: Vec<(i32, MaybeStamp)> = statements::table
+                .filter(statement_queries::condition(&scope))
+                .select((statements::id, statements::published_at))
+                .load(conn)?;
+            add(
+                RecordKind::Statement,
+                published
+                    .into_iter()
+                    .map(|(id, at)| {
+                        let at: Option<NaiveDateTime> = at.into();
+                        (id, at.map(|at| PartialDate::from(at.date())))
+                    })
+                    .collect(),
+            );
+            dated.sort_unstable_by_key(|(date, kind, id)| (*date, kind.as_str(), *id));
+            let mut order = TimelineOrder {
+                events: Vec::with_capacity(dated.len()),
+                year_starts: Vec::new(),
+            };
+            for (date, kind, id) in dated {
+                let Some(key) = EventKey::new(kind, id) else {
+                    continue;
+                };
+                let year = (date / 10_000) as i32;
+                if order.year_starts.last().is_none_or(|(y, _)| *y != year) {
+                    order.year_starts.push((year, order.events.len()));
+                }
+                order.events.push(key);
+            }
+            Ok(order)
+        },
     )
-    .filter(agreement_status_events::occurred_on.is_not_null())
-    .select((
-        agreement_status_events::agreement_id,
-        agreement_status_events::status,
-        agreement_status_events::occurred_on,
-    ))
-    .load(conn)?;
-    for (agreement_id, status, occurred_on) in status_events {
-        if let (Some(date), Some((slug, title))) = (occurred_on, agreement_names.get(&agreement_id))
-        {
-            events.push(Event {
-                date,
-                until: None,
-                kind: RecordKind::Agreement,
-                slug: slug.clone(),
-                title: title.clone(),
-                what: status.label().to_owned(),
-            });
-        }
-    }
-    let held: Vec<(String, Localized, Option<PartialDate>)> = meetings::table
-        .filter(meeting_queries::condition(filter))
-        .filter(meetings::held_on.is_not_null())
-        .select((
-            meetings::slug,
-            (meetings::title, meetings::title_ms, meetings::title_zh),
-            meetings::held_on,
-        ))
-        .load(conn)?;
-    events.extend(held.into_iter().filter_map(|(slug, title, held_on)| {
-        Some(Event {
-            date: held_on?,
-            until: None,
-            kind: RecordKind::Meeting,
-            slug,
-            title,
-            what: "Meeting held".to_owned(),
-        })
-    }));
-    let visits: Vec<(String, Localized, NaiveDate, NaiveDate)> = delegations::table
-        .filter(delegation_queries::condition(filter))
-        .select((
-            delegations::slug,
-            (
-                delegations::title,
-                delegations::title_ms,
-                delegations::title_zh,
-            ),
-            delegations::starts_on,
-            delegations::ends_on,
-        ))
-        .load(conn)?;
-    events.extend(
-        visits
-            .into_iter()
-            .map(|(slug, title, starts_on, ends_on)| Event {
-                date: PartialDate::Day(starts_on),
-                until: Some(ends_on),
-                kind: RecordKind::Delegation,
-                slug,
-                title,
-                what: "Visit".to_owned(),
-            }),
-    );
-    let signed: Vec<(String, Localized, Option<PartialDate>)> = mous::table
-        .filter(mou_queries::condition(filter))
-        .filter(mous::signed_on.is_not_null())
-        .select((
-            mous::slug,
-            (mous::title, mous::title_ms, mous::title_zh),
-            mous::signed_on,
-        ))
-        .load(conn)?;
-    events.extend(signed.into_iter().filter_map(|(slug, title, signed_on)| {
-        Some(Event {
-            date: signed_on?,
-            until: None,
-            kind: RecordKind::Mou,
-            slug,
-            title,
-            what: "MoU signed".to_owned(),
-        })
-    }));
-    let published = statement_queries::all_public(conn, filter)?;
-    events.extend(published.into_iter().filter_map(|statement| {
-        Some(Event {
-            date: statement.published_on()?,
-            until: None,
-            kind: RecordKind::Statement,
-            slug: statement.slug,
-            title: statement.title,
-            what: "Press statement".to_owned(),
-        })
-    }));
-    // Agreements are filtered by year of signing; their later status events by their own year.
-    if let Some(year) = filter.year {
-        events.retain(|event| event.date.year() == year.value());
-    }
-    // ISO text sorts a year before its months and a month before its days.
-    events.sort_by(|a, b| {
-        (
-            a.date.iso().to_string(),
-            a.kind.as_str(),
-            a.title.primary_text(),
+}
+
+/// One page of the timeline: the dated events the filter lets through (its area, and its year
+/// if it names one), oldest first.
+pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Timeline> {
+    let order = timeline_order(conn, filter)?;
+    let span = order.span(filter.year);
+    let total = span.len() as i64;
+    let start = usize::try_from(filter.page.offset_in(TIMELINE_PAGE_SIZE))
+        .unwrap_or(usize::MAX)
+        .saturating_add(span.start)
+        .min(span.end);
+    let end = start
+        .saturating_add(TIMELINE_PAGE_SIZE as usize)
+        .min(span.end);
+    let shown = &order.events[start..end];
+    let events = if shown.is_empty() {
+        Vec::new()
+    } else {
+        events(conn, shown)?
+    };
+    Ok(Timeline {
+        page: Page::sized(events, total, filter, TIMELINE_PAGE_SIZE),
+        years: order.years(),
+    })
+}
+
+/// The events `keys` name, in their order: one query for each kind of record among them.
+fn events(conn: &mut SqliteConnection, keys: &[EventKey]) -> DbResult<Vec<Event>> {
+    let ids_of = |kind: RecordKind| -> Vec<i32> {
+        keys.iter()
+            .filter(|key| key.kind() == kind)
+            .map(|key| key.id())
+            .collect()
+    };
+    let mut found: HashMap<(RecordKind, i32), Event> = HashMap::default();
+    let event = |kind, slug, title, date, what: &str| Event {
+        date,
+        until: None,
+        kind,
+        slug,
+        title,
+        what: what.to_owned(),
+    };
+    let ids = ids_of(RecordKind::Agreement);
+    if !ids.is_empty() {
+        let rows: Vec<(i32, i32, RecordStatus, Option<PartialDate>)> = super::by_ids!(
+            agreement_status_events::table,
+            agreement_status_events::id,
+            &ids
         )
-            .cmp(&(
-                b.date.iso().to_string(),
-                b.kind.as_str(),
-                b.title.primary_text(),
-            ))
-    });
-    let mut years: Vec<YearOfEvents> = Vec::new();
-    for event in events {
-        match years.last_mut() {
-            Some(year) if year.year == event.date.year() => year.events.push(event),
-            _ => years.push(YearOfEvents {
-                year: event.date.year(),
-                events: vec![event],
-            }),
+        .select((
+            agreement_status_events::id,
+            agreement_status_events::agreement_id,
+            agreement_status_events::status,
+            agreement_status_events::occurred_on,
+        ))
+        .load(conn)?;
+        let agreement_ids: Vec<i32> = rows.iter().map(|(_, agreement, ..)| *agreement).collect();
+        let names = agreement_names(conn, &agreement_ids)?;
+        for (id, agreement, status, date) in rows {
+            if let (Some(date), Some(named)) = (date, names.get(&agreement)) {
+                let title = named.name.clone();
+                let what = status.label();
+                found.insert(
+                    (RecordKind::Agreement, id),
+                    event(RecordKind::Agreement, named.slug.clone(), title, date, what),
+                );
+            }
         }
     }
-    Ok(years)
+    let ids = ids_of(RecordKind::Meeting);
+    if !ids.is_empty() {
+        let rows: Vec<(i32, String, Localized, Option<PartialDate>)> =
+            super::by_ids!(meetings::table, meetings::id, &ids)
+                .select((
+                    meetings::id,
+                    meetings::slug,
+                    (meetings::title, meetings::title_ms, meetings::title_zh),
+                    meetings::held_on,
+                ))
+                .load(conn)?;
+        for (id, slug, title, date) in rows {
+            if let Some(date) = date {
+                let held = event(RecordKind::Meeting, slug, title, date, "Meeting held");
+                found.insert((RecordKind::Meeting, id), held);
+            }
+        }
+    }
+    let ids = ids_of(RecordKind::Delegation);
+    if !ids.is_empty() {
+        let rows: Vec<(i32, String, Localized, NaiveDate, NaiveDate)> =
+            super::by_ids!(delegations::table, delegations::id, &ids)
+                .select((
+                    delegations::id,
+                    delegations::slug,
+                    (
+                        delegations::title,
+                        delegations::title_ms,
+                        delegations::title_zh,
+                    ),
+                    delegations::starts_on,
+                    delegations::ends_on,
+                ))
+                .load(conn)?;
+        for (id, slug, title, starts_on, ends_on) in rows {
+            let date = PartialDate::Day(starts_on);
+            let visit = Event {
+                until: Some(ends_on),
+                ..event(RecordKind::Delegation, slug, title, date, "Visit")
+            };
+            found.insert((RecordKind::Delegation, id), visit);
+        }
+    }
+    let ids = ids_of(RecordKind::Mou);
+    if !ids.is_empty() {
+        let rows: Vec<(i32, String, Localized, Option<PartialDate>)> =
+            super::by_ids!(mous::table, mous::id, &ids)
+                .select((
+                    mous::id,
+                    mous::slug,
+                    (mous::title, mous::title_ms, mous::title_zh),
+                    mous::signed_on,
+                ))
+                .load(conn)?;
+        for (id, slug, title, date) in rows {
+            if let Some(date) = date {
+                let signed = event(RecordKind::Mou, slug, title, date, "MoU signed");
+                found.insert((RecordKind::Mou, id), signed);
+            }
+        }
+    }
+    let ids = ids_of(RecordKind::Statement);
+    if !ids.is_empty() {
+        for statement in statement_queries::items(conn, &ids)? {
+            if let Some(date) = statement.published_on() {
+                let kind = RecordKind::Statement;
+                let published = event(
+                    kind,
+                    statement.slug,
+                    statement.title,
+                    date,
+                    "Press statement",
+                );
+                found.insert((kind, statement.id), published);
+            }
+        }
+    }
+    Ok(keys
+        .iter()
+        .filter_map(|key| found.remove(&(key.kind(), key.id())))
+        .collect())
 }
 
 #[derive(Debug, QueryableByName)]

@@ -48,19 +48,28 @@ pub struct Page<T> {
     pub items: Vec<T>,
     pub total: i64,
     pub number: u32,
+    /// How many records a full page shows.
+    #[serde(skip)]
+    pub size: i64,
 }
 
 impl<T> Page<T> {
     pub fn new(items: Vec<T>, total: i64, filter: &ListFilter) -> Self {
+        Self::sized(items, total, filter, PAGE_SIZE)
+    }
+
+    /// A page of a list that shows `size` records to a page.
+    pub fn sized(items: Vec<T>, total: i64, filter: &ListFilter, size: i64) -> Self {
         Self {
             items,
             total,
             number: filter.page.get(),
+            size,
         }
     }
 
     pub fn last_number(&self) -> u32 {
-        u32::try_from(((self.total + PAGE_SIZE - 1) / PAGE_SIZE).max(1)).unwrap_or(u32::MAX)
+        u32::try_from(((self.total + self.size - 1) / self.size).max(1)).unwrap_or(u32::MAX)
     }
 
     pub fn has_more_than_shown(&self) -> bool {

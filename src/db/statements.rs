@@ -30,6 +30,8 @@ fn public() -> diesel::dsl::IsNotNull<statements::published_at> {
 /// A statement as lists show it, in every language it has been published in.
 #[derive(Debug, Serialize)]
 pub struct StatementItem {
+    #[serde(skip)]
+    pub id: i32,
     pub slug: String,
     pub title: Localized,
     pub summary: Localized,
@@ -129,6 +131,7 @@ fn with_translations(
                 translations.remove(&row.id).unwrap_or_default(),
             );
             StatementItem {
+                id: row.id,
                 title: field(&texts, row.language, |(title, _)| title.clone()),
                 summary: field(&texts, row.language, |(_, summary)| summary.clone()),
                 slug: row.slug,
@@ -219,25 +222,15 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<StatementItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows = super::by_ids!(statements::table, statements::id, shown)
-            .select(ItemRow::as_select())
-            .load(conn)?;
-        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
-        with_translations(conn, rows)
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
 }
 
-/// Every public statement the filter lets through, newest first, on one page.
-pub fn all_public(
-    conn: &mut SqliteConnection,
-    filter: &ListFilter,
-) -> DbResult<Vec<StatementItem>> {
-    let rows = statements::table
-        .filter(condition(filter))
-        .order((statements::published_at.desc(), statements::id.desc()))
+/// The public statements with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<StatementItem>> {
+    let rows = super::by_ids!(statements::table, statements::id, ids)
         .select(ItemRow::as_select())
         .load(conn)?;
+    let rows = super::in_order(ids, rows.into_iter().map(|row| (row.id, row)));
     with_translations(conn, rows)
 }
 

@@ -30,8 +30,16 @@ pub struct Year(i32);
 impl Year {
     pub fn parse(input: &str) -> Result<Self, InvalidInput> {
         match input.parse::<i32>() {
-            Ok(year) if input.len() == 4 && (1900..=2199).contains(&year) => Ok(Self(year)),
+            Ok(year) if input.len() == 4 => Self::new(year),
             _ => Err(InvalidInput::because("year", Message::new("invalid-year"))),
+        }
+    }
+
+    pub fn new(year: i32) -> Result<Self, InvalidInput> {
+        if (1900..=2199).contains(&year) {
+            Ok(Self(year))
+        } else {
+            Err(InvalidInput::because("year", Message::new("invalid-year")))
         }
     }
 
@@ -66,7 +74,12 @@ impl PageNumber {
     }
 
     pub fn offset(&self) -> i64 {
-        i64::from(self.0 - 1) * PAGE_SIZE
+        self.offset_in(PAGE_SIZE)
+    }
+
+    /// Where this page starts in a list that shows `size` records to a page.
+    pub fn offset_in(&self, size: i64) -> i64 {
+        i64::from(self.0 - 1) * size
     }
 
     /// The page after this one, or `None` past the last page a list may have.

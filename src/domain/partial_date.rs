@@ -128,6 +128,17 @@ impl PartialDate {
     pub fn iso(&self) -> Iso {
         Iso(*self)
     }
+
+    /// A number that orders dates as their ISO text does: a year before its months, a month
+    /// before its days, and each before what follows it.
+    pub fn chronological_key(&self) -> u32 {
+        let (year, month, day) = match self {
+            Self::Year(y) => (*y, 0, 0),
+            Self::Month(y, m) => (*y, *m, 0),
+            Self::Day(d) => (d.year(), d.month(), d.day()),
+        };
+        u32::try_from(year).unwrap_or(0) * 10_000 + month * 100 + day
+    }
 }
 
 /// A date in its ISO 8601 form: `2024`, `2024-04` or `2024-04-25`, written where it is used.
@@ -351,6 +362,23 @@ pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chronological_key_orders_dates_as_their_iso_text() {
+        let dates = [
+            "2023-12-31",
+            "2024",
+            "2024-04",
+            "2024-04-01",
+            "2024-04-29",
+            "2024-05",
+        ];
+        let keys: Vec<u32> = dates
+            .iter()
+            .map(|d| PartialDate::parse(d).unwrap().chronological_key())
+            .collect();
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
+    }
 
     #[cfg(feature = "server")]
     #[test]

@@ -65,6 +65,7 @@ impl PageUse for AsJson {
                 .collect(),
             total: page.total,
             number: page.number,
+            size: page.size,
         }
     }
 }

@@ -1,5 +1,37 @@
 use crate::fixtures::STATEMENT;
 use crate::helpers::TestApp;
+use sti_portal::db::synthetic;
+use sti_portal::i18n::Lang;
+
+/// The portal with the demo records and some 650 more dated events over several years.
+async fn spawn_with_many_events() -> TestApp {
+    let app = TestApp::spawn().await;
+    synthetic::generate(
+        &mut app.connection(),
+        synthetic::Sizes::for_statements(300),
+        |_, _| {},
+    )
+    .unwrap();
+    app
+}
+
+/// The events of a timeline page as (ISO date, what happened, link).
+fn events(page: &crate::helpers::Reply) -> Vec<(String, String, String)> {
+    let document = page.document();
+    let item = scraper::Selector::parse(".timeline-year li").unwrap();
+    let time = scraper::Selector::parse("time").unwrap();
+    let badge = scraper::Selector::parse(".badge").unwrap();
+    let link = scraper::Selector::parse("a").unwrap();
+    document
+        .select(&item)
+        .map(|li| {
+            let date = li.select(&time).next().unwrap().value().attr("datetime");
+            let what = li.select(&badge).next().unwrap().text().collect();
+            let href = li.select(&link).next().unwrap().value().attr("href");
+            (date.unwrap().to_owned(), what, href.unwrap().to_owned())
+        })
+        .collect()
+}
 
 #[actix_web::test]
 async fn the_timeline_lists_every_dated_event_by_year_in_order() {
@@ -43,6 +75,76 @@ async fn the_timeline_filters_by_area() {
     assert!(!ev.links_to("/agreements/sti-cooperation-agreement-2013"));
     assert_eq!(ev.texts("[aria-current=page]"), vec!["Electric vehicles"]);
     assert_eq!(unknown.status, 400);
+}
+
+#[actix_web::test]
+async fn the_timeline_is_read_a_page_at_a_time_in_order_with_every_year_linked() {
+    let app = spawn_with_many_events().await;
+
+    let first = app.page("/timeline").await;
+
+    let years = first.texts("[aria-label='Timeline by year'] .visually-hidden");
+    let counted: Vec<(String, usize)> = years
+        .iter()
+        .map(|label| {
+            let (year, count) = label.split_once(", ").unwrap();
+            let count = count.trim_end_matches(" events").trim_end_matches(" event");
+            (year.to_owned(), count.replace(',', "").parse().unwrap())
+        })
+        .collect();
+    assert!(counted.len() >= 3, "several years: {years:?}");
+    let total: usize = counted.iter().map(|(_, count)| count).sum();
+    assert!(total > 600, "{total} events");
+    assert_eq!(events(&first).len(), 50, "a page holds fifty events");
+    assert_eq!(
+        first.texts(".results__count"),
+        vec![format!("Showing 1–50 of {}", Lang::En.number(total as i64))]
+    );
+
+    let mut seen = Vec::new();
+    let mut page = 1;
+    loop {
+        let reply = app.page(&format!("/timeline?page={page}")).await;
+        let shown = events(&reply);
+        if shown.is_empty() {
+            break;
+        }
+        seen.extend(shown);
+        page += 1;
+    }
+    assert_eq!(
+        page - 1,
+        total.div_ceil(50),
+        "every page but the last is full"
+    );
+    assert_eq!(seen.len(), total, "every event once, on one page");
+    assert!(
+        seen.windows(2).all(|pair| pair[0].0 <= pair[1].0),
+        "oldest first across pages"
+    );
+    let mut distinct = seen.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), total, "no event shown twice");
+
+    for (year, count) in &counted {
+        let narrowed = app.page(&format!("/timeline?year={year}")).await;
+        let shown = events(&narrowed);
+        assert_eq!(shown.len(), (*count).min(50), "{year}");
+        assert!(
+            shown
+                .iter()
+                .all(|(date, ..)| date.starts_with(year.as_str()))
+        );
+        assert_eq!(
+            narrowed.texts("[aria-label='Timeline by year'] [aria-current] .visually-hidden"),
+            vec![format!(
+                "{year}, {} event{}",
+                Lang::En.number(*count as i64),
+                if *count == 1 { "" } else { "s" }
+            )]
+        );
+    }
 }
 
 #[actix_web::test]

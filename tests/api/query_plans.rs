@@ -104,6 +104,7 @@ fn read_everything(conn: &mut SqliteConnection) {
         db::organisations::list(conn, &f).unwrap();
         db::people::list(conn, &f).unwrap();
         db::agreements::list(conn, &f).unwrap();
+        db::history::timeline(conn, &f).unwrap();
     }
     db::mous::detail(conn, &slug("synthetic-mou-5"))
         .unwrap()
@@ -242,6 +243,28 @@ async fn a_list_makes_the_same_number_of_queries_for_one_row_as_for_twenty() {
             "{name}: {twenty} queries for a full page, {few} for a short one"
         );
         assert!(twenty <= 6, "{name} makes {twenty} queries");
+    }
+}
+
+#[actix_web::test]
+async fn a_timeline_page_reads_each_kind_of_event_in_one_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_database(&dir, 500).await;
+    let (mut conn, log) = recording(&path);
+
+    for query in ["", "page=7", "year=2020", "area=space-technology"] {
+        log.lock().unwrap().clear();
+        let shown = db::history::timeline(&mut conn, &filter(query))
+            .unwrap()
+            .page
+            .items
+            .len();
+        let queries = log.lock().unwrap().len();
+        assert!(shown > 0, "{query}");
+        // Its order: the agreements and their dated events, then meetings, visits, MoUs and
+        // statements. Its page: each kind of event by id, agreements' names and statements'
+        // translations.
+        assert!(queries <= 6 + 7, "{query}: {queries} queries for 50 events");
     }
 }
 

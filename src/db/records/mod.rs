@@ -521,6 +521,7 @@ pub fn staff_list(
                 items: query.load(conn)?,
                 total,
                 number: page.get(),
+                size: PAGE_SIZE,
             }
         }};
     }
