@@ -74,18 +74,21 @@ impl Chart {
     }
 }
 
-fn pairs(counts: Vec<Count>) -> Vec<(String, i64)> {
-    counts.into_iter().map(|c| (c.label, c.count)).collect()
+fn pairs(counts: &[Count]) -> Vec<(String, i64)> {
+    counts.iter().map(|c| (c.label.clone(), c.count)).collect()
 }
 
 /// The counts by kind of organisation, each kind named in `lang`. The statistics name kinds by
 /// their English labels, so each label is matched back to its kind.
-fn kinds(lang: Lang, counts: Vec<Count>) -> Vec<(String, i64)> {
+fn kinds(lang: Lang, counts: &[Count]) -> Vec<(String, i64)> {
     counts
-        .into_iter()
+        .iter()
         .map(|c| {
             let kind = OrganisationKind::ALL.iter().find(|k| k.label() == c.label);
-            let label = kind.map_or(c.label, |k| lang.term("kind", k.as_str()).into_owned());
+            let label = kind.map_or_else(
+                || c.label.clone(),
+                |k| lang.term("kind", k.as_str()).into_owned(),
+            );
             (label, c.count)
         })
         .collect()
@@ -126,28 +129,28 @@ pub async fn stats(
                 lang,
                 "mous-by-year",
                 "stats-year",
-                pairs(statistics.mous_by_year),
+                pairs(&statistics.mous_by_year),
             ),
             Chart::new(
                 lang,
                 "mous-by-area",
                 "filter-area",
-                pairs(statistics.mous_by_area),
+                pairs(&statistics.mous_by_area),
             ),
             Chart::new(
                 lang,
                 "organisations-by-country",
                 "filter-country",
-                pairs(statistics.organisations_by_country),
+                pairs(&statistics.organisations_by_country),
             ),
             Chart::new(
                 lang,
                 "organisations-by-kind",
                 "filter-kind",
-                kinds(lang, statistics.organisations_by_kind),
+                kinds(lang, &statistics.organisations_by_kind),
             ),
         ],
         activity_chart,
-        activity: statistics.activity,
+        activity: statistics.activity.clone(),
     })
 }
