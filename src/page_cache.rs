@@ -7,7 +7,8 @@
 //! Every public page also gets an `ETag` and, once its data is a second old, a `Last-Modified`,
 //! answered with 304 when the browser already has it, and a `Cache-Control` that lets a shared
 //! cache hold it briefly. Staff pages (in every language), anyone with a session cookie, answers
-//! that set a cookie or may not be stored, and anything but a 200 to a GET are never kept.
+//! that set a cookie or may not be stored, streamed answers (CSV exports) and anything but a 200
+//! to a GET are never kept.
 //!
 //! A page's language is in its address, so the address is the whole key: the one page whose
 //! answer depends on the reader (`/`, sent to the reader's language on a first visit) is
@@ -18,7 +19,7 @@ use crate::auth::SESSION_COOKIE;
 use crate::compression::{Coding, SMALLEST_COMPRESSED, is_compressible};
 use crate::db::{self, Reader};
 use crate::i18n::Lang;
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue, HttpDate};
 use actix_web::http::{Method, StatusCode};
@@ -287,7 +288,10 @@ pub async fn middleware(
     }
     let started = SystemTime::now();
     let response = next.call(request).await?;
-    if response.status() != StatusCode::OK || !is_for_everyone(&response) {
+    // A streamed answer (a CSV export of a whole collection, many megabytes) is sent as it is
+    // read, never gathered to be kept.
+    let streamed = matches!(response.response().body().size(), BodySize::Stream);
+    if response.status() != StatusCode::OK || !is_for_everyone(&response) || streamed {
         return Ok(response.map_into_boxed_body());
     }
     // The data the page was made from: what the handler's own read saw, if it read any.
@@ -306,7 +310,7 @@ pub async fn middleware(
         .filter(|(name, _)| *name != header::CONTENT_TYPE && *name != header::CONTENT_LENGTH)
         .map(|(n, v)| (n.clone(), v.clone()))
         .collect();
-    // A rendered page is one piece already; only a streamed body needs gathering.
+    // A rendered page is one piece already; any other body of known size is gathered.
     let body = match response.into_body().try_into_bytes() {
         Ok(bytes) => bytes,
         Err(streamed) => body::to_bytes(streamed).await.map_err(|_| {

@@ -2,12 +2,15 @@
 //! list, safe to open in a spreadsheet.
 
 use super::api::{PageUse, page_of};
-use crate::db::Reader;
 use crate::db::reference::Page;
+use crate::db::{DbResult, Reader};
 use crate::domain::{ListFilter, ListQuery, PageNumber, PublicUrl, RecordKind};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
+use actix_web::web::Bytes;
 use actix_web::{HttpResponse, get, web};
+use diesel::SqliteConnection;
+use futures_util::StreamExt;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -112,6 +115,96 @@ fn neutralise(text: String) -> String {
     }
 }
 
+/// How many pages of a list one piece of its file holds. Each piece is one read, between which
+/// the worker serves other requests, and only one piece is in memory at a time: a whole file of
+/// 100,000 statements is some 20 MB.
+const PAGES_PER_PIECE: u32 = 25;
+
+/// Where an export has got to.
+struct Export {
+    reader: web::Data<Reader>,
+    site: web::Data<PublicUrl>,
+    kind: RecordKind,
+    lang: Lang,
+    /// The first page the next piece holds, `None` once the last has been read.
+    filter: Option<ListFilter>,
+    /// The write generation the export began in: every piece must come from it.
+    version: Option<i64>,
+}
+
+impl Export {
+    /// The next piece of the file, with the header row if it is the first, encoded.
+    fn piece(&mut self) -> Option<Result<Bytes, std::io::Error>> {
+        let filter = self.filter.take()?;
+        let first = filter.page == PageNumber::FIRST;
+        let read = self.reader.read(|conn| self.rows(conn, filter));
+        let version = self
+            .reader
+            .generation()
+            .map(|generation| generation.version);
+        let piece = read.map_err(AppError::from).and_then(|(rows, next)| {
+            // Pages read in different generations might repeat or miss a record that moved.
+            if !first && version != self.version {
+                return Err(AppError::Encoding(
+                    "the records changed while they were exported".into(),
+                ));
+            }
+            self.version = version;
+            self.filter = next;
+            self.encode(first, rows)
+        });
+        Some(piece.map_err(std::io::Error::other))
+    }
+
+    /// The rows of up to `PAGES_PER_PIECE` pages from `filter`'s, and the page after them if
+    /// the list goes on.
+    fn rows(
+        &self,
+        conn: &mut SqliteConnection,
+        mut filter: ListFilter,
+    ) -> DbResult<(Vec<Vec<String>>, Option<ListFilter>)> {
+        let columns = columns(self.kind);
+        let mut rows = Vec::new();
+        for _ in 0..PAGES_PER_PIECE {
+            let page = page_of(conn, self.kind, &filter, AsJson)?;
+            for item in &page.items {
+                let mut row: Vec<String> =
+                    columns.iter().map(|c| cell(&item[*c], self.lang)).collect();
+                let path = self.kind.page(&cell(&item["slug"], self.lang));
+                row.push(self.site.join(&self.lang.href(&path)));
+                rows.push(row);
+            }
+            match filter.page.next() {
+                Some(next) if filter.page.get() < page.last_number() => filter.page = next,
+                _ => return Ok((rows, None)),
+            }
+        }
+        Ok((rows, Some(filter)))
+    }
+
+    fn encode(&self, with_header: bool, rows: Vec<Vec<String>>) -> Result<Bytes, AppError> {
+        let encoding = |e: csv::Error| AppError::Encoding(e.to_string());
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(Vec::new());
+        if with_header {
+            let columns = columns(self.kind).iter().copied();
+            writer
+                .write_record(columns.chain(["url"]))
+                .map_err(encoding)?;
+        }
+        for row in rows {
+            writer
+                .write_record(row.into_iter().map(neutralise))
+                .map_err(encoding)?;
+        }
+        let bytes = writer
+            .into_inner()
+            .map_err(|e| AppError::Encoding(e.to_string()))?;
+        Ok(Bytes::from(bytes))
+    }
+}
+
 #[get("/{collection}.csv")]
 pub async fn export(
     lang: Lang,
@@ -123,38 +216,25 @@ pub async fn export(
     let kind = RecordKind::from_collection(&name).ok_or(AppError::NotFound)?;
     let mut filter = ListFilter::try_from(query.into_inner())?;
     filter.page = PageNumber::FIRST;
-    let columns = columns(kind);
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    reader.read(|conn| {
-        loop {
-            let page = page_of(conn, kind, &filter, AsJson)?;
-            let last = page.last_number();
-            for item in &page.items {
-                let mut row: Vec<String> = columns.iter().map(|c| cell(&item[*c], lang)).collect();
-                row.push(site.join(&lang.href(&kind.page(&cell(&item["slug"], lang)))));
-                rows.push(row);
-            }
-            match filter.page.next() {
-                Some(next) if filter.page.get() < last => filter.page = next,
-                _ => return Ok(()),
-            }
-        }
-    })?;
-    let encoding = |e: csv::Error| AppError::Encoding(e.to_string());
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    writer
-        .write_record(columns.iter().copied().chain(["url"]))
-        .map_err(encoding)?;
-    for row in rows {
-        writer
-            .write_record(row.into_iter().map(neutralise))
-            .map_err(encoding)?;
-    }
-    let body = writer
-        .into_inner()
-        .map_err(|e| AppError::Encoding(e.to_string()))?;
+    let mut export = Export {
+        reader,
+        site,
+        kind,
+        lang,
+        filter: Some(filter),
+        version: None,
+    };
+    // The first piece is read before answering, so that a failure is still an error page.
+    let first = match export.piece() {
+        Some(Err(error)) => return Err(AppError::Encoding(error.to_string())),
+        first => first,
+    };
+    let rest = futures_util::stream::unfold(export, |mut export| async move {
+        // A piece is always ready, so without this the worker would send the whole file, to a
+        // client reading as fast as it is sent, before serving anyone else.
+        actix_web::rt::task::yield_now().await;
+        export.piece().map(|piece| (piece, export))
+    });
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8; header=present")
         .insert_header((
@@ -168,5 +248,5 @@ pub async fn export(
                 }
             ),
         ))
-        .body(body))
+        .streaming(futures_util::stream::iter(first).chain(rest)))
 }

@@ -245,6 +245,43 @@ async fn every_collection_exports_as_csv_with_every_row() {
 }
 
 #[actix_web::test]
+async fn a_large_export_is_streamed_in_pieces_with_every_row_once_in_the_lists_order() {
+    let app = TestApp::spawn().await;
+    sti_portal::db::synthetic::generate(
+        &mut app.connection(),
+        sti_portal::db::synthetic::Sizes::for_statements(1_200),
+        |_, _| {},
+    )
+    .unwrap();
+
+    let reply = app.page("/statements.csv").await;
+    let (_, list) = json(&app, "/api/v1/statements").await;
+
+    assert!(
+        reply.headers.get("content-length").is_none(),
+        "sent as it is read, not gathered first"
+    );
+    let (header, rows) = csv_rows(&reply.body);
+    assert_eq!(header[0], "slug");
+    assert_eq!(rows.len() as i64, list["total"].as_i64().unwrap());
+    assert!(rows.len() > 1_000, "more than one piece: {}", rows.len());
+    let mut slugs: Vec<&String> = rows.iter().map(|row| &row[0]).collect();
+    let first_page: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["slug"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        slugs[..first_page.len()],
+        first_page.iter().collect::<Vec<_>>()
+    );
+    slugs.sort();
+    slugs.dedup();
+    assert_eq!(slugs.len(), rows.len(), "no row twice");
+}
+
+#[actix_web::test]
 async fn list_pages_offer_their_csv_with_the_same_filters() {
     let app = TestApp::spawn().await;
 
