@@ -1,10 +1,11 @@
 //! The cooperation over time: every dated event in order, and the counts the statistics page
 //! draws.
 
+use super::kept::{self, RecordKey};
 use super::reference::{Page, agreement_names};
 use super::schema::{agreement_status_events, agreements, delegations, meetings, mous, statements};
 use super::stamp::MaybeStamp;
-use super::{DbResult, agreements as agreement_queries, delegations as delegation_queries, kept};
+use super::{DbResult, agreements as agreement_queries, delegations as delegation_queries};
 use super::{meetings as meeting_queries, mous as mou_queries, statements as statement_queries};
 use crate::domain::{
     ListFilter, Localized, PageNumber, PartialDate, RecordKind, RecordStatus, Year,
@@ -69,37 +70,9 @@ impl Timeline {
     }
 }
 
-/// One event in the timeline's order: the kind of its record and the id of its row (the status
-/// event's, for an agreement), in one number, so that the order of a large portal's whole
-/// timeline (some 200,000 events) is kept in under a megabyte.
-#[derive(Debug, Clone, Copy)]
-struct EventKey(u32);
-
-impl EventKey {
-    const ID_BITS: u32 = 29;
-
-    /// `None` for an id past what the key holds (half a billion), which SQLite, numbering rows
-    /// from one, never reaches.
-    fn new(kind: RecordKind, id: i32) -> Option<Self> {
-        let id = u32::try_from(id)
-            .ok()
-            .filter(|id| *id < 1 << Self::ID_BITS)?;
-        let kind = RecordKind::ALL.iter().position(|k| *k == kind)? as u32;
-        Some(Self(kind << Self::ID_BITS | id))
-    }
-
-    fn kind(self) -> RecordKind {
-        RecordKind::ALL[(self.0 >> Self::ID_BITS) as usize]
-    }
-
-    fn id(self) -> i32 {
-        (self.0 & ((1 << Self::ID_BITS) - 1)) as i32
-    }
-}
-
 /// Every event of a timeline in order, and where each year's events start.
 struct TimelineOrder {
-    events: Vec<EventKey>,
+    events: Vec<RecordKey>,
     year_starts: Vec<(i32, usize)>,
 }
 
@@ -145,7 +118,7 @@ fn timeline_order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<
     };
     kept::kept(
         ("timeline", scope.query_string_for_page(1)),
-        |order: &TimelineOrder| order.events.len() * std::mem::size_of::<EventKey>(),
+        |order: &TimelineOrder| order.events.len() * std::mem::size_of::<RecordKey>(),
         || {
             let mut dated: Vec<(u32, RecordKind, i32)> = Vec::new();
             let mut add = |kind, rows: Vec<(i32, Option<PartialDate>)>| {
@@ -216,7 +189,7 @@ fn timeline_order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<
                 year_starts: Vec::new(),
             };
             for (date, kind, id) in dated {
-                let Some(key) = EventKey::new(kind, id) else {
+                let Some(key) = RecordKey::new(kind, id) else {
                     continue;
                 };
                 let year = (date / 10_000) as i32;
@@ -256,7 +229,7 @@ pub fn timeline(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Ti
 }
 
 /// The events `keys` name, in their order: one query for each kind of record among them.
-fn events(conn: &mut SqliteConnection, keys: &[EventKey]) -> DbResult<Vec<Event>> {
+fn events(conn: &mut SqliteConnection, keys: &[RecordKey]) -> DbResult<Vec<Event>> {
     let ids_of = |kind: RecordKind| -> Vec<i32> {
         keys.iter()
             .filter(|key| key.kind() == kind)

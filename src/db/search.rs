@@ -1,7 +1,8 @@
 //! Full-text search over every public record and statement. The FTS5 `MATCH` syntax has no
 //! diesel DSL, so the queries are written out here, with every value bound, never spliced.
 
-use super::{DbResult, Prepared, kept};
+use super::kept::{self, RecordKey};
+use super::{DbResult, Prepared};
 use crate::domain::{
     Highlighted, MARK_END, MARK_START, PAGE_SIZE, RecordKind, Search, SearchMode, SearchText,
 };
@@ -186,12 +187,13 @@ struct Match {
 /// Every document that matches a search, best first, with its kind, and how many there are of
 /// each kind.
 struct Ranked {
-    matches: Vec<(i32, RecordKind)>,
+    matches: Vec<RecordKey>,
     by_kind: Vec<(RecordKind, i64)>,
 }
 
-/// Ranking reads every match (thousands, for a common word), so the ranking of a search is kept
-/// for the write generation; a page of results then reads only its own twenty passages.
+/// Ranking reads every match (most of the portal, for a word as common as "research"), so the
+/// ranking of a search is kept for the write generation; a page of results then reads only its
+/// own twenty passages.
 fn ranked(conn: &mut SqliteConnection, search: &Search) -> DbResult<Rc<Ranked>> {
     let text = &search.text;
     let mode = text.mode();
@@ -202,7 +204,7 @@ fn ranked(conn: &mut SqliteConnection, search: &Search) -> DbResult<Rc<Ranked>> 
     );
     kept::kept(
         ("search", key),
-        |ranked: &Ranked| ranked.matches.len() * std::mem::size_of::<(i32, RecordKind)>(),
+        |ranked: &Ranked| ranked.matches.len() * std::mem::size_of::<RecordKey>(),
         || {
             let plan = plan(mode);
             let sql = format!(
@@ -211,14 +213,14 @@ fn ranked(conn: &mut SqliteConnection, search: &Search) -> DbResult<Rc<Ranked>> 
             );
             let rows: Vec<Match> =
                 Prepared(bind_common!(diesel::sql_query(sql), text, search)).load(conn)?;
-            let matches: Vec<(i32, RecordKind)> = rows
+            let matches: Vec<RecordKey> = rows
                 .into_iter()
-                .filter_map(|row| Some((row.id, RecordKind::parse(&row.kind).ok()?)))
+                .filter_map(|row| RecordKey::new(RecordKind::parse(&row.kind).ok()?, row.id))
                 .collect();
             let by_kind = RecordKind::ALL
                 .iter()
                 .map(|kind| {
-                    let count = matches.iter().filter(|(_, k)| k == kind).count();
+                    let count = matches.iter().filter(|key| key.kind() == *kind).count();
                     (*kind, count as i64)
                 })
                 .filter(|(_, count)| *count > 0)
@@ -246,10 +248,10 @@ pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbRes
     let shown: Vec<i32> = ranked
         .matches
         .iter()
-        .filter(|(_, kind)| search.kind.is_none_or(|asked| asked == *kind))
+        .filter(|key| search.kind.is_none_or(|asked| asked == key.kind()))
         .skip(start)
         .take(PAGE_SIZE as usize)
-        .map(|(id, _)| *id)
+        .map(|key| key.id())
         .collect();
     let by_kind = ranked.by_kind.clone();
     let mode = search.text.mode();
