@@ -6,7 +6,7 @@ use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::prelude::*;
 use std::sync::{Arc, Mutex};
 use sti_portal::db::{self, Database, seed, synthetic};
-use sti_portal::domain::{ListFilter, ListQuery, Slug};
+use sti_portal::domain::{ListFilter, ListQuery, Slug, StatementStatus};
 
 /// Tables small enough that reading them whole is as cheap as any index: a few hundred rows, or
 /// a couple of thousand delegations for 100,000 statements.
@@ -146,15 +146,9 @@ struct PlanRow {
     detail: String,
 }
 
-#[actix_web::test]
-async fn every_public_query_is_served_by_an_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = large_database(&dir, 3_000).await;
-    let (mut conn, log) = recording(&path);
-
-    read_everything(&mut conn);
-
-    let queries: Vec<String> = log.lock().unwrap().drain(..).collect();
+/// What is wrong with the plans of `queries` on the database at `path`: each scan of a large
+/// table without an index, and, if `in_order`, each sort of one that no index spares.
+fn plan_problems(path: &std::path::Path, queries: &[String], in_order: bool) -> Vec<String> {
     let mut plain = SqliteConnection::establish(path.to_str().unwrap()).unwrap();
     let mut problems = Vec::new();
     // A query with an empty `IN ()` list (diesel writes `1=0`) reads nothing at all.
@@ -165,24 +159,68 @@ async fn every_public_query_is_served_by_an_index() {
         let plan: Vec<PlanRow> = diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
             .load(&mut plain)
             .unwrap();
+        let mut tables = Vec::new();
         for step in plan {
             let table = step.detail.split_whitespace().nth(1).unwrap_or("");
             // `json_each` is the list of ids a query is given (`db::by_ids!`), not a stored table.
             let large = !SMALL_TABLES.contains(&table)
                 && table != "json_each"
                 && rows_in(&mut plain, table) >= FEW_ROWS;
+            if step.detail.starts_with("SCAN ") || step.detail.starts_with("SEARCH ") {
+                tables.push((table.to_owned(), large));
+            }
             // Walking an index in order (`SCAN t USING INDEX`) stops after the page; reading a
             // table without one does not.
             let unindexed_scan =
                 step.detail.starts_with("SCAN ") && !step.detail.contains(" USING ");
-            if unindexed_scan && large {
+            let sorted = step.detail.contains("TEMP B-TREE FOR ORDER BY")
+                && tables.iter().any(|(_, large)| *large);
+            if (unindexed_scan && large) || (in_order && sorted) {
                 problems.push(format!("{}\n    in {sql}", step.detail));
             }
         }
     }
+    problems
+}
+
+#[actix_web::test]
+async fn every_public_query_is_served_by_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_database(&dir, 3_000).await;
+    let (mut conn, log) = recording(&path);
+
+    read_everything(&mut conn);
+
+    let queries: Vec<String> = log.lock().unwrap().drain(..).collect();
+    let problems = plan_problems(&path, &queries, false);
     assert!(
         problems.is_empty(),
         "queries not served by an index:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[actix_web::test]
+async fn staff_lists_of_statements_are_read_in_order_by_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = large_database(&dir, 3_000).await;
+    let (mut conn, log) = recording(&path);
+
+    for status in [None]
+        .into_iter()
+        .chain(StatementStatus::ALL.iter().copied().map(Some))
+    {
+        for page in ["", "page=3"] {
+            db::editorial::list(&mut conn, None, status, &filter(page)).unwrap();
+            db::editorial::list(&mut conn, Some(1), status, &filter(page)).unwrap();
+        }
+    }
+
+    let queries: Vec<String> = log.lock().unwrap().drain(..).collect();
+    let problems = plan_problems(&path, &queries, true);
+    assert!(
+        problems.is_empty(),
+        "staff lists not read in order by an index:\n{}",
         problems.join("\n")
     );
 }
