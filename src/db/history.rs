@@ -272,24 +272,30 @@ fn events(conn: &mut SqliteConnection, keys: &[RecordKey]) -> DbResult<Vec<Event
             }
         }
     }
-    let ids = ids_of(RecordKind::Meeting);
-    if !ids.is_empty() {
-        let rows: Vec<(i32, String, Localized, Option<PartialDate>)> =
-            super::by_ids!(meetings::table, meetings::id, &ids)
-                .select((
-                    meetings::id,
-                    meetings::slug,
-                    (meetings::title, meetings::title_ms, meetings::title_zh),
-                    meetings::held_on,
-                ))
-                .load(conn)?;
-        for (id, slug, title, date) in rows {
-            if let Some(date) = date {
-                let held = event(RecordKind::Meeting, slug, title, date, "Meeting held");
-                found.insert((RecordKind::Meeting, id), held);
+    // A meeting held and an MoU signed: each one date column of its record's own.
+    macro_rules! dated_records {
+        ($kind:expr, $table:ident, $date:ident, $what:literal) => {
+            let ids = ids_of($kind);
+            if !ids.is_empty() {
+                let rows: Vec<(i32, String, Localized, Option<PartialDate>)> =
+                    super::by_ids!($table::table, $table::id, &ids)
+                        .select((
+                            $table::id,
+                            $table::slug,
+                            ($table::title, $table::title_ms, $table::title_zh),
+                            $table::$date,
+                        ))
+                        .load(conn)?;
+                for (id, slug, title, date) in rows {
+                    if let Some(date) = date {
+                        found.insert(($kind, id), event($kind, slug, title, date, $what));
+                    }
+                }
             }
-        }
+        };
     }
+    dated_records!(RecordKind::Meeting, meetings, held_on, "Meeting held");
+    dated_records!(RecordKind::Mou, mous, signed_on, "MoU signed");
     let ids = ids_of(RecordKind::Delegation);
     if !ids.is_empty() {
         let rows: Vec<(i32, String, Localized, NaiveDate, NaiveDate)> =
@@ -313,24 +319,6 @@ fn events(conn: &mut SqliteConnection, keys: &[RecordKey]) -> DbResult<Vec<Event
                 ..event(RecordKind::Delegation, slug, title, date, "Visit")
             };
             found.insert((RecordKind::Delegation, id), visit);
-        }
-    }
-    let ids = ids_of(RecordKind::Mou);
-    if !ids.is_empty() {
-        let rows: Vec<(i32, String, Localized, Option<PartialDate>)> =
-            super::by_ids!(mous::table, mous::id, &ids)
-                .select((
-                    mous::id,
-                    mous::slug,
-                    (mous::title, mous::title_ms, mous::title_zh),
-                    mous::signed_on,
-                ))
-                .load(conn)?;
-        for (id, slug, title, date) in rows {
-            if let Some(date) = date {
-                let signed = event(RecordKind::Mou, slug, title, date, "MoU signed");
-                found.insert((RecordKind::Mou, id), signed);
-            }
         }
     }
     let ids = ids_of(RecordKind::Statement);
