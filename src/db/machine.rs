@@ -265,7 +265,18 @@ pub fn sitemap_outline(conn: &mut SqliteConnection) -> DbResult<std::rc::Rc<Site
                 (RecordKind::Person, outline_of!(conn, people)),
                 (RecordKind::Area, outline_of!(conn, focus_areas)),
             ];
-            let (versions, highest_version): (i64, Option<i32>) = published_versions()
+            // Each public statement's versions found by its id, from indexes alone: joining each
+            // version to its statement's row, which holds the statement's whole text, took a
+            // third of a second at 100,000 statements.
+            let (versions, highest_version): (i64, Option<i32>) = statement_revisions::table
+                .filter(statement_revisions::published_at.is_not_null())
+                .filter(
+                    statement_revisions::statement_id.eq_any(
+                        statements::table
+                            .filter(statement_queries::public())
+                            .select(statements::id),
+                    ),
+                )
                 .select((
                     diesel::dsl::count_star(),
                     diesel::dsl::max(statement_revisions::id),

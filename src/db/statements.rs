@@ -23,7 +23,7 @@ use std::rc::Rc;
 
 /// A statement is public once published (withdrawn ones stay public with their reason): exactly
 /// the statements with a publication time, which a trigger keeps true and an index serves.
-fn public() -> diesel::dsl::IsNotNull<statements::published_at> {
+pub(crate) fn public() -> diesel::dsl::IsNotNull<statements::published_at> {
     statements::published_at.is_not_null()
 }
 

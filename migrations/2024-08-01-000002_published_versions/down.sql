@@ -1,0 +1,1 @@
+DROP INDEX statement_revisions_published;
