@@ -5,7 +5,9 @@ use super::kept::{self, RecordKey};
 use super::reference::{Page, agreement_names};
 use super::schema::{agreement_status_events, agreements, delegations, meetings, mous, statements};
 use super::stamp::MaybeStamp;
-use super::{DbResult, agreements as agreement_queries, delegations as delegation_queries};
+use super::{
+    DbResult, Prepared, agreements as agreement_queries, delegations as delegation_queries,
+};
 use super::{meetings as meeting_queries, mous as mou_queries, statements as statement_queries};
 use crate::domain::{
     ListFilter, Localized, PageNumber, PartialDate, RecordKind, RecordStatus, Year,
@@ -351,16 +353,6 @@ pub struct Count {
     pub count: i64,
 }
 
-#[derive(Debug, QueryableByName)]
-struct YearKindCount {
-    #[diesel(sql_type = Text)]
-    year: String,
-    #[diesel(sql_type = Text)]
-    kind: String,
-    #[diesel(sql_type = BigInt)]
-    count: i64,
-}
-
 /// How many meetings, visits, MoUs and statements fell in one year.
 #[derive(Debug, Default, Clone)]
 pub struct Activity {
@@ -402,20 +394,17 @@ fn count_everything(conn: &mut SqliteConnection) -> DbResult<Statistics> {
     let count = |conn: &mut SqliteConnection, sql: &str| -> DbResult<Vec<Count>> {
         Ok(diesel::sql_query(sql).load(conn)?)
     };
-    let mous_by_year = count(
-        conn,
-        "SELECT substr(signed_on, 1, 4) AS label, count(*) AS count FROM mous
-         WHERE signed_on IS NOT NULL GROUP BY 1 ORDER BY 1",
-    )?;
     let mous_by_area = count(
         conn,
-        "SELECT fa.name AS label, count(*) AS count FROM mou_areas ma
-         JOIN focus_areas fa ON fa.id = ma.area_id GROUP BY fa.id ORDER BY 2 DESC, 1",
+        "SELECT focus_areas.name AS label, count(*) AS count FROM mou_areas
+         JOIN focus_areas ON focus_areas.id = mou_areas.area_id
+         GROUP BY focus_areas.id ORDER BY 2 DESC, 1",
     )?;
     let organisations_by_country = count(
         conn,
-        "SELECT c.name AS label, count(*) AS count FROM organisations o
-         JOIN countries c ON c.id = o.country_id GROUP BY c.id ORDER BY 2 DESC, 1",
+        "SELECT countries.name AS label, count(*) AS count FROM organisations
+         JOIN countries ON countries.id = organisations.country_id
+         GROUP BY countries.id ORDER BY 2 DESC, 1",
     )?;
     let organisations_by_kind = count(
         conn,
@@ -428,30 +417,15 @@ fn count_everything(conn: &mut SqliteConnection) -> DbResult<Statistics> {
         count: c.count,
     })
     .collect();
-    let rows: Vec<YearKindCount> = diesel::sql_query(
-        "SELECT substr(on_date, 1, 4) AS year, kind, count(*) AS count FROM record_dates
-         GROUP BY 1, 2 ORDER BY 1",
-    )
-    .load(conn)?;
-    let mut activity: Vec<Activity> = Vec::new();
-    for row in rows {
-        if activity.last().is_none_or(|a| a.year != row.year) {
-            activity.push(Activity {
-                year: row.year.clone(),
-                ..Activity::default()
-            });
-        }
-        if let Some(year) = activity.last_mut() {
-            match row.kind.as_str() {
-                "meeting" => year.meetings = row.count,
-                "delegation" => year.delegations = row.count,
-                "mou" => year.mous = row.count,
-                "statement" => year.statements = row.count,
-                "agreement" => year.agreements = row.count,
-                _ => {}
-            }
-        }
-    }
+    let activity = activity(conn)?;
+    let mous_by_year = activity
+        .iter()
+        .filter(|year| year.mous > 0)
+        .map(|year| Count {
+            label: year.year.clone(),
+            count: year.mous,
+        })
+        .collect();
     Ok(Statistics {
         mous_by_year,
         mous_by_area,
@@ -459,4 +433,93 @@ fn count_everything(conn: &mut SqliteConnection) -> DbResult<Statistics> {
         organisations_by_kind,
         activity,
     })
+}
+
+/// Each kind of dated record the activity chart counts: its table, the column of its date, how
+/// a year's first day is written to compare with that column, and its count in a year.
+///
+/// Every date is stored as text that sorts as time does. A partial date's column is declared
+/// `TEXT`, and a year is its own first value ("2024" before "2024-04"); the others are declared
+/// `DATE` or `TIMESTAMP`, for which SQLite would read a bare "2024" as the number 2024, which
+/// sorts before every text, so their bounds are written as days.
+type Dated = (
+    &'static str,
+    &'static str,
+    fn(i32) -> String,
+    fn(&mut Activity) -> &mut i64,
+);
+
+const DATED: [Dated; 5] = [
+    ("agreements", "signed_on", as_year, |year| {
+        &mut year.agreements
+    }),
+    ("meetings", "held_on", as_year, |year| &mut year.meetings),
+    ("delegations", "starts_on", as_day, |year| {
+        &mut year.delegations
+    }),
+    ("mous", "signed_on", as_year, |year| &mut year.mous),
+    ("statements", "published_at", as_day, |year| {
+        &mut year.statements
+    }),
+];
+
+fn as_year(year: i32) -> String {
+    format!("{year:04}")
+}
+
+fn as_day(year: i32) -> String {
+    format!("{year:04}-01-01")
+}
+
+/// How many records of each kind fall in each year that has any. Each year is found by seeking
+/// the next date in the kind's index of dates, and counted as a range of it: grouping every
+/// record by its year (a part of its date, which no index is ordered by) read and sorted all of
+/// them, 0.15 s at 100,000 statements and MoUs.
+fn activity(conn: &mut SqliteConnection) -> DbResult<Vec<Activity>> {
+    #[derive(QueryableByName)]
+    struct Next {
+        #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+        date: Option<String>,
+    }
+    #[derive(QueryableByName)]
+    struct Within {
+        #[diesel(sql_type = BigInt)]
+        count: i64,
+    }
+    let mut years: std::collections::BTreeMap<i32, Activity> = Default::default();
+    for (table, column, first_day, count_of) in DATED {
+        let next = format!("SELECT min({column}) AS date FROM {table} WHERE {column} >= ?");
+        let within =
+            format!("SELECT count(*) AS count FROM {table} WHERE {column} >= ? AND {column} < ?");
+        // Every date sorts after the empty text, and a missing one matches no comparison.
+        let mut from = String::new();
+        let mut last = None;
+        loop {
+            let found: Next =
+                Prepared(diesel::sql_query(&next).bind::<Text, _>(&from)).get_result(conn)?;
+            // Each year found is past the one before, or the search is over.
+            let Some(year) = found
+                .date
+                .and_then(|date| date.get(..4)?.parse::<i32>().ok())
+                .filter(|year| last < Some(*year))
+            else {
+                break;
+            };
+            let (start, end) = (first_day(year), first_day(year + 1));
+            let counted: Within = Prepared(
+                diesel::sql_query(&within)
+                    .bind::<Text, _>(&start)
+                    .bind::<Text, _>(&end),
+            )
+            .get_result(conn)?;
+            let activity = years.entry(year).or_insert_with(|| Activity {
+                year: as_year(year),
+                ..Activity::default()
+            });
+            *count_of(activity) = counted.count;
+            last = Some(year);
+            from = end;
+        }
+    }
+    Ok(years.into_values().collect())
 }

@@ -131,6 +131,7 @@ fn read_everything(conn: &mut SqliteConnection) {
         .unwrap()
         .unwrap();
     db::home::gather(conn, chrono::Utc::now().date_naive()).unwrap();
+    db::history::statistics(conn).unwrap();
     let outline = db::machine::sitemap_outline(conn).unwrap();
     for size in &outline.sections {
         let middle = size.highest_id / 2;
