@@ -148,6 +148,57 @@ async fn the_timeline_is_read_a_page_at_a_time_in_order_with_every_year_linked()
 }
 
 #[actix_web::test]
+async fn the_activity_chart_counts_every_dated_record_of_each_year() {
+    let app = spawn_with_many_events().await;
+    #[derive(diesel::QueryableByName)]
+    struct Counted {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        year: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        kind: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        count: i64,
+    }
+    let counted: Vec<Counted> = diesel::RunQueryDsl::load(
+        diesel::sql_query(
+            "SELECT substr(on_date, 1, 4) AS year, kind, count(*) AS count FROM record_dates
+             GROUP BY 1, 2",
+        ),
+        &mut app.connection(),
+    )
+    .unwrap();
+
+    let page = app.page("/stats").await;
+
+    let table = "#activity-heading ~ .table-scroll table tbody";
+    let years = page.texts(&format!("{table} th"));
+    let cells = page.texts(&format!("{table} td"));
+    assert!(years.len() >= 3, "{years:?}");
+    let columns = ["agreement", "meeting", "delegation", "mou", "statement"];
+    for (row, year) in years.iter().enumerate() {
+        for (column, kind) in columns.iter().enumerate() {
+            let expected = counted
+                .iter()
+                .find(|c| &c.year == year && c.kind == *kind)
+                .map_or(0, |c| c.count);
+            let shown = &cells[row * (columns.len() + 1) + column];
+            assert_eq!(
+                shown.replace(',', ""),
+                expected.to_string(),
+                "{kind} in {year}"
+            );
+        }
+    }
+    let mut every_year: Vec<&String> = counted.iter().map(|c| &c.year).collect();
+    every_year.dedup();
+    assert_eq!(
+        years.len(),
+        every_year.len(),
+        "each year with records, once"
+    );
+}
+
+#[actix_web::test]
 async fn statistics_are_charts_with_the_same_numbers_in_tables() {
     let app = TestApp::spawn().await;
 
