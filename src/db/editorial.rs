@@ -8,11 +8,11 @@ use super::schema::{
 };
 use super::staff::{self, AuditEntry};
 use super::statements::{self as public_statements, subjects_of};
-use super::{DbError, DbResult, OptionalRow};
+use super::{DbError, DbResult, OptionalRow, kept};
 use crate::domain::forms::{Collection, RecordRef};
 use crate::domain::markdown::{self, RENDERER_VERSION};
 use crate::domain::statement::{Action, Refusal, StatementContent, StatementText, next_status};
-use crate::domain::{ListFilter, Localized, PAGE_SIZE, Role, Slug, StatementStatus};
+use crate::domain::{ListFilter, Localized, Role, Slug, StatementStatus};
 use crate::i18n::Lang;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -29,40 +29,48 @@ pub struct StaffStatementItem {
     pub author: Option<String>,
 }
 
-/// Every statement, newest change first; writers see only their own.
+/// Every statement, newest change first; writers see only their own. The order is read once per
+/// write generation (see `kept`), so a deep page costs what the first does.
 pub fn list(
     conn: &mut SqliteConnection,
     only_author: Option<i32>,
     status: Option<StatementStatus>,
     filter: &ListFilter,
 ) -> DbResult<Page<StaffStatementItem>> {
-    let mut count = statements::table.select(statements::id).into_boxed();
-    let mut query = statements::table
-        .left_join(users::table)
-        .order((statements::updated_at.desc(), statements::id.desc()))
-        .limit(PAGE_SIZE)
-        .offset(filter.page.offset())
-        .select((
-            statements::id,
-            statements::slug,
-            statements::title,
-            statements::status,
-            statements::language,
-            statements::updated_at,
-            statements::publish_at,
-            users::display_name.nullable(),
+    let asked = format!("{only_author:?} {status:?}");
+    let order = kept::order_of("staff statements", asked, || {
+        let mut ids = statements::table
+            .order((statements::updated_at.desc(), statements::id.desc()))
+            .select(statements::id)
+            .into_boxed();
+        if let Some(author) = only_author {
+            ids = ids.filter(statements::author_id.eq(author));
+        }
+        if let Some(status) = status {
+            ids = ids.filter(statements::status.eq(status));
+        }
+        Ok(ids.load(conn)?)
+    })?;
+    order.page(filter, |shown| {
+        let rows: Vec<StaffStatementItem> =
+            super::by_ids!(statements::table, statements::id, shown)
+                .left_join(users::table.on(statements::author_id.eq(users::id.nullable())))
+                .select((
+                    statements::id,
+                    statements::slug,
+                    statements::title,
+                    statements::status,
+                    statements::language,
+                    statements::updated_at,
+                    statements::publish_at,
+                    users::display_name.nullable(),
+                ))
+                .load(conn)?;
+        Ok(super::in_order(
+            shown,
+            rows.into_iter().map(|row| (row.id, row)),
         ))
-        .into_boxed();
-    if let Some(author) = only_author {
-        count = count.filter(statements::author_id.eq(author));
-        query = query.filter(statements::author_id.eq(author));
-    }
-    if let Some(status) = status {
-        count = count.filter(statements::status.eq(status));
-        query = query.filter(statements::status.eq(status));
-    }
-    let total = count.count().get_result(conn)?;
-    Ok(Page::new(query.load(conn)?, total, filter))
+    })
 }
 
 /// A statement as its edit form needs it.

@@ -244,8 +244,17 @@ pub(crate) fn order(
     filter: &ListFilter,
     ids: impl FnOnce() -> DbResult<Vec<i32>>,
 ) -> DbResult<Order> {
-    let key = (collection, filter.query_string_for_page(1));
-    kept(key, |ids: &Vec<i32>| ids.len() * 4, ids).map(Order)
+    order_of(collection, filter.query_string_for_page(1), ids)
+}
+
+/// The order of a list that `list` and `asked` (what it was asked for, its page aside) name,
+/// from `ids` (the ordered ids query) once per generation.
+pub(crate) fn order_of(
+    list: &'static str,
+    asked: String,
+    ids: impl FnOnce() -> DbResult<Vec<i32>>,
+) -> DbResult<Order> {
+    kept((list, asked), |ids: &Vec<i32>| ids.len() * 4, ids).map(Order)
 }
 
 #[cfg(test)]

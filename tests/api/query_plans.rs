@@ -6,7 +6,8 @@ use diesel::connection::{Instrumentation, InstrumentationEvent};
 use diesel::prelude::*;
 use std::sync::{Arc, Mutex};
 use sti_portal::db::{self, Database, seed, synthetic};
-use sti_portal::domain::{ListFilter, ListQuery, Slug, StatementStatus};
+use sti_portal::domain::forms::Collection;
+use sti_portal::domain::{ListFilter, ListQuery, PageNumber, Slug, StatementStatus};
 
 /// Tables small enough that reading them whole is as cheap as any index: a few hundred rows, or
 /// a couple of thousand delegations for 100,000 statements.
@@ -202,7 +203,7 @@ async fn every_public_query_is_served_by_an_index() {
 }
 
 #[actix_web::test]
-async fn staff_lists_of_statements_are_read_in_order_by_an_index() {
+async fn staff_lists_are_read_in_order_by_an_index() {
     let dir = tempfile::tempdir().unwrap();
     let path = large_database(&dir, 3_000).await;
     let (mut conn, log) = recording(&path);
@@ -214,6 +215,12 @@ async fn staff_lists_of_statements_are_read_in_order_by_an_index() {
         for page in ["", "page=3"] {
             db::editorial::list(&mut conn, None, status, &filter(page)).unwrap();
             db::editorial::list(&mut conn, Some(1), status, &filter(page)).unwrap();
+        }
+    }
+    for collection in Collection::ALL {
+        for search in [None, Some("space")] {
+            let page = PageNumber::parse("3").unwrap();
+            db::records::staff_list(&mut conn, collection, search, page).unwrap();
         }
     }
 

@@ -24,11 +24,11 @@ use super::schema::{
     agreements, countries, delegations, focus_areas, meetings, mous, organisations, people,
 };
 use super::staff::{self, AuditEntry};
-use super::{DbError, DbResult};
+use super::{DbError, DbResult, kept};
 use crate::domain::forms::{Collection, FormErrors, RecordRef, shorten};
 use crate::domain::records::{FormBasics, RecordForm, StatusEvent};
 use crate::domain::{
-    CountryCode, InvalidInput, Lang, Localized, Message, PAGE_SIZE, PageNumber, PartialDate,
+    CountryCode, InvalidInput, Lang, ListFilter, Localized, Message, PageNumber, PartialDate,
     RecordStatus, Slug,
 };
 use chrono::NaiveDateTime;
@@ -495,7 +495,8 @@ fn containing(text: &str) -> String {
 }
 
 /// One page of a collection for staff, by name or title, optionally only those whose name or
-/// title contains `search`.
+/// title contains `search`. The order is read once per write generation (see `kept`), so a deep
+/// page costs what the first does.
 pub fn staff_list(
     conn: &mut SqliteConnection,
     collection: Collection,
@@ -503,26 +504,32 @@ pub fn staff_list(
     page: PageNumber,
 ) -> DbResult<Page<RecordItem>> {
     let pattern = search.map(containing);
+    let asked = format!("{collection:?} {}", pattern.as_deref().unwrap_or_default());
+    let filter = ListFilter {
+        page,
+        ..ListFilter::default()
+    };
     macro_rules! listed {
         ($table:ident, $label:ident) => {{
-            let mut count = $table::table.select($table::id).into_boxed();
-            let mut query = $table::table
-                .order(($table::$label, $table::id))
-                .limit(PAGE_SIZE)
-                .offset(page.offset())
-                .select(($table::id, $table::slug, $table::$label, $table::updated_at))
-                .into_boxed();
-            if let Some(pattern) = &pattern {
-                count = count.filter($table::$label.like(pattern).escape('\\'));
-                query = query.filter($table::$label.like(pattern).escape('\\'));
-            }
-            let total = count.count().get_result(conn)?;
-            Page {
-                items: query.load(conn)?,
-                total,
-                number: page.get(),
-                size: PAGE_SIZE,
-            }
+            let order = kept::order_of("staff records", asked, || {
+                let mut ids = $table::table
+                    .order(($table::$label, $table::id))
+                    .select($table::id)
+                    .into_boxed();
+                if let Some(pattern) = &pattern {
+                    ids = ids.filter($table::$label.like(pattern).escape('\\'));
+                }
+                Ok(ids.load(conn)?)
+            })?;
+            order.page(&filter, |shown| {
+                let rows: Vec<RecordItem> = super::by_ids!($table::table, $table::id, shown)
+                    .select(($table::id, $table::slug, $table::$label, $table::updated_at))
+                    .load(conn)?;
+                Ok(super::in_order(
+                    shown,
+                    rows.into_iter().map(|row| (row.id, row)),
+                ))
+            })?
         }};
     }
     Ok(match collection {

@@ -1,0 +1,1 @@
+DROP INDEX mous_by_title;
