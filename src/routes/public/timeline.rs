@@ -1,7 +1,7 @@
 use crate::db::Reader;
 use crate::db::history::{self, Event, Timeline, YearCount};
 use crate::db::reference::{Named, filter_choices};
-use crate::domain::{ListFilter, ListQuery, PublicUrl, RecordKind, RecordStatus, Year};
+use crate::domain::{ListFilter, ListQuery, PublicUrl, Year};
 use crate::error::{AppResult, html};
 use crate::i18n::Lang;
 use crate::views::{Layout, Pager, Section};
@@ -51,15 +51,12 @@ impl TimelinePage {
         )
     }
 
-    /// What happened, in the page's language: the status an agreement reached (the timeline
-    /// names it by its English label), or what an event of its kind is.
+    /// What happened, in the page's language: the status an agreement reached, or what an
+    /// event of its kind is.
     fn what(&self, event: &Event) -> Cow<'static, str> {
-        let status = RecordStatus::ALL.iter().find(|s| s.label() == event.what);
-        match (event.kind, status) {
-            (RecordKind::Agreement, Some(status)) => {
-                self.layout.lang.term("status", status.as_str())
-            }
-            (kind, _) => self.layout.lang.term("timeline-event", kind.as_str()),
+        match event.status {
+            Some(status) => self.layout.lang.term("status", status.as_str()),
+            None => self.layout.lang.term("timeline-event", event.kind.as_str()),
         }
     }
 }
