@@ -134,7 +134,7 @@ struct Export {
 
 impl Export {
     /// The next piece of the file, with the header row if it is the first, encoded.
-    fn piece(&mut self) -> Option<Result<Bytes, std::io::Error>> {
+    fn piece(&mut self) -> Option<AppResult<Bytes>> {
         let filter = self.filter.take()?;
         let first = filter.page == PageNumber::FIRST;
         let read = self.reader.read(|conn| self.rows(conn, filter));
@@ -153,7 +153,7 @@ impl Export {
             self.filter = next;
             self.encode(first, rows)
         });
-        Some(piece.map_err(std::io::Error::other))
+        Some(piece)
     }
 
     /// The rows of up to `PAGES_PER_PIECE` pages from `filter`'s, and the page after them if
@@ -225,16 +225,16 @@ pub async fn export(
         version: None,
     };
     // The first piece is read before answering, so that a failure is still an error page.
-    let first = match export.piece() {
-        Some(Err(error)) => return Err(AppError::Encoding(error.to_string())),
-        first => first,
-    };
+    let first = export.piece().transpose()?;
     let rest = futures_util::stream::unfold(export, |mut export| async move {
         // A piece is always ready, so without this the worker would send the whole file, to a
         // client reading as fast as it is sent, before serving anyone else.
         actix_web::rt::task::yield_now().await;
         export.piece().map(|piece| (piece, export))
     });
+    let pieces = futures_util::stream::iter(first.map(Ok))
+        .chain(rest)
+        .map(|piece| piece.map_err(|error| std::io::Error::other(error.to_string())));
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8; header=present")
         .insert_header((
@@ -248,5 +248,5 @@ pub async fn export(
                 }
             ),
         ))
-        .streaming(futures_util::stream::iter(first).chain(rest)))
+        .streaming(pieces))
 }
