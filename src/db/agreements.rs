@@ -77,7 +77,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the records the filter lets through, in the list's order.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("agreements", filter, || {
         Ok(agreements::table
             .filter(condition(filter))
@@ -93,42 +93,45 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AgreementItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows: Vec<AgreementRow> = super::by_ids!(agreements::table, agreements::id, shown)
-            .select(AgreementRow::as_select())
-            .load(conn)?;
-        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
-        let mut parties: HashMap<i32, Vec<CountryRef>> = HashMap::new();
-        for (agreement_id, country) in super::by_ids!(
-            agreement_parties::table,
-            agreement_parties::agreement_id,
-            shown
-        )
-        .inner_join(countries::table.on(countries::id.eq(agreement_parties::country_id)))
-        .order(countries::name)
-        .select((
-            agreement_parties::agreement_id,
-            (
-                countries::code,
-                (countries::name, countries::name_ms, countries::name_zh),
-            ),
-        ))
-        .load::<(i32, CountryRef)>(conn)?
-        {
-            parties.entry(agreement_id).or_default().push(country);
-        }
-        Ok(rows
-            .into_iter()
-            .map(|row| AgreementItem {
-                parties: parties.remove(&row.id).unwrap_or_default(),
-                slug: row.slug,
-                title: row.title,
-                signed_on: row.signed_on,
-                signed_at: row.signed_at,
-                status: row.status,
-            })
-            .collect())
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
+}
+
+/// The records with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<AgreementItem>> {
+    let rows: Vec<AgreementRow> = super::by_ids!(agreements::table, agreements::id, ids)
+        .select(AgreementRow::as_select())
+        .load(conn)?;
+    let rows = super::in_order(ids, rows.into_iter().map(|row| (row.id, row)));
+    let mut parties: HashMap<i32, Vec<CountryRef>> = HashMap::new();
+    for (agreement_id, country) in super::by_ids!(
+        agreement_parties::table,
+        agreement_parties::agreement_id,
+        ids
+    )
+    .inner_join(countries::table.on(countries::id.eq(agreement_parties::country_id)))
+    .order(countries::name)
+    .select((
+        agreement_parties::agreement_id,
+        (
+            countries::code,
+            (countries::name, countries::name_ms, countries::name_zh),
+        ),
+    ))
+    .load::<(i32, CountryRef)>(conn)?
+    {
+        parties.entry(agreement_id).or_default().push(country);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|row| AgreementItem {
+            parties: parties.remove(&row.id).unwrap_or_default(),
+            slug: row.slug,
+            title: row.title,
+            signed_on: row.signed_on,
+            signed_at: row.signed_at,
+            status: row.status,
+        })
+        .collect())
 }
 
 #[derive(Debug, Queryable, Selectable, Serialize)]

@@ -86,27 +86,46 @@ fn counts(conn: &mut SqliteConnection) -> DbResult<Rc<Counts>> {
     )
 }
 
-/// Every area, with counts; there are few areas, so they are listed on one page.
+/// Every area's id, by name. There are few areas, so they are listed on one page.
+pub(crate) fn order(conn: &mut SqliteConnection) -> DbResult<kept::Order> {
+    kept::order_of("areas", String::new(), || {
+        Ok(focus_areas::table
+            .order((focus_areas::name, focus_areas::id))
+            .select(focus_areas::id)
+            .load(conn)?)
+    })
+}
+
+/// Every area, with counts.
 pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
+    let order = order(conn)?;
+    items(conn, order.ids())
+}
+
+/// The areas with the given ids, in their order, with counts.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<AreaItem>> {
     let counts = counts(conn)?;
-    let rows: Vec<(i32, String, Localized, Localized)> = focus_areas::table
-        .order(focus_areas::name)
-        .select((
-            focus_areas::id,
-            focus_areas::slug,
-            (
-                focus_areas::name,
-                focus_areas::name_ms,
-                focus_areas::name_zh,
-            ),
-            (
-                focus_areas::description,
-                focus_areas::description_ms,
-                focus_areas::description_zh,
-            ),
-        ))
-        .load(conn)?;
-    Ok(rows
+    let rows: Vec<(i32, (i32, String, Localized, Localized))> =
+        super::by_ids!(focus_areas::table, focus_areas::id, ids)
+            .select((
+                focus_areas::id,
+                (
+                    focus_areas::id,
+                    focus_areas::slug,
+                    (
+                        focus_areas::name,
+                        focus_areas::name_ms,
+                        focus_areas::name_zh,
+                    ),
+                    (
+                        focus_areas::description,
+                        focus_areas::description_ms,
+                        focus_areas::description_zh,
+                    ),
+                ),
+            ))
+            .load(conn)?;
+    Ok(super::in_order(ids, rows)
         .into_iter()
         .map(|(id, slug, name, description)| {
             let [agreements, meetings, delegations, mous, statements] =
@@ -143,13 +162,13 @@ pub fn names(conn: &mut SqliteConnection) -> DbResult<Vec<Named>> {
 /// Every area as one page of a list, so that areas are served like the other collections; there
 /// is no second page.
 pub fn page(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<AreaItem>> {
+    let order = order(conn)?;
     let items = if filter.page == PageNumber::FIRST {
-        list(conn)?
+        items(conn, order.ids())?
     } else {
         Vec::new()
     };
-    let total: i64 = focus_areas::table.count().get_result(conn)?;
-    Ok(Page::new(items, total, filter))
+    Ok(Page::new(items, order.total(), filter))
 }
 
 #[derive(Debug, Serialize)]

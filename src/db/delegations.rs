@@ -115,7 +115,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the records the filter lets through, in the list's order.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("delegations", filter, || {
         Ok(delegations::table
             .filter(condition(filter))
@@ -131,13 +131,15 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<DelegationItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows: Vec<(i32, DelegationRow)> =
-            super::by_ids!(delegations::table, delegations::id, shown)
-                .select((delegations::id, DelegationRow::as_select()))
-                .load(conn)?;
-        with_names(conn, super::in_order(shown, rows))
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
+}
+
+/// The records with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<DelegationItem>> {
+    let rows: Vec<(i32, DelegationRow)> = super::by_ids!(delegations::table, delegations::id, ids)
+        .select((delegations::id, DelegationRow::as_select()))
+        .load(conn)?;
+    with_names(conn, super::in_order(ids, rows))
 }
 
 /// How many delegations the home page lists as under way or coming.

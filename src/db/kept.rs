@@ -14,7 +14,7 @@
 use super::DbResult;
 use super::reference::Page;
 use crate::domain::{ListFilter, PAGE_SIZE, RecordKind};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -208,6 +208,10 @@ impl Order {
         self.0.len() as i64
     }
 
+    pub fn ids(&self) -> &[i32] {
+        &self.0
+    }
+
     /// The ids `filter` shows: those of its page (none past the end), or only the first few
     /// of them when it previews the list.
     fn shown(&self, filter: &ListFilter) -> &[i32] {
@@ -234,6 +238,57 @@ impl Order {
             read(shown)?
         };
         Ok(Page::new(items, self.total(), filter))
+    }
+}
+
+/// A list read through a piece at a time, while writes may land between the pieces (a CSV
+/// export streamed to a slow client), in the order the list had when the reading began. Each
+/// record is given once at most, in its place then; one that has left the list by the time its
+/// piece is read (withdrawn, deleted, no longer let through by the filter) is left out, and one
+/// added since is not given. Reading the list again page by page in each new generation would
+/// give some records twice and miss others, as they moved.
+pub(crate) struct Walk {
+    began: Order,
+    next: usize,
+    /// The list as a later generation has it, and its ids, once a piece has found it changed.
+    now: Option<(Order, HashSet<i32>)>,
+}
+
+impl Walk {
+    pub fn new(began: Order) -> Self {
+        Self {
+            began,
+            next: 0,
+            now: None,
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next >= self.began.0.len()
+    }
+
+    /// The ids of the next `size` records of the list as it began that `now`, the list as it
+    /// is, still holds.
+    pub fn next_piece(&mut self, now: Order, size: usize) -> Vec<i32> {
+        let end = self.next.saturating_add(size).min(self.began.0.len());
+        let piece = &self.began.0[self.next..end];
+        self.next = end;
+        // An order is kept once per generation, so the same one means nothing has changed.
+        if Rc::ptr_eq(&now.0, &self.began.0) {
+            return piece.to_vec();
+        }
+        let still_listed = match &mut self.now {
+            Some((seen, ids)) if Rc::ptr_eq(&seen.0, &now.0) => ids,
+            other => {
+                let ids = now.0.iter().copied().collect();
+                &mut other.insert((now, ids)).1
+            }
+        };
+        piece
+            .iter()
+            .copied()
+            .filter(|id| still_listed.contains(id))
+            .collect()
     }
 }
 
@@ -338,6 +393,32 @@ mod tests {
         );
         let short = Order(Rc::new(vec![7, 8]));
         assert_eq!(short.shown(&ListFilter::default().previewing(5)), &[7, 8]);
+    }
+
+    #[test]
+    fn a_walk_gives_the_list_as_it_began_in_pieces() {
+        let began = Order(Rc::new((1..=45).collect()));
+        let mut walk = Walk::new(began.clone());
+        let mut pieces = Vec::new();
+        while !walk.is_done() {
+            pieces.push(walk.next_piece(began.clone(), 20));
+        }
+        assert_eq!(pieces.iter().map(Vec::len).collect::<Vec<_>>(), [20, 20, 5]);
+        assert_eq!(pieces.concat(), (1..=45).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_walk_across_a_write_leaves_out_what_left_the_list_and_adds_nothing() {
+        let began = Order(Rc::new((1..=10).collect()));
+        let mut walk = Walk::new(began.clone());
+        assert_eq!(walk.next_piece(began, 4), [1, 2, 3, 4]);
+        // Since then, 6 has left the list, 99 has joined it and 1 has moved to the end.
+        let now = Order(Rc::new(vec![99, 2, 3, 4, 5, 7, 8, 9, 10, 1]));
+        assert_eq!(walk.next_piece(now.clone(), 4), [5, 7, 8]);
+        let later = Order(Rc::new(vec![2, 3, 4, 5, 7, 8, 10]));
+        assert_eq!(walk.next_piece(later, 4), [10]);
+        assert!(walk.is_done());
+        assert_eq!(walk.next_piece(now, 4), Vec::<i32>::new());
     }
 
     #[test]

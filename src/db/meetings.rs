@@ -74,7 +74,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the records the filter lets through, in the list's order.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("meetings", filter, || {
         Ok(meetings::table
             .filter(condition(filter))
@@ -90,12 +90,15 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MeetingItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows: Vec<(i32, MeetingItem)> = super::by_ids!(meetings::table, meetings::id, shown)
-            .select((meetings::id, MeetingItem::as_select()))
-            .load(conn)?;
-        Ok(super::in_order(shown, rows))
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
+}
+
+/// The records with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<MeetingItem>> {
+    let rows: Vec<(i32, MeetingItem)> = super::by_ids!(meetings::table, meetings::id, ids)
+        .select((meetings::id, MeetingItem::as_select()))
+        .load(conn)?;
+    Ok(super::in_order(ids, rows))
 }
 
 #[derive(Debug, Queryable, Selectable, Serialize)]

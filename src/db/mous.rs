@@ -99,7 +99,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the records the filter lets through, in the list's order.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("mous", filter, || {
         Ok(mous::table
             .filter(condition(filter))
@@ -115,13 +115,16 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<MouItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows = super::by_ids!(mous::table, mous::id, shown)
-            .select(MouRow::as_select())
-            .load(conn)?;
-        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.id, row)));
-        with_parties(conn, rows)
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
+}
+
+/// The records with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<MouItem>> {
+    let rows = super::by_ids!(mous::table, mous::id, ids)
+        .select(MouRow::as_select())
+        .load(conn)?;
+    let rows = super::in_order(ids, rows.into_iter().map(|row| (row.id, row)));
+    with_parties(conn, rows)
 }
 
 /// The MoUs signed at a meeting or at one of a delegation's stops.

@@ -50,7 +50,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the records the filter lets through, in the list's order.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("organisations", filter, || {
         Ok(organisations::table
             .filter(condition(filter))
@@ -69,30 +69,32 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 type ItemRow = (OrganisationRef, OrganisationKind, i32);
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<OrganisationItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows: Vec<(i32, ItemRow)> =
-            super::by_ids!(organisations::table, organisations::id, shown)
-                .select((
-                    organisations::id,
-                    (
-                        OrganisationRef::as_select(),
-                        organisations::kind,
-                        organisations::country_id,
-                    ),
-                ))
-                .load(conn)?;
-        let countries = countries_by_id(conn)?;
-        Ok(super::in_order(shown, rows)
-            .into_iter()
-            .map(|(named, kind, country_id)| OrganisationItem {
-                country: countries.get(&country_id).cloned().unwrap_or_default(),
-                slug: named.slug,
-                name: named.name,
-                short_name: named.short_name,
-                kind,
-            })
-            .collect())
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
+}
+
+/// The records with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<OrganisationItem>> {
+    let rows: Vec<(i32, ItemRow)> = super::by_ids!(organisations::table, organisations::id, ids)
+        .select((
+            organisations::id,
+            (
+                OrganisationRef::as_select(),
+                organisations::kind,
+                organisations::country_id,
+            ),
+        ))
+        .load(conn)?;
+    let countries = countries_by_id(conn)?;
+    Ok(super::in_order(ids, rows)
+        .into_iter()
+        .map(|(named, kind, country_id)| OrganisationItem {
+            country: countries.get(&country_id).cloned().unwrap_or_default(),
+            slug: named.slug,
+            name: named.name,
+            short_name: named.short_name,
+            kind,
+        })
+        .collect())
 }
 
 #[derive(Debug, Queryable, Serialize)]

@@ -45,7 +45,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the records the filter lets through, in the list's order.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("people", filter, || {
         Ok(people::table
             .filter(condition(filter))
@@ -61,45 +61,46 @@ pub fn count(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<i64> 
 }
 
 pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<PersonItem>> {
-    order(conn, filter)?.page(filter, |shown| {
-        let rows: Vec<(i32, String, Localized, i32)> =
-            super::by_ids!(people::table, people::id, shown)
-                .select((
-                    people::id,
-                    people::slug,
-                    (people::name, people::name_ms, people::name_zh),
-                    people::country_id,
-                ))
-                .load(conn)?;
-        let rows = super::in_order(shown, rows.into_iter().map(|row| (row.0, row)));
-        let countries = countries_by_id(conn)?;
-        // Ordered oldest first, so the last post inserted per person is their newest.
-        let mut posts: HashMap<i32, Localized> = HashMap::new();
-        for (person_id, title) in
-            super::by_ids!(appointments::table, appointments::person_id, shown)
-                .order((appointments::starts_on, appointments::id))
-                .select((
-                    appointments::person_id,
-                    (
-                        appointments::title,
-                        appointments::title_ms,
-                        appointments::title_zh,
-                    ),
-                ))
-                .load::<(i32, Localized)>(conn)?
-        {
-            posts.insert(person_id, title);
-        }
-        Ok(rows
-            .into_iter()
-            .map(|(id, slug, name, country_id)| PersonItem {
-                post: posts.remove(&id),
-                country: countries.get(&country_id).cloned().unwrap_or_default(),
-                slug,
-                name,
-            })
-            .collect())
-    })
+    order(conn, filter)?.page(filter, |shown| items(conn, shown))
+}
+
+/// The records with the given ids, in their order.
+pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<PersonItem>> {
+    let rows: Vec<(i32, String, Localized, i32)> = super::by_ids!(people::table, people::id, ids)
+        .select((
+            people::id,
+            people::slug,
+            (people::name, people::name_ms, people::name_zh),
+            people::country_id,
+        ))
+        .load(conn)?;
+    let rows = super::in_order(ids, rows.into_iter().map(|row| (row.0, row)));
+    let countries = countries_by_id(conn)?;
+    // Ordered oldest first, so the last post inserted per person is their newest.
+    let mut posts: HashMap<i32, Localized> = HashMap::new();
+    for (person_id, title) in super::by_ids!(appointments::table, appointments::person_id, ids)
+        .order((appointments::starts_on, appointments::id))
+        .select((
+            appointments::person_id,
+            (
+                appointments::title,
+                appointments::title_ms,
+                appointments::title_zh,
+            ),
+        ))
+        .load::<(i32, Localized)>(conn)?
+    {
+        posts.insert(person_id, title);
+    }
+    Ok(rows
+        .into_iter()
+        .map(|(id, slug, name, country_id)| PersonItem {
+            post: posts.remove(&id),
+            country: countries.get(&country_id).cloned().unwrap_or_default(),
+            slug,
+            name,
+        })
+        .collect())
 }
 
 #[derive(Debug, Queryable, Serialize)]

@@ -206,7 +206,7 @@ pub(crate) fn condition(filter: &ListFilter) -> Condition {
 }
 
 /// The ids of the public statements the filter lets through, newest first.
-fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
+pub(crate) fn order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<kept::Order> {
     kept::order("statements", filter, || {
         Ok(statements::table
             .filter(condition(filter))

@@ -1,10 +1,12 @@
 //! Every collection as CSV (RFC 4180: a header row, CRLF line ends), all pages of the filtered
 //! list, safe to open in a spreadsheet.
 
-use super::api::{PageUse, page_of};
-use crate::db::reference::Page;
-use crate::db::{DbResult, Reader};
-use crate::domain::{ListFilter, ListQuery, PageNumber, PublicUrl, RecordKind};
+use crate::db::kept::{Order, Walk};
+use crate::db::{
+    DbResult, Reader, agreements, areas, delegations, meetings, mous, organisations, people,
+    statements,
+};
+use crate::domain::{ListFilter, ListQuery, PublicUrl, RecordKind};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use actix_web::web::Bytes;
@@ -52,25 +54,40 @@ fn columns(kind: RecordKind) -> &'static [&'static str] {
     }
 }
 
-/// A page's records as JSON, which `cell` makes into the cells of a row.
-struct AsJson;
-
-impl PageUse for AsJson {
-    type Output = Page<Value>;
-
-    fn page<T: Serialize>(self, page: Page<T>) -> Page<Value> {
-        Page {
-            // Read models always serialise: only a map with keys other than text could fail.
-            items: page
-                .items
-                .into_iter()
-                .map(|item| serde_json::to_value(item).unwrap_or_default())
-                .collect(),
-            total: page.total,
-            number: page.number,
-            size: page.size,
-        }
+/// The order of `kind`'s list under `filter`, as the list pages have it.
+fn order_of(conn: &mut SqliteConnection, kind: RecordKind, filter: &ListFilter) -> DbResult<Order> {
+    match kind {
+        RecordKind::Statement => statements::order(conn, filter),
+        RecordKind::Agreement => agreements::order(conn, filter),
+        RecordKind::Meeting => meetings::order(conn, filter),
+        RecordKind::Delegation => delegations::order(conn, filter),
+        RecordKind::Mou => mous::order(conn, filter),
+        RecordKind::Organisation => organisations::order(conn, filter),
+        RecordKind::Person => people::order(conn, filter),
+        RecordKind::Area => areas::order(conn),
     }
+}
+
+/// The records of `kind` with the given ids, in their order, as JSON, which `cell` makes into
+/// the cells of a row.
+fn records_of(conn: &mut SqliteConnection, kind: RecordKind, ids: &[i32]) -> DbResult<Vec<Value>> {
+    fn json<T: Serialize>(items: Vec<T>) -> Vec<Value> {
+        // Read models always serialise: only a map with keys other than text could fail.
+        items
+            .into_iter()
+            .map(|item| serde_json::to_value(item).unwrap_or_default())
+            .collect()
+    }
+    Ok(match kind {
+        RecordKind::Statement => json(statements::items(conn, ids)?),
+        RecordKind::Agreement => json(agreements::items(conn, ids)?),
+        RecordKind::Meeting => json(meetings::items(conn, ids)?),
+        RecordKind::Delegation => json(delegations::items(conn, ids)?),
+        RecordKind::Mou => json(mous::items(conn, ids)?),
+        RecordKind::Organisation => json(organisations::items(conn, ids)?),
+        RecordKind::Person => json(people::items(conn, ids)?),
+        RecordKind::Area => json(areas::items(conn, ids)?),
+    })
 }
 
 /// A field as one cell: lists joined with "; ", a record by its name, text in `lang` (or, where
@@ -115,10 +132,10 @@ fn neutralise(text: String) -> String {
     }
 }
 
-/// How many pages of a list one piece of its file holds. Each piece is one read, between which
-/// the worker serves other requests, and only one piece is in memory at a time: a whole file of
+/// How many records one piece of a file holds. Each piece is one read, between which the
+/// worker serves other requests, and only one piece is in memory at a time: a whole file of
 /// 100,000 statements is some 20 MB.
-const PAGES_PER_PIECE: u32 = 25;
+const RECORDS_PER_PIECE: usize = 500;
 
 /// Where an export has got to.
 struct Export {
@@ -126,63 +143,33 @@ struct Export {
     site: web::Data<PublicUrl>,
     kind: RecordKind,
     lang: Lang,
-    /// The first page the next piece holds, `None` once the last has been read.
-    filter: Option<ListFilter>,
-    /// The write generation the export began in: every piece must come from it.
-    version: Option<i64>,
+    filter: ListFilter,
+    /// The list as it stood when the export began, and how far through it the export is;
+    /// `None` until the first piece is read.
+    walk: Option<Walk>,
 }
 
 impl Export {
     /// The next piece of the file, with the header row if it is the first, encoded.
     fn piece(&mut self) -> Option<AppResult<Bytes>> {
-        let filter = self.filter.take()?;
-        let first = filter.page == PageNumber::FIRST;
-        let read = self.reader.read(|conn| self.rows(conn, filter));
-        let version = self
-            .reader
-            .generation()
-            .map(|generation| generation.version);
-        let piece = read.map_err(AppError::from).and_then(|(rows, next)| {
-            // Pages read in different generations might repeat or miss a record that moved.
-            if !first && version != self.version {
-                return Err(AppError::Encoding(
-                    "the records changed while they were exported".into(),
-                ));
-            }
-            self.version = version;
-            self.filter = next;
-            self.encode(first, rows)
-        });
-        Some(piece)
-    }
-
-    /// The rows of up to `PAGES_PER_PIECE` pages from `filter`'s, and the page after them if
-    /// the list goes on.
-    fn rows(
-        &self,
-        conn: &mut SqliteConnection,
-        mut filter: ListFilter,
-    ) -> DbResult<(Vec<Vec<String>>, Option<ListFilter>)> {
-        let columns = columns(self.kind);
-        let mut rows = Vec::new();
-        for _ in 0..PAGES_PER_PIECE {
-            let page = page_of(conn, self.kind, &filter, AsJson)?;
-            for item in &page.items {
-                let mut row: Vec<String> =
-                    columns.iter().map(|c| cell(&item[*c], self.lang)).collect();
-                let path = self.kind.page(&cell(&item["slug"], self.lang));
-                row.push(self.site.join(&self.lang.href(&path)));
-                rows.push(row);
-            }
-            match filter.page.next() {
-                Some(next) if filter.page.get() < page.last_number() => filter.page = next,
-                _ => return Ok((rows, None)),
-            }
+        if self.walk.as_ref().is_some_and(Walk::is_done) {
+            return None;
         }
-        Ok((rows, Some(filter)))
+        let first = self.walk.is_none();
+        let records = self.reader.read(|conn| {
+            let now = order_of(conn, self.kind, &self.filter)?;
+            let walk = self.walk.get_or_insert_with(|| Walk::new(now.clone()));
+            let ids = walk.next_piece(now, RECORDS_PER_PIECE);
+            records_of(conn, self.kind, &ids)
+        });
+        Some(
+            records
+                .map_err(AppError::from)
+                .and_then(|records| self.encode(first, &records)),
+        )
     }
 
-    fn encode(&self, with_header: bool, rows: Vec<Vec<String>>) -> Result<Bytes, AppError> {
+    fn encode(&self, with_header: bool, records: &[Value]) -> AppResult<Bytes> {
         let encoding = |e: csv::Error| AppError::Encoding(e.to_string());
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
@@ -193,9 +180,14 @@ impl Export {
                 .write_record(columns.chain(["url"]))
                 .map_err(encoding)?;
         }
-        for row in rows {
+        for record in records {
+            let path = self.kind.page(&cell(&record["slug"], self.lang));
+            let cells = columns(self.kind)
+                .iter()
+                .map(|column| cell(&record[*column], self.lang))
+                .chain([self.site.join(&self.lang.href(&path))]);
             writer
-                .write_record(row.into_iter().map(neutralise))
+                .write_record(cells.map(neutralise))
                 .map_err(encoding)?;
         }
         let bytes = writer
@@ -214,15 +206,14 @@ pub async fn export(
     query: web::Query<ListQuery>,
 ) -> AppResult<HttpResponse> {
     let kind = RecordKind::from_collection(&name).ok_or(AppError::NotFound)?;
-    let mut filter = ListFilter::try_from(query.into_inner())?;
-    filter.page = PageNumber::FIRST;
+    let filter = ListFilter::try_from(query.into_inner())?;
     let mut export = Export {
         reader,
         site,
         kind,
         lang,
-        filter: Some(filter),
-        version: None,
+        filter,
+        walk: None,
     };
     // The first piece is read before answering, so that a failure is still an error page.
     let first = export.piece().transpose()?;
@@ -249,4 +240,89 @@ pub async fn export(
             ),
         ))
         .streaming(pieces))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Database;
+    use crate::db::seed::seed_demo_if_empty;
+    use crate::db::synthetic::{Sizes, generate};
+    use diesel::sql_types::Integer;
+    use diesel::{RunQueryDsl, sql_query};
+
+    fn rows(piece: &Bytes) -> Vec<csv::StringRecord> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(piece.as_ref())
+            .records()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    #[test]
+    fn an_export_across_writes_gives_the_list_as_it_began_less_what_left_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(&dir.path().join("portal.sqlite")).unwrap();
+        let mut conn = db.connection().unwrap();
+        seed_demo_if_empty(&mut conn).unwrap();
+        generate(&mut conn, Sizes::for_statements(1_200), |_, _| {}).unwrap();
+        let reader = web::Data::new(db.reader());
+        let listed = reader
+            .read(|conn| {
+                let order = statements::order(conn, &ListFilter::default())?;
+                statements::items(conn, order.ids())
+            })
+            .unwrap();
+        assert!(listed.len() > 2 * RECORDS_PER_PIECE);
+        let mut download = Export {
+            reader: reader.clone(),
+            site: web::Data::new(PublicUrl::parse("https://sti.example.org").unwrap()),
+            kind: RecordKind::Statement,
+            lang: Lang::En,
+            filter: ListFilter::default(),
+            walk: None,
+        };
+
+        let mut exported = rows(&download.piece().unwrap().unwrap());
+        assert_eq!(&exported.remove(0)[0], "slug");
+        assert_eq!(exported.len(), RECORDS_PER_PIECE);
+        // Between the pieces: one statement not yet exported is retitled and another taken back
+        // to draft, and a third is moved to the top of the list, which has been exported.
+        let (retitled, drafted, moved) = (&listed[600], &listed[700], &listed[800]);
+        for (sql, id) in [
+            (
+                "UPDATE statements SET title = 'Retitled while exported' WHERE id = ?",
+                retitled.id,
+            ),
+            (
+                "UPDATE statements SET status = 'draft', published_at = NULL WHERE id = ?",
+                drafted.id,
+            ),
+            (
+                "UPDATE statements SET published_at = '2099-01-01 00:00:00' WHERE id = ?",
+                moved.id,
+            ),
+        ] {
+            sql_query(sql)
+                .bind::<Integer, _>(id)
+                .execute(&mut conn)
+                .unwrap();
+        }
+        while let Some(piece) = download.piece() {
+            exported.extend(rows(&piece.unwrap()));
+        }
+
+        let expected: Vec<&str> = listed
+            .iter()
+            .filter(|item| item.id != drafted.id)
+            .map(|item| item.slug.as_str())
+            .collect();
+        assert_eq!(
+            exported.iter().map(|row| &row[0]).collect::<Vec<_>>(),
+            expected
+        );
+        let retitled_row = exported.iter().find(|row| row[0] == retitled.slug).unwrap();
+        assert_eq!(&retitled_row[1], "Retitled while exported");
+    }
 }
