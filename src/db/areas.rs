@@ -86,6 +86,24 @@ fn counts(conn: &mut SqliteConnection) -> DbResult<Rc<Counts>> {
     )
 }
 
+/// An area's name and its description, each in every language, as columns to select.
+type Texts = (
+    (
+        focus_areas::name,
+        focus_areas::name_ms,
+        focus_areas::name_zh,
+    ),
+    (
+        focus_areas::description,
+        focus_areas::description_ms,
+        focus_areas::description_zh,
+    ),
+);
+
+pub(crate) fn texts() -> Texts {
+    Texts::default()
+}
+
 /// Every area's id, by name. There are few areas, so they are listed on one page.
 pub(crate) fn order(conn: &mut SqliteConnection) -> DbResult<kept::Order> {
     kept::order_of("areas", String::new(), || {
@@ -102,32 +120,21 @@ pub fn list(conn: &mut SqliteConnection) -> DbResult<Vec<AreaItem>> {
     items(conn, order.ids())
 }
 
+/// An area's id, slug, name and description.
+type ItemRow = (i32, String, (Localized, Localized));
+
 /// The areas with the given ids, in their order, with counts.
 pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<AreaItem>> {
     let counts = counts(conn)?;
-    let rows: Vec<(i32, (i32, String, Localized, Localized))> =
-        super::by_ids!(focus_areas::table, focus_areas::id, ids)
-            .select((
-                focus_areas::id,
-                (
-                    focus_areas::id,
-                    focus_areas::slug,
-                    (
-                        focus_areas::name,
-                        focus_areas::name_ms,
-                        focus_areas::name_zh,
-                    ),
-                    (
-                        focus_areas::description,
-                        focus_areas::description_ms,
-                        focus_areas::description_zh,
-                    ),
-                ),
-            ))
-            .load(conn)?;
+    let rows: Vec<(i32, ItemRow)> = super::by_ids!(focus_areas::table, focus_areas::id, ids)
+        .select((
+            focus_areas::id,
+            (focus_areas::id, focus_areas::slug, texts()),
+        ))
+        .load(conn)?;
     Ok(super::in_order(ids, rows)
         .into_iter()
-        .map(|(id, slug, name, description)| {
+        .map(|(id, slug, (name, description))| {
             let [agreements, meetings, delegations, mous, statements] =
                 counts.get(&id).copied().unwrap_or_default();
             AreaItem {
@@ -187,18 +194,7 @@ pub struct AreaDetail {
 pub fn detail(conn: &mut SqliteConnection, slug: &Slug) -> DbResult<Option<AreaDetail>> {
     let Some((name, description)) = focus_areas::table
         .filter(focus_areas::slug.eq(slug.as_str()))
-        .select((
-            (
-                focus_areas::name,
-                focus_areas::name_ms,
-                focus_areas::name_zh,
-            ),
-            (
-                focus_areas::description,
-                focus_areas::description_ms,
-                focus_areas::description_zh,
-            ),
-        ))
+        .select(texts())
         .first::<(Localized, Localized)>(conn)
         .found()?
     else {

@@ -13,25 +13,16 @@ impl Record for Areas {
     const COLLECTION: Collection = Collection::Areas;
 
     fn load(conn: &mut SqliteConnection, id: i32) -> DbResult<Option<Stored<AreaForm>>> {
-        let row: Option<(String, i32, Localized, Localized)> = focus_areas::table
+        let row: Option<(String, i32, (Localized, Localized))> = focus_areas::table
             .find(id)
             .select((
                 focus_areas::slug,
                 focus_areas::version,
-                (
-                    focus_areas::name,
-                    focus_areas::name_ms,
-                    focus_areas::name_zh,
-                ),
-                (
-                    focus_areas::description,
-                    focus_areas::description_ms,
-                    focus_areas::description_zh,
-                ),
+                crate::db::areas::texts(),
             ))
             .first(conn)
             .found()?;
-        Ok(row.map(|(slug, version, name, description)| {
+        Ok(row.map(|(slug, version, (name, description))| {
             let [name, name_ms, name_zh] = name.into_inputs();
             let [description, description_ms, description_zh] = description.into_inputs();
             let form = AreaForm {
