@@ -51,6 +51,8 @@ struct Rendered {
 struct Page {
     /// The database's `data_version` when the page was rendered.
     version: i64,
+    /// The day (UTC) it was rendered on: a page can change with the date alone.
+    day: u64,
     rendered: Rendered,
     brotli: Option<Bytes>,
     gzip: Option<Bytes>,
@@ -106,11 +108,12 @@ impl PageCache {
         }
     }
 
-    /// The page kept under `key` for data `version`, in `coding` when it gains by it.
+    /// The page kept under `key` for data `version` on `day`, in `coding` when it gains by it.
     fn get(
         &self,
         key: &str,
         version: i64,
+        day: u64,
         coding: Option<Coding>,
     ) -> Option<(Rendered, Option<Coding>)> {
         let mut guard = self.pages.borrow_mut();
@@ -118,7 +121,7 @@ impl PageCache {
         let page = pages
             .by_address
             .get_mut(key)
-            .filter(|page| page.version == version)?;
+            .filter(|page| page.version == version && page.day == day)?;
         let mut rendered = page.rendered.clone();
         let mut sent_in = None;
         if let Some(coding) = coding {
@@ -280,9 +283,10 @@ pub async fn middleware(
         .filter(|_| cache.enabled)
         .and_then(|reader| reader.data_version().ok().and(reader.generation()));
     let key = request.uri().to_string();
-    if let Some((current, (page, sent_in))) =
-        current.and_then(|current| Some((current, cache.get(&key, current.version, coding)?)))
-    {
+    if let Some((current, (page, sent_in))) = current.and_then(|current| {
+        let day = db::day_of(current.read_at);
+        Some((current, cache.get(&key, current.version, day, coding)?))
+    }) {
         let response = answer(request.request(), page, sent_in, Some(current.read_at));
         return Ok(request.into_response(response));
     }
@@ -332,6 +336,10 @@ pub async fn middleware(
     };
     let mut page = Page {
         version: current.version,
+        // The day the version was read on, before the page was made: a page made across
+        // midnight counts as the earlier day's, and is made again rather than kept into a day
+        // whose date it may not show.
+        day: db::day_of(current.read_at),
         rendered,
         brotli: None,
         gzip: None,
@@ -345,4 +353,35 @@ pub async fn middleware(
     });
     let fresh = answer(&request, sent, sent_in, read_at);
     Ok(ServiceResponse::new(request, fresh))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(version: i64, day: u64) -> Page {
+        Page {
+            version,
+            day,
+            rendered: Rendered {
+                content_type: HeaderValue::from_static("text/html; charset=utf-8"),
+                etag: etag_of(b"<p>kept</p>"),
+                seen_since: None,
+                headers: Rc::new([]),
+                body: Bytes::from_static(b"<p>kept</p>"),
+            },
+            brotli: None,
+            gzip: None,
+        }
+    }
+
+    #[test]
+    fn a_page_is_served_only_for_the_data_and_the_day_it_was_made_from() {
+        let cache = PageCache::new(true, 1024 * 1024);
+        cache.put("/".into(), page(7, 20_000));
+
+        assert!(cache.get("/", 7, 20_000, None).is_some());
+        assert!(cache.get("/", 8, 20_000, None).is_none(), "after a write");
+        assert!(cache.get("/", 7, 20_001, None).is_none(), "the next day");
+    }
 }

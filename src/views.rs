@@ -481,11 +481,7 @@ pub enum Filter {
 
 /// The choices of a filter in `lang`, made once per write generation (the labels of every area,
 /// country and organisation, which every list page shows in its form).
-fn kept_choices(
-    lang: Lang,
-    name: &'static str,
-    make: impl FnOnce() -> Vec<Choice>,
-) -> Rc<Vec<Choice>> {
+fn kept_choices(lang: Lang, name: &str, make: impl FnOnce() -> Vec<Choice>) -> Rc<Vec<Choice>> {
     let key = ("filter choices", format!("{}:{name}", lang.code()));
     let weight = |choices: &Vec<Choice>| {
         choices
@@ -687,7 +683,8 @@ fn year_choices(lang: Lang, filter: &ListFilter) -> Rc<Vec<Choice>> {
         value: year.to_string(),
         label: year.to_string(),
     };
-    let years = kept_choices(lang, "year", || {
+    // Kept under the year, which changes without a write.
+    let years = kept_choices(lang, &format!("year {next_year}"), || {
         (2010..=next_year).rev().map(year).collect()
     });
     match filter.year.map(|y| y.value()) {

@@ -221,14 +221,26 @@ pub struct Generation {
 /// lies in an earlier second than `read_at`. A write that read did not see came after
 /// `read_at`, so the pages it changes carry a later second, and a client holding this one is
 /// never told that a changed page is unchanged. In the second of a change pages go without one
-/// (their `ETag` still says exactly what they hold).
+/// (their `ETag` still says exactly what they hold). Pages also change with the date, without a
+/// write (the home page's visits to come, the years a filter offers), so no page is older than
+/// the start of the day (UTC) it is read on.
 pub fn last_modified(seen_since: SystemTime, read_at: SystemTime) -> Option<SystemTime> {
-    let whole_seconds = |time: SystemTime| {
-        time.duration_since(UNIX_EPOCH)
-            .map_or(0, |since| since.as_secs())
-    };
-    let seen = whole_seconds(seen_since);
-    (seen < whole_seconds(read_at)).then(|| UNIX_EPOCH + Duration::from_secs(seen))
+    let read = seconds_since_epoch(read_at);
+    let seen = seconds_since_epoch(seen_since).max(day_of(read_at) * SECONDS_A_DAY);
+    (seen < read).then(|| UNIX_EPOCH + Duration::from_secs(seen))
+}
+
+const SECONDS_A_DAY: u64 = 24 * 60 * 60;
+
+fn seconds_since_epoch(time: SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs())
+}
+
+/// The day (UTC) `time` falls on, counted from 1 January 1970: what a page made from the data
+/// may depend on besides the data.
+pub fn day_of(time: SystemTime) -> u64 {
+    seconds_since_epoch(time) / SECONDS_A_DAY
 }
 
 /// The rows of `$table` whose `$column` is one of `$ids` (a slice of ids), found by walking the
@@ -433,5 +445,20 @@ mod tests {
     fn data_seen_in_the_second_of_the_read_gives_no_time() {
         // A write later in second 1000 would give its pages the same second.
         assert_eq!(last_modified(at(1_000.1), at(1_000.9)), None);
+    }
+
+    #[test]
+    fn data_seen_before_the_day_of_the_read_gives_the_start_of_that_day() {
+        let day = 86_400.0;
+        assert_eq!(
+            last_modified(at(3.0 * day - 5.0), at(4.0 * day + 10.0)),
+            Some(UNIX_EPOCH + Duration::from_secs(4 * 86_400))
+        );
+        assert_eq!(
+            last_modified(at(3.0 * day - 5.0), at(4.0 * day + 0.5)),
+            None
+        );
+        assert_eq!(day_of(at(4.0 * day - 0.5)), 3);
+        assert_eq!(day_of(at(4.0 * day)), 4);
     }
 }
