@@ -1,7 +1,8 @@
-//! Rendered public pages, kept per worker until the next write. A hit costs a hash lookup and
-//! one `PRAGMA data_version`, so public pages serve at close to the speed of a trivial handler;
-//! any committed write (a staff save, a scheduled statement going live, another process writing
-//! to the file) makes every kept page stale at once. A kept page is compressed once for each
+//! Rendered public pages, kept per worker until the next write or the end of the day (UTC). A
+//! hit costs a hash lookup and one `PRAGMA data_version`, so public pages serve at close to the
+//! speed of a trivial handler; any committed write (a staff save, a scheduled statement going
+//! live, another process writing to the file) makes every kept page stale at once, and so does
+//! midnight, since some pages show what is still to come. A kept page is compressed once for each
 //! coding clients ask for (Brotli, gzip), and those bodies are kept beside it.
 //!
 //! Every public page also gets an `ETag` and, once its data is a second old, a `Last-Modified`,
