@@ -225,7 +225,8 @@ pub fn list(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<Page<S
     order(conn, filter)?.page(filter, |shown| items(conn, shown))
 }
 
-/// The public statements with the given ids, in their order.
+/// The statements with the given ids, in their order. Nothing here checks that they are public:
+/// the ids must come from a public list's order (`order`, the timeline's), as every caller's do.
 pub(crate) fn items(conn: &mut SqliteConnection, ids: &[i32]) -> DbResult<Vec<StatementItem>> {
     let rows = super::by_ids!(statements::table, statements::id, ids)
         .select(ItemRow::as_select())
