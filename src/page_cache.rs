@@ -1,8 +1,9 @@
 //! Rendered public pages, kept per worker until the next write or the end of the day (UTC). A
-//! hit costs a hash lookup and one `PRAGMA data_version`, so public pages serve at close to the
-//! speed of a trivial handler; any committed write (a staff save, a scheduled statement going
-//! live, another process writing to the file) makes every kept page stale at once, and so does
-//! midnight, since some pages show what is still to come. A kept page is compressed once for each
+//! hit costs a hash lookup and a look at the WAL index, so public pages serve at close to the
+//! speed of a trivial handler; any committed change to what the public sees (a staff save, a
+//! scheduled statement going live, another process writing to the file) makes every kept page
+//! stale at once, and so does midnight, since some pages show what is still to come. The
+//! staff's own writes (logging in, a session kept alive, a failed login recorded) leave them. A kept page is compressed once for each
 //! coding clients ask for (Brotli, gzip), and those bodies are kept beside it.
 //!
 //! Every public page also gets an `ETag` and, once its data is a second old, a `Last-Modified`,
@@ -50,7 +51,7 @@ struct Rendered {
 }
 
 struct Page {
-    /// The database's `data_version` when the page was rendered.
+    /// The database's content version when the page was rendered.
     version: i64,
     /// The day (UTC) it was rendered on: a page can change with the date alone.
     day: u64,
@@ -282,7 +283,7 @@ pub async fn middleware(
     let current = reader
         .as_ref()
         .filter(|_| cache.enabled)
-        .and_then(|reader| reader.data_version().ok().and(reader.generation()));
+        .and_then(|reader| reader.content_version().ok().and(reader.generation()));
     let key = request.uri().to_string();
     if let Some((current, (page, sent_in))) = current.and_then(|current| {
         let day = db::day_of(current.read_at);

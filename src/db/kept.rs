@@ -4,12 +4,14 @@
 //! Counting and ordering a filtered collection reads every matching row (100,000 of them on a
 //! large portal), while a page shows twenty: so each worker keeps the ordered ids of the lists it
 //! has served, and a page of a list becomes a lookup of twenty rows by id, as cheap deep in the
-//! list as on its first page. Everything kept is dropped as soon as SQLite's `data_version`
-//! says any connection has committed a write, so nothing shown is ever older than the data.
+//! list as on its first page. Everything kept is dropped as soon as the content version (see
+//! `Reader::content_version`) says any connection has committed a change to a public table, so
+//! nothing shown is ever older than the data. What is kept must therefore be read from public
+//! tables alone: the staff's own (users, sessions, the audit trail) change without it.
 //!
 //! The store is the worker's (it lives in its `Reader`), and is reachable only while that
 //! reader runs a read (`enter`), so that a query run on any other connection, whose
-//! `data_version` says nothing about this one's, computes afresh instead.
+//! versions say nothing about this one's, computes afresh instead.
 
 use super::DbResult;
 use super::reference::Page;
@@ -90,8 +92,8 @@ impl Drop for Entered {
     }
 }
 
-/// Makes `store` the one reads on this thread use, first emptying it if `version` (the
-/// `data_version` of the read's snapshot) says the data has changed since it was filled.
+/// Makes `store` the one reads on this thread use, first emptying it if `version` (the content
+/// version of the read's snapshot) says the data has changed since it was filled.
 pub(crate) fn enter(store: &Rc<Store>, version: i64) -> Entered {
     if store.version.replace(Some(version)) != Some(version) {
         *store.entries.borrow_mut() = Entries::default();

@@ -180,6 +180,7 @@ impl Database {
             generation: Cell::new(None),
             wal_index: RefCell::new(wal_index::WalIndex::of(&self.path)),
             checked: Cell::new(None),
+            content: Cell::new(None),
         }
     }
 }
@@ -200,14 +201,17 @@ pub struct Reader {
     /// The write generation the last read saw.
     generation: Cell<Option<Generation>>,
     wal_index: RefCell<wal_index::WalIndex>,
-    /// The `data_version` the last check found, and the WAL-index header read before it.
+    /// The content version the last check found, and the WAL-index header read before it.
     checked: Cell<Option<(wal_index::Header, i64)>>,
+    /// The last `data_version` read, and the content version it went with.
+    content: Cell<Option<(i64, i64)>>,
 }
 
-/// The data as one read saw it: SQLite's `data_version`, and since when this worker has seen
-/// the data so.
+/// The data as one read saw it: the version of its public content, and since when this worker
+/// has seen the content so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Generation {
+    /// The content version (see `Reader::content_version`).
     pub version: i64,
     /// When this worker first saw this version: after the write that made it, since its
     /// snapshot held that write.
@@ -341,18 +345,17 @@ prepared_statements!(
     Begin => "BEGIN",
     Commit => "COMMIT",
     DataVersion -> diesel::sql_types::BigInt => "PRAGMA data_version",
+    ContentVersion -> diesel::sql_types::BigInt => "SELECT version FROM content_generation",
 );
-
-fn data_version(conn: &mut SqliteConnection) -> DbResult<i64> {
-    Ok(DataVersion.get_result(conn)?)
-}
 
 impl Reader {
     /// A number that changes whenever any connection, in this process or another, has committed
-    /// a change to the database since this one last looked (SQLite's `data_version`): what
-    /// anything derived from the data (a rendered page) must match to still be current. While
-    /// the WAL index says nothing was committed since the last look, that look's answer stands.
-    pub fn data_version(&self) -> DbResult<i64> {
+    /// a change to what the public can see (the `content_generation` the migrations' triggers
+    /// count): what anything derived from the data (a rendered page, a kept list order) must
+    /// match to still be current. The staff's own writes (sessions, the audit trail) leave it
+    /// as it is. While the WAL index says nothing was committed since the last look, that
+    /// look's answer stands.
+    pub fn content_version(&self) -> DbResult<i64> {
         let read_at = SystemTime::now();
         let header = self.wal_index.borrow().header();
         if let (Some(now), Some((then, version))) = (header, self.checked.get())
@@ -361,7 +364,7 @@ impl Reader {
             self.saw(version, read_at);
             return Ok(version);
         }
-        let version = self.with_connection(data_version)?;
+        let version = self.with_connection(|conn| self.content_version_in(conn))?;
         // Read before the version, the header changes with any commit the version missed.
         self.checked.set(header.map(|header| (header, version)));
         // The connection now holds the database open, which keeps its index in place.
@@ -395,7 +398,7 @@ impl Reader {
             // it was read from (and costs no read transaction of its own). A read has nothing to
             // undo, so it ends with COMMIT whatever `work` returned.
             Begin.execute(conn)?;
-            let result = data_version(conn).and_then(|version| {
+            let result = self.content_version_in(conn).and_then(|version| {
                 self.saw(version, read_at);
                 let _kept = kept::enter(&self.kept, version);
                 work(conn)
@@ -403,6 +406,21 @@ impl Reader {
             Commit.execute(conn)?;
             result
         })
+    }
+
+    /// The content version `conn` sees. SQLite's `data_version` changes with every commit any
+    /// other connection makes, and costs nothing to read; only when it has changed is the
+    /// content version read again.
+    fn content_version_in(&self, conn: &mut SqliteConnection) -> DbResult<i64> {
+        let data_version = DataVersion.get_result(conn)?;
+        if let Some((known, content)) = self.content.get()
+            && known == data_version
+        {
+            return Ok(content);
+        }
+        let content = ContentVersion.get_result(conn)?;
+        self.content.set(Some((data_version, content)));
+        Ok(content)
     }
 
     fn with_connection<T>(

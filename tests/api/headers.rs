@@ -277,3 +277,43 @@ async fn a_page_whose_data_is_a_second_old_says_when_it_changed_and_answers_304_
     assert_eq!(changed.status, 200);
     assert!(changed.body.contains("A retitled memorandum"));
 }
+
+#[actix_web::test]
+async fn the_staffs_own_writes_leave_public_pages_unchanged_since_they_were_first_read() {
+    let app = TestApp::spawn().await;
+    app.get("/mous").await;
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let last_modified = header(&app.get("/mous").await, "last-modified");
+    let unchanged_since = || {
+        app.request(Method::GET, "/mous")
+            .insert_header(("if-modified-since", last_modified.as_str()))
+    };
+
+    // A failed login is recorded, a login starts a session, and another process ends it: none
+    // of it is anything a public page shows.
+    assert_eq!(
+        app.login("nobody", "not the password at all").await.status,
+        401
+    );
+    app.login_as("editor", Role::Editor).await;
+    app.forget_cookies();
+    diesel::RunQueryDsl::execute(
+        diesel::sql_query("DELETE FROM sessions"),
+        &mut app.connection(),
+    )
+    .unwrap();
+    let after_staff_writes = app.send(unchanged_since(), None).await;
+    assert_eq!(after_staff_writes.status, 304);
+    assert_eq!(header(&after_staff_writes, "last-modified"), last_modified);
+
+    diesel::RunQueryDsl::execute(
+        diesel::sql_query(
+            "UPDATE mous SET title = 'A retitled memorandum' WHERE id = (SELECT min(id) FROM mous)",
+        ),
+        &mut app.connection(),
+    )
+    .unwrap();
+    let after_a_change = app.send(unchanged_since(), None).await;
+    assert_eq!(after_a_change.status, 200);
+    assert!(after_a_change.body.contains("A retitled memorandum"));
+}
