@@ -70,6 +70,7 @@ impl ResponseError for AppError {
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::QueryTooLong => StatusCode::URI_TOO_LONG,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Database(DbError::Busy) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Database(_) | AppError::Template(_) | AppError::Encoding(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -101,6 +102,13 @@ impl ResponseError for AppError {
                     &[("seconds", self.retry_after_seconds().into())],
                 ),
             ),
+            StatusCode::SERVICE_UNAVAILABLE => (
+                "error-busy",
+                lang.t_with(
+                    "error-busy-message",
+                    &[("seconds", self.retry_after_seconds().into())],
+                ),
+            ),
             _ => {
                 tracing::error!(error = %self, cause = ?self, "request failed");
                 (
@@ -120,12 +128,16 @@ impl ResponseError for AppError {
             .render()
             .unwrap_or_else(|_| format!("{heading}. {}", status.canonical_reason().unwrap_or("")));
         let mut response = HttpResponse::build(status);
-        if let AppError::TooManyAttempts(_) = self {
+        if let AppError::TooManyAttempts(_) | AppError::Database(DbError::Busy) = self {
             response.insert_header((header::RETRY_AFTER, self.retry_after_seconds().to_string()));
         }
         response.content_type(ContentType::html()).body(body)
     }
 }
+
+/// When a client refused for being too busy may try again: searches waiting for their ranking
+/// take a third of a second each at most.
+const BUSY_RETRY_SECONDS: u64 = 5;
 
 impl AppError {
     /// Maps a body that could not be read: too large, or broken.
@@ -140,6 +152,7 @@ impl AppError {
     fn retry_after_seconds(&self) -> u64 {
         match self {
             AppError::TooManyAttempts(wait) => wait.as_secs().max(1),
+            AppError::Database(DbError::Busy) => BUSY_RETRY_SECONDS,
             _ => 0,
         }
     }
@@ -199,4 +212,19 @@ pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, location.to_owned()))
         .finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_busy_is_a_503_that_says_when_to_try_again() {
+        let response = AppError::Database(DbError::Busy).error_response();
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers().get(header::RETRY_AFTER).unwrap(),
+            &BUSY_RETRY_SECONDS.to_string()
+        );
+    }
 }

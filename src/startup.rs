@@ -5,6 +5,7 @@ use crate::auth::session::CookiePolicy;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
 use crate::db::maintenance::ServerLock;
+use crate::db::search::Ranker;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
 use crate::page_cache::{self, PageCache};
@@ -79,6 +80,7 @@ impl Application {
         ));
         let proxies = web::Data::new(proxies);
         let checker = web::Data::new(PasswordChecker::new(PASSWORD_CHECKS_AT_ONCE));
+        let ranker = web::Data::new(Ranker::start(&database)?);
         let writer = web::Data::new(database.clone());
         let page_cache = config.page_cache;
         let public_url = web::Data::new(config.public_url.clone());
@@ -99,6 +101,7 @@ impl Application {
                 .app_data(throttle.clone())
                 .app_data(proxies.clone())
                 .app_data(checker.clone())
+                .app_data(ranker.clone())
                 .app_data(web::PayloadConfig::new(BODY_LIMIT))
                 .app_data(
                     web::FormConfig::default()

@@ -28,7 +28,7 @@ const BUDGET_BYTES: usize = 4 * 1024 * 1024;
 /// hundred bytes each, about 2 MiB.
 const NAMED_KEPT: usize = 8192;
 
-type Key = (&'static str, String);
+pub(crate) type Key = (&'static str, String);
 
 #[derive(Default)]
 struct Entries {
@@ -121,6 +121,23 @@ pub(crate) fn kept<T: 'static>(
     let weight = bytes(&value);
     store.put(key, value.clone(), weight);
     Ok(value)
+}
+
+/// The value kept under `key` in this generation, if there is one.
+pub(crate) fn find<T: 'static>(key: &Key) -> Option<Rc<T>> {
+    CURRENT.with(|current| current.borrow().as_ref()?.get::<T>(key))
+}
+
+/// Keeps `value` (weighing `bytes`), which was read elsewhere from the data at content version
+/// `version`, if that is the version the read running now sees: from any other it would be kept
+/// as what data it was not read from says.
+pub(crate) fn keep<T: 'static>(version: i64, key: Key, value: T, bytes: usize) -> Rc<T> {
+    let value = Rc::new(value);
+    let store = CURRENT.with(|current| current.borrow().clone());
+    if let Some(store) = store.filter(|store| store.version.get() == Some(version)) {
+        store.put(key, value.clone(), bytes);
+    }
+    value
 }
 
 /// The records of `kind` with the given ids, as many pages name them (organisations as the

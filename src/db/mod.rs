@@ -51,8 +51,11 @@ pub enum DbError {
     Connection(String),
     #[error("could not apply the migrations: {0}")]
     Migration(String),
-    #[error("the write was interrupted: {0}")]
+    #[error("the work was interrupted: {0}")]
     Interrupted(String),
+    /// More work of a long kind (ranking searches) is waiting than may wait: try again shortly.
+    #[error("too busy to take more work of this kind")]
+    Busy,
     #[error("the name is already taken")]
     Taken,
     #[error("no record at {0}")]
@@ -188,6 +191,21 @@ impl Database {
 impl From<diesel::r2d2::PoolError> for DbError {
     fn from(error: diesel::r2d2::PoolError) -> Self {
         DbError::Connection(error.to_string())
+    }
+}
+
+/// The read-only connection in `slot`, opened on first use.
+fn open_for_reading<'a>(
+    slot: &'a mut Option<SqliteConnection>,
+    path: &Path,
+) -> DbResult<&'a mut SqliteConnection> {
+    match slot {
+        Some(conn) => Ok(conn),
+        empty => {
+            let mut conn = connect(path)?;
+            configure(&mut conn, true)?;
+            Ok(empty.insert(conn))
+        }
     }
 }
 
@@ -431,15 +449,7 @@ impl Reader {
             .conn
             .try_borrow_mut()
             .map_err(|_| DbError::Connection("the read connection is already in use".into()))?;
-        let conn = match &mut *slot {
-            Some(conn) => conn,
-            empty => {
-                let mut conn = connect(&self.path)?;
-                configure(&mut conn, true)?;
-                empty.insert(conn)
-            }
-        };
-        work(conn)
+        work(open_for_reading(&mut slot, &self.path)?)
     }
 }
 

@@ -2,14 +2,18 @@
 //! diesel DSL, so the queries are written out here, with every value bound, never spliced.
 
 use super::kept::{self, RecordKey};
-use super::{DbResult, Prepared};
+use super::reference::{FilterChoices, filter_choices};
+use super::{ContentVersion, Database, DbError, DbResult, Prepared, Reader, open_for_reading};
 use crate::domain::{
     Highlighted, MARK_END, MARK_START, PAGE_SIZE, RecordKind, Search, SearchMode, SearchText,
 };
 use crate::i18n::Lang;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+use std::path::Path;
 use std::rc::Rc;
+use std::sync::{Arc, mpsc};
+use tokio::sync::oneshot;
 
 /// How many characters of a body the substring scan shows around its first match.
 const SCAN_SNIPPET_CHARS: usize = 160;
@@ -185,57 +189,208 @@ struct Match {
 }
 
 /// Every document that matches a search, best first, with its kind, and how many there are of
-/// each kind.
+/// each kind; for a search of several words that finds nothing, how much each word finds alone.
 struct Ranked {
     matches: Vec<RecordKey>,
     by_kind: Vec<(RecordKind, i64)>,
+    single_terms: Vec<(SearchText, i64)>,
 }
 
-/// Ranking reads every match (most of the portal, for a word as common as "research"), so the
-/// ranking of a search is kept for the write generation; a page of results then reads only its
-/// own twenty passages.
-fn ranked(conn: &mut SqliteConnection, search: &Search) -> DbResult<Rc<Ranked>> {
+impl Ranked {
+    fn bytes(&self) -> usize {
+        self.matches.len() * std::mem::size_of::<RecordKey>()
+    }
+}
+
+/// What a search's ranking is kept under: its words, how they are matched, and its filters.
+fn ranking_key(search: &Search) -> kept::Key {
     let text = &search.text;
-    let mode = text.mode();
-    let key = format!(
-        "{mode:?} {} {}",
-        query_text(text),
-        search.filter.query_string_for_page(1)
-    );
-    kept::kept(
-        ("search", key),
-        |ranked: &Ranked| ranked.matches.len() * std::mem::size_of::<RecordKey>(),
-        || {
-            let plan = plan(mode);
-            let sql = format!(
-                "SELECT d.id AS id, d.kind AS kind FROM {} WHERE {} {FILTERS} ORDER BY {}, d.id",
-                plan.from, plan.matches, plan.order
-            );
-            let rows: Vec<Match> =
-                Prepared(bind_common!(diesel::sql_query(sql), text, search)).load(conn)?;
-            let matches: Vec<RecordKey> = rows
-                .into_iter()
-                .filter_map(|row| RecordKey::new(RecordKind::parse(&row.kind).ok()?, row.id))
-                .collect();
-            let by_kind = RecordKind::ALL
-                .iter()
-                .map(|kind| {
-                    let count = matches.iter().filter(|key| key.kind() == *kind).count();
-                    (*kind, count as i64)
-                })
-                .filter(|(_, count)| *count > 0)
-                .collect();
-            Ok(Ranked { matches, by_kind })
-        },
+    (
+        "search",
+        format!(
+            "{:?} {} {}",
+            text.mode(),
+            query_text(text),
+            search.filter.query_string_for_page(1)
+        ),
     )
 }
 
-/// One page of the records that match, best first, titled in `lang` where they can be.
-pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbResult<Results> {
-    if search.text.is_empty() {
-        return Ok(Results::default());
+/// Ranks every match of `search`, which reads all of them (most of the portal, for a word as
+/// common as "research").
+fn rank(conn: &mut SqliteConnection, search: &Search) -> DbResult<Ranked> {
+    let text = &search.text;
+    let plan = plan(text.mode());
+    let sql = format!(
+        "SELECT d.id AS id, d.kind AS kind FROM {} WHERE {} {FILTERS} ORDER BY {}, d.id",
+        plan.from, plan.matches, plan.order
+    );
+    let rows: Vec<Match> =
+        Prepared(bind_common!(diesel::sql_query(sql), text, search)).load(conn)?;
+    let matches: Vec<RecordKey> = rows
+        .into_iter()
+        .filter_map(|row| RecordKey::new(RecordKind::parse(&row.kind).ok()?, row.id))
+        .collect();
+    let by_kind = RecordKind::ALL
+        .iter()
+        .map(|kind| {
+            let count = matches.iter().filter(|key| key.kind() == *kind).count();
+            (*kind, count as i64)
+        })
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    let single_terms = if matches.is_empty() {
+        single_term_counts(conn, search)?
+    } else {
+        Vec::new()
+    };
+    Ok(Ranked {
+        matches,
+        by_kind,
+        single_terms,
+    })
+}
+
+/// How many searches may wait for the ranking thread; more are refused (`DbError::Busy`) rather
+/// than left to wait longer and longer.
+const RANKINGS_WAITING: usize = 32;
+
+type RankingJob = (Search, oneshot::Sender<DbResult<Ranking>>);
+
+/// A search's ranking as the ranking thread read it, and the content version it read it at.
+struct Ranking {
+    version: i64,
+    ranked: Arc<Ranked>,
+}
+
+/// Ranks searches on a thread of its own, with a read connection of its own. Ranking a word
+/// most records hold takes a third of a second at 100,000 statements: on a worker it would hold
+/// up every other request the worker serves meanwhile, where the worker waits for the ranking
+/// without blocking. The thread keeps what it ranked for the current content version (see
+/// `kept`), so a search one worker has waited for comes at once to the others.
+#[derive(Clone)]
+pub struct Ranker {
+    jobs: mpsc::SyncSender<RankingJob>,
+}
+
+impl Ranker {
+    pub fn start(database: &Database) -> std::io::Result<Self> {
+        let (ranker, jobs) = Self::waiting_at_most(RANKINGS_WAITING);
+        let path = database.path().to_owned();
+        std::thread::Builder::new()
+            .name("search-ranking".into())
+            .spawn(move || rank_on_this_thread(&path, &jobs))?;
+        Ok(ranker)
     }
-    let ranked = ranked(conn, search)?;
+
+    /// A ranker whose jobs queue on the receiver, at most `waiting` of them.
+    fn waiting_at_most(waiting: usize) -> (Self, mpsc::Receiver<RankingJob>) {
+        let (jobs, queue) = mpsc::sync_channel(waiting);
+        (Self { jobs }, queue)
+    }
+
+    async fn rank(&self, search: &Search) -> DbResult<Ranking> {
+        let (answer, answered) = oneshot::channel();
+        self.jobs
+            .try_send((search.clone(), answer))
+            .map_err(|error| match error {
+                mpsc::TrySendError::Full(_) => DbError::Busy,
+                mpsc::TrySendError::Disconnected(_) => {
+                    DbError::Interrupted("the search ranking thread has stopped".into())
+                }
+            })?;
+        answered.await.map_err(|_| {
+            DbError::Interrupted("the search ranking thread dropped a search".into())
+        })?
+    }
+}
+
+fn rank_on_this_thread(path: &Path, jobs: &mpsc::Receiver<RankingJob>) {
+    let store = Rc::new(kept::Store::default());
+    let mut conn = None;
+    for (search, answer) in jobs {
+        let ranking = open_for_reading(&mut conn, path).and_then(|conn| {
+            conn.transaction(|conn| {
+                let version = ContentVersion.get_result(conn)?;
+                let _kept = kept::enter(&store, version);
+                let ranked = kept::kept(
+                    ranking_key(&search),
+                    |ranked: &Arc<Ranked>| ranked.bytes(),
+                    || rank(conn, &search).map(Arc::new),
+                )?;
+                Ok(Ranking {
+                    version,
+                    ranked: Arc::clone(&ranked),
+                })
+            })
+        });
+        // The searcher may have gone (the client hung up); the ranking stays kept.
+        let _ = answer.send(ranking);
+    }
+}
+
+/// What the search page shows: a page of results, and for a search of several words that finds
+/// nothing, each of its words that finds something alone.
+pub struct Found {
+    pub results: Results,
+    pub single_terms: Vec<(SearchText, i64)>,
+    pub choices: Rc<FilterChoices>,
+}
+
+/// The search page's records: ranked on the ranking thread the first time this worker is asked
+/// the search in a generation, from what it keeps after that.
+pub async fn find(
+    reader: &Reader,
+    ranker: &Ranker,
+    search: &Search,
+    lang: Lang,
+) -> DbResult<Found> {
+    if search.text.is_empty() {
+        return reader.read(|conn| found(conn, search, None, lang));
+    }
+    let key = ranking_key(search);
+    let from_kept = reader.read(|conn| match kept::find::<Arc<Ranked>>(&key) {
+        Some(ranked) => found(conn, search, Some(&ranked), lang).map(Some),
+        None => Ok(None),
+    })?;
+    if let Some(found_here) = from_kept {
+        return Ok(found_here);
+    }
+    let Ranking { version, ranked } = ranker.rank(search).await?;
+    reader.read(|conn| {
+        let bytes = ranked.bytes();
+        let ranked = kept::keep(version, key, ranked, bytes);
+        found(conn, search, Some(&ranked), lang)
+    })
+}
+
+fn found(
+    conn: &mut SqliteConnection,
+    search: &Search,
+    ranked: Option<&Ranked>,
+    lang: Lang,
+) -> DbResult<Found> {
+    let (results, single_terms) = match ranked {
+        Some(ranked) => (
+            page_of(conn, search, ranked, lang)?,
+            ranked.single_terms.clone(),
+        ),
+        None => (Results::default(), Vec::new()),
+    };
+    Ok(Found {
+        results,
+        single_terms,
+        choices: filter_choices(conn)?,
+    })
+}
+
+/// One page of the records that match, best first, titled in `lang` where they can be.
+fn page_of(
+    conn: &mut SqliteConnection,
+    search: &Search,
+    ranked: &Ranked,
+    lang: Lang,
+) -> DbResult<Results> {
     let total = match search.kind {
         Some(asked) => ranked
             .by_kind
@@ -308,7 +463,7 @@ pub fn search(conn: &mut SqliteConnection, search: &Search, lang: Lang) -> DbRes
 
 /// For a search of several words that finds nothing: how much each word finds alone, for the
 /// ones that find something.
-pub fn single_term_counts(
+fn single_term_counts(
     conn: &mut SqliteConnection,
     search: &Search,
 ) -> DbResult<Vec<(SearchText, i64)>> {
@@ -326,4 +481,40 @@ pub fn single_term_counts(
         }
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use futures_util::FutureExt;
+
+    fn search_for(words: &str) -> Search {
+        Search {
+            text: SearchText::parse(words).unwrap(),
+            ..Search::default()
+        }
+    }
+
+    #[actix_web::test]
+    async fn a_search_is_refused_as_busy_while_too_many_wait_for_their_ranking() {
+        let (ranker, queue) = Ranker::waiting_at_most(1);
+        // Asked once, a search takes its place in the queue, and keeps it whether or not its
+        // reader waits for the answer.
+        assert!(
+            ranker
+                .rank(&search_for("research"))
+                .now_or_never()
+                .is_none()
+        );
+
+        let refused = ranker.rank(&search_for("space")).await;
+        assert!(matches!(refused, Err(DbError::Busy)), "{:?}", refused.err());
+
+        let (job, _) = queue.try_recv().unwrap();
+        assert_eq!(job, search_for("research"));
+        drop(queue);
+        // With the thread gone, a search is told so rather than left waiting.
+        let stopped = ranker.rank(&search_for("space")).await;
+        assert!(matches!(stopped, Err(DbError::Interrupted(_))));
+    }
 }

@@ -178,6 +178,11 @@ impl TestApp {
         .await
     }
 
+    /// The portal on a database made beforehand (a large synthetic one, say) in `dir`.
+    pub async fn spawn_on(dir: TempDir, database: PathBuf) -> Self {
+        Self::start(database, std::sync::Arc::new(dir), |_| ()).await
+    }
+
     /// Stops this portal and starts another on its database file, as after a restart.
     pub async fn restart(&self) -> Self {
         self.stop().await;

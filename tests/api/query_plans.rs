@@ -52,7 +52,7 @@ impl Instrumentation for Recorder {
     }
 }
 
-async fn large_database(dir: &tempfile::TempDir, statements: usize) -> std::path::PathBuf {
+pub async fn large_database(dir: &tempfile::TempDir, statements: usize) -> std::path::PathBuf {
     let path = dir.path().join("large.sqlite");
     let database = Database::open(&path).unwrap();
     database.write(seed::seed_demo_if_empty).await.unwrap();

@@ -1,6 +1,6 @@
 use crate::db::Reader;
-use crate::db::reference::{FilterChoices, Page, filter_choices};
-use crate::db::search::{self as queries, Hit, Results};
+use crate::db::reference::{FilterChoices, Page};
+use crate::db::search::{self as queries, Found, Hit, Ranker, Results};
 use crate::domain::{PublicUrl, RecordKind, Search, SearchQuery, SearchText};
 use crate::error::{AppResult, html};
 use crate::i18n::Lang;
@@ -59,24 +59,20 @@ impl SearchPage {
 pub async fn search_page(
     lang: Lang,
     reader: web::Data<Reader>,
+    ranker: web::Data<Ranker>,
     site: web::Data<PublicUrl>,
     query: web::Query<SearchQuery>,
 ) -> AppResult<HttpResponse> {
     let search = Search::try_from(query.into_inner())?;
-    let (results, single_terms, choices) = reader.read(|conn| {
-        let results = queries::search(conn, &search, lang)?;
-        let single_terms = if results.total == 0 {
-            queries::single_term_counts(conn, &search)?
-        } else {
-            Vec::new()
-        };
-        Ok((results, single_terms, filter_choices(conn)?))
-    })?;
-    let Results {
-        hits,
-        by_kind,
-        total,
-    } = results;
+    let Found {
+        results: Results {
+            hits,
+            by_kind,
+            total,
+        },
+        single_terms,
+        choices,
+    } = queries::find(&reader, &ranker, &search, lang).await?;
     let all = by_kind.iter().map(|(_, count)| count).sum();
     let mut tabs = vec![KindTab {
         label: lang.t("search-all"),
