@@ -252,8 +252,10 @@ fn rank(conn: &mut SqliteConnection, search: &Search) -> DbResult<Ranked> {
 }
 
 /// How many searches may wait for the ranking thread; more are refused (`DbError::Busy`) rather
-/// than left to wait longer and longer.
-const RANKINGS_WAITING: usize = 32;
+/// than left to wait longer and longer. Many readers asking for the same search at once (a
+/// popular one, just after a change) are answered in microseconds after the first, from what
+/// the thread keeps, so the room is for the distinct ones.
+const RANKINGS_WAITING: usize = 256;
 
 type RankingJob = (Search, oneshot::Sender<DbResult<Ranking>>);
 
@@ -309,6 +311,10 @@ fn rank_on_this_thread(path: &Path, jobs: &mpsc::Receiver<RankingJob>) {
     let store = Rc::new(kept::Store::default());
     let mut conn = None;
     for (search, answer) in jobs {
+        // A reader who has gone (hung up, given up) needs no ranking.
+        if answer.is_closed() {
+            continue;
+        }
         let ranking = open_for_reading(&mut conn, path).and_then(|conn| {
             conn.transaction(|conn| {
                 let version = ContentVersion.get_result(conn)?;
@@ -516,5 +522,27 @@ mod tests {
         // With the thread gone, a search is told so rather than left waiting.
         let stopped = ranker.rank(&search_for("space")).await;
         assert!(matches!(stopped, Err(DbError::Interrupted(_))));
+    }
+
+    #[test]
+    fn a_search_whose_reader_has_gone_is_not_ranked() {
+        let dir = tempfile::tempdir().unwrap();
+        let database = dir.path().join("portal.sqlite");
+        let rank_alone = |answer| {
+            let (jobs, queue) = mpsc::sync_channel(1);
+            jobs.send((search_for("research"), answer)).unwrap();
+            drop(jobs);
+            rank_on_this_thread(&database, &queue);
+        };
+
+        let (gone, _) = oneshot::channel();
+        rank_alone(gone);
+        assert!(!database.exists(), "the database was opened for nobody");
+
+        let (answer, answered) = oneshot::channel();
+        rank_alone(answer);
+        assert!(database.exists());
+        // A new file holds no tables to rank anything from.
+        assert!(answered.blocking_recv().unwrap().is_err());
     }
 }
