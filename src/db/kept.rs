@@ -128,9 +128,9 @@ pub(crate) fn find<T: 'static>(key: &Key) -> Option<Rc<T>> {
     CURRENT.with(|current| current.borrow().as_ref()?.get::<T>(key))
 }
 
-/// Keeps `value` (weighing `bytes`), which was read elsewhere from the data at content version
-/// `version`, if that is the version the read running now sees: from any other it would be kept
-/// as what data it was not read from says.
+/// Keeps `value` (weighing `bytes`), read on another connection from the data at content
+/// version `version`, if that is the version the read running now sees: kept under any other,
+/// it would stand for data it was not read from.
 pub(crate) fn keep<T: 'static>(version: i64, key: Key, value: T, bytes: usize) -> Rc<T> {
     let value = Rc::new(value);
     let store = CURRENT.with(|current| current.borrow().clone());
