@@ -342,6 +342,20 @@ mod tests {
     }
 
     #[test]
+    fn what_was_read_elsewhere_is_kept_only_for_the_version_it_was_read_at() {
+        let store = Rc::new(Store::default());
+        let key = || ("ranking", "research".to_owned());
+        let _entered = enter(&store, 7);
+
+        let stale = keep(6, key(), 1_u32, 4);
+        assert_eq!(*stale, 1, "still given back to use once");
+        assert!(find::<u32>(&key()).is_none());
+
+        keep(7, key(), 2_u32, 4);
+        assert_eq!(find::<u32>(&key()).as_deref(), Some(&2));
+    }
+
+    #[test]
     fn a_record_key_gives_back_its_kind_and_id() {
         for kind in RecordKind::ALL {
             for id in [1, 77, (1 << 29) - 1] {
