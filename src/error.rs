@@ -128,8 +128,9 @@ impl ResponseError for AppError {
             .render()
             .unwrap_or_else(|_| format!("{heading}. {}", status.canonical_reason().unwrap_or("")));
         let mut response = HttpResponse::build(status);
-        if let AppError::TooManyAttempts(_) | AppError::Database(DbError::Busy) = self {
-            response.insert_header((header::RETRY_AFTER, self.retry_after_seconds().to_string()));
+        let retry_after = self.retry_after_seconds();
+        if retry_after > 0 {
+            response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
         }
         response.content_type(ContentType::html()).body(body)
     }
@@ -149,6 +150,7 @@ impl AppError {
         }
     }
 
+    /// When the client may ask again, for a refusal that says so (`Retry-After`); 0 for others.
     fn retry_after_seconds(&self) -> u64 {
         match self {
             AppError::TooManyAttempts(wait) => wait.as_secs().max(1),

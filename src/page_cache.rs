@@ -3,8 +3,9 @@
 //! speed of a trivial handler; any committed change to what the public sees (a staff save, a
 //! scheduled statement going live, another process writing to the file) makes every kept page
 //! stale at once, and so does midnight, since some pages show what is still to come. The
-//! staff's own writes (logging in, a session kept alive, a failed login recorded) leave them. A kept page is compressed once for each
-//! coding clients ask for (Brotli, gzip), and those bodies are kept beside it.
+//! staff's own writes (logging in, a session kept alive, a failed login recorded) leave them. A
+//! kept page is compressed once for each coding clients ask for (Brotli, gzip), and those bodies
+//! are kept beside it.
 //!
 //! Every public page also gets an `ETag` and, once its data is a second old, a `Last-Modified`,
 //! answered with 304 when the browser already has it, and a `Cache-Control` that lets a shared
