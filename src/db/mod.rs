@@ -1,5 +1,6 @@
 //! Everything that touches SQL. Reads run inline on the worker's own connection; writes go
-//! through a small pool on the blocking threads, one `BEGIN IMMEDIATE` transaction each.
+//! through a small pool on the blocking threads, one `BEGIN IMMEDIATE` transaction each, and so
+//! do the few reads too long to make a worker's other requests wait for (`Database::read_long`).
 
 pub mod agreements;
 pub mod areas;
@@ -33,6 +34,7 @@ use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
 use std::cell::{Cell, RefCell};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
@@ -40,6 +42,9 @@ pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 /// How long a connection waits for another writer before giving up.
 const BUSY_TIMEOUT_MS: u32 = 5_000;
 const WRITE_POOL_SIZE: u32 = 4;
+/// How many long reads run at once: each holds all it read (a sitemap of 50,000 addresses, some
+/// 6 MB) in memory until it is sent.
+const LONG_READS_AT_ONCE: usize = 1;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -114,6 +119,7 @@ impl CustomizeConnection<SqliteConnection, diesel::r2d2::Error> for WriteCustomi
 pub struct Database {
     path: PathBuf,
     writers: Pool<ConnectionManager<SqliteConnection>>,
+    long_reads: Arc<tokio::sync::Semaphore>,
 }
 
 impl Database {
@@ -142,6 +148,7 @@ impl Database {
         Ok(Self {
             path: path.to_owned(),
             writers,
+            long_reads: Arc::new(tokio::sync::Semaphore::new(LONG_READS_AT_ONCE)),
         })
     }
 
@@ -174,6 +181,47 @@ impl Database {
         .map_err(|e| DbError::Interrupted(e.to_string()))?
     }
 
+    /// Runs `work` in one read transaction on a blocking thread, with that thread's own
+    /// read-only connection: for a read long enough (a sitemap of 50,000 addresses takes 0.1 s,
+    /// and a second or more while its rows are not yet in memory) that every other request of
+    /// the worker it ran on would wait for it. One runs at a time; the rest wait their turn
+    /// without holding a thread.
+    pub async fn read_long<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut SqliteConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let _turn = self
+            .long_reads
+            .acquire()
+            .await
+            .map_err(|e| DbError::Interrupted(e.to_string()))?;
+        let path = self.path.clone();
+        actix_web::web::block(move || {
+            LONG_READER.with_borrow_mut(|(read, slot)| {
+                // A thread of the pool may have served another portal's file before (tests run
+                // many in one process).
+                if *read != path {
+                    *slot = None;
+                    read.clone_from(&path);
+                }
+                let conn = open_for_reading(slot, &path)?;
+                if let Err(error) = Begin.execute(conn) {
+                    // Still in the transaction of work that panicked, say: a new connection
+                    // starts clean.
+                    *slot = None;
+                    return Err(DbError::from(error).into());
+                }
+                let result = work(conn);
+                Commit.execute(conn).map_err(DbError::from)?;
+                result
+            })
+        })
+        .await
+        .map_err(|e| DbError::Interrupted(e.to_string()))?
+    }
+
     /// A read connection for one worker thread, opened on first use.
     pub fn reader(&self) -> Reader {
         Reader {
@@ -192,6 +240,11 @@ impl From<diesel::r2d2::PoolError> for DbError {
     fn from(error: diesel::r2d2::PoolError) -> Self {
         DbError::Connection(error.to_string())
     }
+}
+
+thread_local! {
+    /// The read-only connection of a blocking thread for long reads, and the file it reads.
+    static LONG_READER: RefCell<(PathBuf, Option<SqliteConnection>)> = RefCell::default();
 }
 
 /// The read-only connection in `slot`, opened on first use.

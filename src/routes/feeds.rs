@@ -1,10 +1,10 @@
 //! What machines read: Atom feeds of press statements, the iCalendar feed of events, the
 //! sitemap and robots.txt. Every address in them is absolute, on the configured public URL.
 
-use crate::db::Reader;
 use crate::db::machine::{
     self, CalendarEvent, Feed, FeedScope, SectionSize, SitemapOutline, SitemapSection,
 };
+use crate::db::{Database, Reader};
 use crate::domain::{Localized, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
@@ -297,6 +297,7 @@ fn overview_pages(outline: &SitemapOutline) -> Vec<(String, Option<NaiveDateTime
 #[get("/sitemap.xml")]
 pub async fn sitemap(
     reader: web::Data<Reader>,
+    database: web::Data<Database>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
     let outline = reader.read(machine::sitemap_outline)?;
@@ -311,13 +312,8 @@ pub async fn sitemap(
             .sections
             .iter()
             .map(|size| SitemapPart::Block(size.section, 0..size.highest_id.saturating_add(1)));
-        let urls = sitemap_urls(
-            &reader,
-            &site,
-            &outline,
-            std::iter::once(SitemapPart::Overview).chain(everything),
-        )?;
-        return Ok(xml(Sitemap { urls }.render()?));
+        let parts = std::iter::once(SitemapPart::Overview).chain(everything);
+        return sitemap_of(&database, &site, &outline, parts.collect()).await;
     }
     let parts = (1..=sitemap_parts(&outline.sections, PAGES_PER_SITEMAP).len())
         .map(|n| site.join(&format!("/sitemap-{n}.xml")))
@@ -330,6 +326,7 @@ pub async fn sitemap(
 pub async fn sitemap_part_page(
     part: web::Path<usize>,
     reader: web::Data<Reader>,
+    database: web::Data<Database>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
     let outline = reader.read(machine::sitemap_outline)?;
@@ -342,40 +339,47 @@ pub async fn sitemap_part_page(
                 .nth(index)
         })
         .ok_or(AppError::NotFound)?;
-    let urls = sitemap_urls(&reader, &site, &outline, std::iter::once(part))?;
-    Ok(xml(Sitemap { urls }.render()?))
+    sitemap_of(&database, &site, &outline, vec![part]).await
 }
 
-/// The addresses of the pages of `parts`, each in every language.
-fn sitemap_urls(
-    reader: &Reader,
+/// The sitemap of the pages of `parts`, each in every language. Up to 50,000 addresses are
+/// read and written on a blocking thread (`Database::read_long`): not on the worker, whose
+/// other requests would all wait for them.
+async fn sitemap_of(
+    database: &Database,
     site: &PublicUrl,
     outline: &SitemapOutline,
-    parts: impl Iterator<Item = SitemapPart>,
-) -> AppResult<Vec<SitemapUrl>> {
-    let pages = reader.read(|conn| {
-        let mut pages = Vec::new();
-        for part in parts {
-            match part {
-                SitemapPart::Overview => pages.extend(overview_pages(outline)),
-                SitemapPart::Block(section, ids) => pages.extend(
-                    machine::sitemap_pages(conn, section, ids)?
-                        .into_iter()
-                        .map(|(path, at)| (path, Some(at))),
-                ),
+    parts: Vec<SitemapPart>,
+) -> AppResult<HttpResponse> {
+    let mut overview = overview_pages(outline);
+    let site = site.clone();
+    let body = database
+        .read_long(move |conn| -> AppResult<String> {
+            let mut pages = Vec::new();
+            for part in parts {
+                match part {
+                    SitemapPart::Overview => pages.append(&mut overview),
+                    SitemapPart::Block(section, ids) => pages.extend(
+                        machine::sitemap_pages(conn, section, ids)?
+                            .into_iter()
+                            .map(|(path, at)| (path, Some(at))),
+                    ),
+                }
             }
-        }
-        Ok(pages)
-    })?;
-    Ok(pages
-        .iter()
-        .flat_map(|(path, at)| {
-            Lang::ALL.into_iter().map(move |lang| SitemapUrl {
-                loc: site.join(&lang.href(path)),
-                lastmod: lastmod(*at),
-            })
+            let site = &site;
+            let urls = pages
+                .iter()
+                .flat_map(|(path, at)| {
+                    Lang::ALL.into_iter().map(move |lang| SitemapUrl {
+                        loc: site.join(&lang.href(path)),
+                        lastmod: lastmod(*at),
+                    })
+                })
+                .collect();
+            Ok(Sitemap { urls }.render()?)
         })
-        .collect())
+        .await?;
+    Ok(xml(body))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use scraper::{Html, Selector};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 use sti_portal::auth::throttle::Limits;
 use sti_portal::config::Config;
 use sti_portal::db::{Database, seed};
@@ -255,6 +256,33 @@ impl TestApp {
     pub async fn get(&self, path: &str) -> Reply {
         let request = self.client.get(format!("{}{path}", self.address));
         self.send(request, None).await
+    }
+
+    /// How long a request for `long` took, and the slowest of six requests for `short` made one
+    /// after another meanwhile. Each request goes on a connection of its own, as different
+    /// readers make them, so that they are shared among all the workers, `long`'s too.
+    pub async fn while_answering(&self, long: &str, short: &str) -> (Duration, Duration) {
+        let fetch = |path: &str| {
+            let request = awc::Client::default().get(format!("{}{path}", self.address));
+            async move {
+                let started = Instant::now();
+                let reply = request.send().await.unwrap();
+                assert_eq!(reply.status(), 200);
+                started.elapsed()
+            }
+        };
+        // The first requests set up what later ones use: the client's resolver, each worker's
+        // connection to the database.
+        for _ in 0..4 {
+            fetch(short).await;
+        }
+        futures_util::join!(fetch(long), async {
+            let mut slowest = Duration::ZERO;
+            for _ in 0..6 {
+                slowest = slowest.max(fetch(short).await);
+            }
+            slowest
+        })
     }
 
     /// Sends `fields` as a URL-encoded form, like a browser submitting it.

@@ -1,7 +1,6 @@
 use crate::fixtures::{STATEMENT, insert_organisation, insert_statement, insert_unpublished};
 use crate::helpers::TestApp;
 use diesel::prelude::*;
-use std::time::{Duration, Instant};
 
 /// The address of every result, best first.
 fn results(reply: &crate::helpers::Reply) -> Vec<String> {
@@ -331,31 +330,11 @@ async fn ranking_a_search_holds_up_no_other_request() {
     let dir = tempfile::tempdir().unwrap();
     let database = crate::query_plans::large_database(&dir, 3_000).await;
     let app = TestApp::spawn_on(dir, database).await;
-    // Each request on a connection of its own, as different readers make them, so that the
-    // requests are shared among all the workers, the searching one too.
-    let fetch = |path: &str| {
-        let request = awc::Client::default().get(format!("{}{path}", app.address));
-        async move {
-            let started = Instant::now();
-            let reply = request.send().await.unwrap();
-            assert_eq!(reply.status(), 200);
-            started.elapsed()
-        }
-    };
-    // The first requests set up what later ones use: the client's resolver, each worker's
-    // connection to the database.
-    for _ in 0..4 {
-        fetch("/agreements").await;
-    }
     // A word of two Chinese characters (科技, science and technology) is looked for in the
     // text of every record, the longest kind of ranking there is.
-    let (searching, others) = futures_util::join!(fetch("/search?q=%E7%A7%91%E6%8A%80"), async {
-        let mut slowest = Duration::ZERO;
-        for _ in 0..6 {
-            slowest = slowest.max(fetch("/agreements").await);
-        }
-        slowest
-    });
+    let (searching, others) = app
+        .while_answering("/search?q=%E7%A7%91%E6%8A%80", "/agreements")
+        .await;
     assert!(
         others < searching / 2,
         "another request took {others:?} while a search took {searching:?}"
