@@ -199,24 +199,20 @@ impl Database {
             .map_err(|e| DbError::Interrupted(e.to_string()))?;
         let path = self.path.clone();
         actix_web::web::block(move || {
-            LONG_READER.with_borrow_mut(|(read, slot)| {
-                // A thread of the pool may have served another portal's file before (tests run
-                // many in one process).
-                if *read != path {
-                    *slot = None;
-                    read.clone_from(&path);
-                }
-                let conn = open_for_reading(slot, &path)?;
-                if let Err(error) = Begin.execute(conn) {
-                    // Still in the transaction of work that panicked, say: a new connection
-                    // starts clean.
-                    *slot = None;
-                    return Err(DbError::from(error).into());
-                }
-                let result = work(conn);
-                Commit.execute(conn).map_err(DbError::from)?;
-                result
-            })
+            // The thread's connection is taken while in use and put back after a clean commit:
+            // work that panics, or a read that fails to end, leaves none behind in a transaction.
+            // A thread of the pool may have read another portal's file (tests run many in one
+            // process).
+            let mut slot = LONG_READER
+                .take()
+                .filter(|(read, _)| *read == path)
+                .map(|(_, conn)| conn);
+            let conn = open_for_reading(&mut slot, &path)?;
+            Begin.execute(conn).map_err(DbError::from)?;
+            let result = work(conn);
+            Commit.execute(conn).map_err(DbError::from)?;
+            LONG_READER.set(slot.map(|conn| (path, conn)));
+            result
         })
         .await
         .map_err(|e| DbError::Interrupted(e.to_string()))?
@@ -243,8 +239,8 @@ impl From<diesel::r2d2::PoolError> for DbError {
 }
 
 thread_local! {
-    /// The read-only connection of a blocking thread for long reads, and the file it reads.
-    static LONG_READER: RefCell<(PathBuf, Option<SqliteConnection>)> = RefCell::default();
+    /// The file a blocking thread last made a long read of, and its read-only connection to it.
+    static LONG_READER: RefCell<Option<(PathBuf, SqliteConnection)>> = RefCell::default();
 }
 
 /// The read-only connection in `slot`, opened on first use.
