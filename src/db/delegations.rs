@@ -8,6 +8,7 @@ use super::schema::{
     countries, delegation_areas, delegation_members, delegations, focus_areas, itinerary_stops,
     mous, organisations, people,
 };
+use super::stamp::Day;
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PartialDate, Slug, format_day_range};
@@ -26,7 +27,9 @@ struct DelegationRow {
     slug: String,
     #[diesel(select_expression = (delegations::title, delegations::title_ms, delegations::title_zh))]
     title: Localized,
+    #[diesel(deserialize_as = Day)]
     starts_on: NaiveDate,
+    #[diesel(deserialize_as = Day)]
     ends_on: NaiveDate,
     leader_id: Option<i32>,
     from_country_id: i32,
@@ -194,7 +197,9 @@ pub struct DelegationDetailRow {
     pub slug: String,
     #[diesel(select_expression = (delegations::title, delegations::title_ms, delegations::title_zh))]
     pub title: Localized,
+    #[diesel(deserialize_as = Day)]
     pub starts_on: NaiveDate,
+    #[diesel(deserialize_as = Day)]
     pub ends_on: NaiveDate,
     #[diesel(select_expression = (delegations::purpose, delegations::purpose_ms, delegations::purpose_zh))]
     pub purpose: Localized,

@@ -4,7 +4,7 @@
 use super::kept::{self, RecordKey};
 use super::reference::{Page, agreement_names};
 use super::schema::{agreement_status_events, agreements, delegations, meetings, mous, statements};
-use super::stamp::MaybeStamp;
+use super::stamp::{Day, MaybeStamp};
 use super::{
     DbResult, Prepared, agreements as agreement_queries, delegations as delegation_queries,
 };
@@ -154,7 +154,7 @@ fn timeline_order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<
                     .select((meetings::id, meetings::held_on))
                     .load(conn)?,
             );
-            let visits: Vec<(i32, NaiveDate)> = delegations::table
+            let visits: Vec<(i32, Day)> = delegations::table
                 .filter(delegation_queries::condition(&scope))
                 .select((delegations::id, delegations::starts_on))
                 .load(conn)?;
@@ -162,7 +162,7 @@ fn timeline_order(conn: &mut SqliteConnection, filter: &ListFilter) -> DbResult<
                 RecordKind::Delegation,
                 visits
                     .into_iter()
-                    .map(|(id, starts_on)| (id, Some(PartialDate::Day(starts_on))))
+                    .map(|(id, starts_on)| (id, Some(PartialDate::Day(starts_on.into()))))
                     .collect(),
             );
             add(
@@ -301,7 +301,7 @@ fn events(conn: &mut SqliteConnection, keys: &[RecordKey]) -> DbResult<Vec<Event
     dated_records!(RecordKind::Mou, mous, signed_on);
     let ids = ids_of(RecordKind::Delegation);
     if !ids.is_empty() {
-        let rows: Vec<(i32, String, Localized, NaiveDate, NaiveDate)> =
+        let rows: Vec<(i32, String, Localized, Day, Day)> =
             super::by_ids!(delegations::table, delegations::id, &ids)
                 .select((
                     delegations::id,
@@ -316,9 +316,9 @@ fn events(conn: &mut SqliteConnection, keys: &[RecordKey]) -> DbResult<Vec<Event
                 ))
                 .load(conn)?;
         for (id, slug, title, starts_on, ends_on) in rows {
-            let date = PartialDate::Day(starts_on);
+            let date = PartialDate::Day(starts_on.into());
             let visit = Event {
-                until: Some(ends_on),
+                until: Some(ends_on.into()),
                 ..event(RecordKind::Delegation, slug, title, date)
             };
             found.insert((RecordKind::Delegation, id), visit);

@@ -5,7 +5,7 @@ use super::schema::{
     agreements, delegations, focus_areas, meetings, mous, organisations, people,
     statement_revisions, statements,
 };
-use super::stamp::Stamp;
+use super::stamp::{Day, Stamp};
 use super::statements::{self as statement_queries, FeedEntry, condition as statement_condition};
 use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PartialDate, RecordKind, Slug};
@@ -92,6 +92,7 @@ struct HeldMeeting {
     place: Localized,
     #[diesel(select_expression = (meetings::summary, meetings::summary_ms, meetings::summary_zh))]
     summary: Localized,
+    #[diesel(deserialize_as = Stamp)]
     updated_at: NaiveDateTime,
 }
 
@@ -123,15 +124,7 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
             });
         }
     }
-    let visits: Vec<(
-        i32,
-        String,
-        Localized,
-        Localized,
-        NaiveDate,
-        NaiveDate,
-        NaiveDateTime,
-    )> = delegations::table
+    let visits: Vec<(i32, String, Localized, Localized, Day, Day, Stamp)> = delegations::table
         .select((
             delegations::id,
             delegations::slug,
@@ -151,6 +144,7 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
         ))
         .load(conn)?;
     for (id, slug, title, purpose, starts_on, ends_on, updated_at) in visits {
+        let (starts_on, ends_on): (NaiveDate, NaiveDate) = (starts_on.into(), ends_on.into());
         events.push(CalendarEvent {
             kind: RecordKind::Delegation,
             id,
@@ -160,10 +154,10 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
             place: Localized::default(),
             starts_on,
             ends_before: next_day(ends_on),
-            updated_at,
+            updated_at: updated_at.into(),
         });
     }
-    let expiring: Vec<(i32, String, Localized, NaiveDate, NaiveDateTime)> = mous::table
+    let expiring: Vec<(i32, String, Localized, Day, Stamp)> = mous::table
         .filter(mous::valid_until.is_not_null())
         .select((
             mous::id,
@@ -174,6 +168,7 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
         ))
         .load(conn)?;
     for (id, slug, title, until, updated_at) in expiring {
+        let until: NaiveDate = until.into();
         events.push(CalendarEvent {
             kind: RecordKind::Mou,
             id,
@@ -183,7 +178,7 @@ pub fn calendar(conn: &mut SqliteConnection) -> DbResult<Vec<CalendarEvent>> {
             place: Localized::default(),
             starts_on: until,
             ends_before: next_day(until),
-            updated_at,
+            updated_at: updated_at.into(),
         });
     }
     events.sort_by_key(|event| (event.starts_on, event.kind.as_str(), event.id));

@@ -6,6 +6,7 @@ use super::schema::{
     countries, delegations, focus_areas, itinerary_stops, meetings, mou_areas, mou_parties,
     mou_status_events, mou_witnesses, mous, organisations, people,
 };
+use super::stamp::MaybeDay;
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow, kept};
 use crate::domain::{ListFilter, Localized, PartialDate, RecordStatus, Slug};
@@ -219,6 +220,7 @@ struct MouDetailRow {
     #[diesel(select_expression = (mous::purpose, mous::purpose_ms, mous::purpose_zh))]
     purpose: Localized,
     status: RecordStatus,
+    #[diesel(deserialize_as = MaybeDay)]
     valid_until: Option<NaiveDate>,
     meeting_id: Option<i32>,
     itinerary_stop_id: Option<i32>,

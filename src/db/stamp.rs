@@ -1,12 +1,14 @@
-//! Times as SQLite holds them (`2024-04-28 09:30:00`, sometimes with a fraction of a second),
-//! read by hand. Diesel reads a timestamp by trying chrono's general format parser with one
-//! format after another: the publication times of a page of twenty statements cost more than
-//! the rest of their rows. A field keeps its `NaiveDateTime` and is read through these with
-//! `#[diesel(deserialize_as = Stamp)]` (or `MaybeStamp` where it may be `NULL`).
+//! Times and days as SQLite holds them (`2024-04-28 09:30:00`, sometimes with a fraction of a
+//! second; `2024-04-28`), read by hand. Diesel reads them with chrono's general format parser,
+//! a timestamp trying one format after another: the publication times of a page of twenty
+//! statements cost more than the rest of their rows, and the two days of each visit a tenth of
+//! a page of delegations. A field keeps its `NaiveDateTime` or `NaiveDate` and is read through
+//! these with `#[diesel(deserialize_as = Stamp)]` (`MaybeStamp` where it may be `NULL`, `Day`
+//! and `MaybeDay` for a day); a tuple names them in its type and converts them.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::deserialize::{self, FromSql, FromSqlRow};
-use diesel::sql_types::{Nullable, Timestamp};
+use diesel::sql_types::{Date, Nullable, Timestamp};
 use diesel::sqlite::{Sqlite, SqliteValue};
 
 #[derive(Debug, FromSqlRow)]
@@ -47,19 +49,73 @@ impl FromSql<Nullable<Timestamp>, Sqlite> for MaybeStamp {
     }
 }
 
+#[derive(Debug, FromSqlRow)]
+pub struct Day(NaiveDate);
+
+#[derive(Debug, FromSqlRow)]
+pub struct MaybeDay(Option<NaiveDate>);
+
+impl From<Day> for NaiveDate {
+    fn from(day: Day) -> Self {
+        day.0
+    }
+}
+
+impl From<MaybeDay> for Option<NaiveDate> {
+    fn from(day: MaybeDay) -> Self {
+        day.0
+    }
+}
+
+impl FromSql<Date, Sqlite> for Day {
+    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        if let Some(day) = parse_day(value.read_text()) {
+            return Ok(Day(day));
+        }
+        <NaiveDate as FromSql<Date, Sqlite>>::from_sql(value).map(Day)
+    }
+}
+
+impl FromSql<Nullable<Date>, Sqlite> for MaybeDay {
+    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        Day::from_sql(value).map(|day| MaybeDay(Some(day.0)))
+    }
+
+    fn from_nullable_sql(value: Option<SqliteValue<'_, '_, '_>>) -> deserialize::Result<Self> {
+        value.map_or(Ok(MaybeDay(None)), Self::from_sql)
+    }
+}
+
+/// The decimal number written in `bytes[from..to]`, if that is all digits.
+fn number(bytes: &[u8], from: usize, to: usize) -> Option<u32> {
+    bytes.get(from..to)?.iter().try_fold(0, |n, byte| {
+        byte.is_ascii_digit()
+            .then(|| n * 10 + u32::from(byte - b'0'))
+    })
+}
+
+/// The day `YYYY-MM-DD` that `bytes` start with.
+fn day_at_start(bytes: &[u8]) -> Option<NaiveDate> {
+    if bytes.get(4) != Some(&b'-') || bytes.get(7) != Some(&b'-') {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::try_from(number(bytes, 0, 4)?).ok()?,
+        number(bytes, 5, 7)?,
+        number(bytes, 8, 10)?,
+    )
+}
+
+/// `YYYY-MM-DD`; `None` for anything else.
+fn parse_day(text: &str) -> Option<NaiveDate> {
+    (text.len() == 10).then(|| day_at_start(text.as_bytes()))?
+}
+
 /// `YYYY-MM-DD HH:MM:SS` (or with a `T` between), with up to nine digits of a fraction of a
 /// second; `None` for anything else.
 fn parse(text: &str) -> Option<NaiveDateTime> {
     let bytes = text.as_bytes();
-    let number = |from: usize, to: usize| -> Option<u32> {
-        bytes.get(from..to)?.iter().try_fold(0, |n, byte| {
-            byte.is_ascii_digit()
-                .then(|| n * 10 + u32::from(byte - b'0'))
-        })
-    };
-    let separated = bytes.get(4) == Some(&b'-')
-        && bytes.get(7) == Some(&b'-')
-        && matches!(bytes.get(10), Some(b' ' | b'T'))
+    let separated = matches!(bytes.get(10), Some(b' ' | b'T'))
         && bytes.get(13) == Some(&b':')
         && bytes.get(16) == Some(&b':');
     if !separated {
@@ -68,22 +124,17 @@ fn parse(text: &str) -> Option<NaiveDateTime> {
     let nanoseconds = match bytes.get(19..) {
         Some([]) => 0,
         Some([b'.', digits @ ..]) if (1..=9).contains(&digits.len()) => {
-            number(20, bytes.len())? * 10u32.pow(9 - digits.len() as u32)
+            number(bytes, 20, bytes.len())? * 10u32.pow(9 - digits.len() as u32)
         }
         _ => return None,
     };
-    let date = NaiveDate::from_ymd_opt(
-        i32::try_from(number(0, 4)?).ok()?,
-        number(5, 7)?,
-        number(8, 10)?,
-    )?;
     let time = NaiveTime::from_hms_nano_opt(
-        number(11, 13)?,
-        number(14, 16)?,
-        number(17, 19)?,
+        number(bytes, 11, 13)?,
+        number(bytes, 14, 16)?,
+        number(bytes, 17, 19)?,
         nanoseconds,
     )?;
-    Some(date.and_time(time))
+    Some(day_at_start(bytes)?.and_time(time))
 }
 
 #[cfg(test)]
@@ -124,6 +175,36 @@ mod tests {
             "",
         ] {
             assert_eq!(parse(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_a_day_as_sqlite_and_diesel_write_it() {
+        assert_eq!(
+            parse_day("2024-04-28"),
+            NaiveDate::from_ymd_opt(2024, 4, 28)
+        );
+        assert_eq!(
+            parse_day("0999-12-31"),
+            NaiveDate::from_ymd_opt(999, 12, 31)
+        );
+    }
+
+    #[test]
+    fn leaves_other_forms_of_a_day_to_diesel() {
+        for text in [
+            "2024-4-28",
+            "2024-04-28 09:30:00",
+            "2024-02-30",
+            "2024-13-01",
+            "2024/04/28",
+            "20x4-04-28",
+            "2024-04-2x",
+            "+2024-04-28",
+            "2024-04-28\n",
+            "",
+        ] {
+            assert_eq!(parse_day(text), None, "{text}");
         }
     }
 }
