@@ -11,7 +11,7 @@ use super::schema::{
 use super::stamp::Day;
 use super::statements::{self, StatementItem, Subject};
 use super::{DbResult, OptionalRow, kept};
-use crate::domain::{ListFilter, Localized, PartialDate, Slug, format_day_range};
+use crate::domain::{Formatted, ListFilter, Localized, PartialDate, Slug, format_day_range};
 use crate::i18n::Lang;
 use chrono::NaiveDate;
 use diesel::prelude::*;
@@ -48,8 +48,12 @@ pub struct DelegationItem {
 }
 
 impl DelegationItem {
-    pub fn dates(&self, lang: Lang) -> String {
+    pub fn dates(&self, lang: Lang) -> Formatted {
         format_day_range(self.starts_on, self.ends_on, lang)
+    }
+
+    pub fn start(&self) -> PartialDate {
+        PartialDate::Day(self.starts_on)
     }
 }
 
@@ -249,8 +253,12 @@ pub struct Stop {
 }
 
 impl DelegationDetailRow {
-    pub fn dates(&self, lang: Lang) -> String {
+    pub fn dates(&self, lang: Lang) -> Formatted {
         format_day_range(self.starts_on, self.ends_on, lang)
+    }
+
+    pub fn start(&self) -> PartialDate {
+        PartialDate::Day(self.starts_on)
     }
 }
 

@@ -37,12 +37,12 @@ impl Event {
         self.kind.page(&self.slug)
     }
 
-    pub fn dates(&self, lang: crate::i18n::Lang) -> String {
+    pub fn dates(&self, lang: crate::i18n::Lang) -> crate::domain::Formatted {
         match (self.date, self.until) {
             (PartialDate::Day(start), Some(end)) => {
                 crate::domain::format_day_range(start, end, lang)
             }
-            (date, _) => date.format(lang).to_string(),
+            (date, _) => date.format(lang),
         }
     }
 }

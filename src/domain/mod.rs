@@ -25,7 +25,7 @@ pub use localized::{Localized, Shown};
 pub use message::{Arg, Message};
 pub use partial_date::PartialDate;
 #[cfg(feature = "server")]
-pub use partial_date::format_day_range;
+pub use partial_date::{Formatted, format_day_range};
 pub use public_url::PublicUrl;
 pub use search::{Highlighted, MARK_END, MARK_START, Search, SearchMode, SearchQuery, SearchText};
 pub use site_path::SitePath;

@@ -234,49 +234,116 @@ impl From<NaiveDate> for PartialDate {
 impl PartialDate {
     /// As a reader of `lang` writes it: "4 October 2013", "4 Oktober 2013", "2013年10月4日".
     pub fn format(&self, lang: Lang) -> Formatted {
-        Formatted(*self, lang)
+        Formatted {
+            date: *self,
+            until: None,
+            lang,
+        }
     }
 }
 
-/// A date as a reader of a language writes it (see `PartialDate::format`), written where it is
-/// used: lists show dozens of them.
+/// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024",
+/// "2024年4月24日至28日"; one day alone where they are the same.
 #[cfg(feature = "server")]
-pub struct Formatted(PartialDate, Lang);
+pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> Formatted {
+    Formatted {
+        date: PartialDate::Day(start),
+        until: Some(end),
+        lang,
+    }
+}
+
+/// A date, or a span of days, as a reader of a language writes it (see `PartialDate::format`
+/// and `format_day_range`), written where it is used: lists show dozens of them.
+#[cfg(feature = "server")]
+#[derive(Clone, Copy)]
+pub struct Formatted {
+    date: PartialDate,
+    until: Option<NaiveDate>,
+    lang: Lang,
+}
 
 #[cfg(feature = "server")]
 impl Formatted {
     fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
-        let Formatted(date, lang) = *self;
-        let mut text = Short::default();
-        let (year, month, day) = match date {
-            PartialDate::Year(y) => (y, None, None),
-            PartialDate::Month(y, m) => (y, Some(m), None),
-            PartialDate::Day(d) => (d.year(), Some(d.month()), Some(d.day())),
-        };
-        if lang == Lang::Zh {
-            text.signed(year, 1);
-            text.push("年");
-            if let Some(month) = month {
-                text.number(month, 1);
-                text.push("月");
+        match (self.date, self.until) {
+            (PartialDate::Day(start), Some(end)) if end != start => {
+                write_day_range(start, end, self.lang, out)
             }
-            if let Some(day) = day {
-                text.number(day, 1);
-                text.push("日");
-            }
-        } else {
-            if let Some(day) = day {
-                text.number(day, 1);
-                text.push(" ");
-            }
-            if let Some(month) = month {
-                text.push(month_name(lang, month - 1));
-                text.push(" ");
-            }
-            text.signed(year, 1);
+            (date, _) => write_date(date, self.lang, out),
         }
-        out.write_str(text.as_str())
     }
+}
+
+#[cfg(feature = "server")]
+fn write_date<W: fmt::Write + ?Sized>(date: PartialDate, lang: Lang, out: &mut W) -> fmt::Result {
+    let mut text = Short::default();
+    let (year, month, day) = match date {
+        PartialDate::Year(y) => (y, None, None),
+        PartialDate::Month(y, m) => (y, Some(m), None),
+        PartialDate::Day(d) => (d.year(), Some(d.month()), Some(d.day())),
+    };
+    if lang == Lang::Zh {
+        text.signed(year, 1);
+        text.push("年");
+        if let Some(month) = month {
+            text.number(month, 1);
+            text.push("月");
+        }
+        if let Some(day) = day {
+            text.number(day, 1);
+            text.push("日");
+        }
+    } else {
+        if let Some(day) = day {
+            text.number(day, 1);
+            text.push(" ");
+        }
+        if let Some(month) = month {
+            text.push(month_name(lang, month - 1));
+            text.push(" ");
+        }
+        text.signed(year, 1);
+    }
+    out.write_str(text.as_str())
+}
+
+/// The days from `start` to a later `end`, what they share said once.
+#[cfg(feature = "server")]
+fn write_day_range<W: fmt::Write + ?Sized>(
+    start: NaiveDate,
+    end: NaiveDate,
+    lang: Lang,
+    out: &mut W,
+) -> fmt::Result {
+    let mut text = Short::default();
+    if start.year() != end.year() {
+        write_date(PartialDate::Day(start), lang, out)?;
+        out.write_str(if lang == Lang::Zh { "至" } else { " – " })?;
+        return write_date(PartialDate::Day(end), lang, out);
+    }
+    if lang == Lang::Zh {
+        write_date(PartialDate::Day(start), lang, out)?;
+        text.push("至");
+        if start.month() != end.month() {
+            text.number(end.month(), 1);
+            text.push("月");
+        }
+        text.number(end.day(), 1);
+        text.push("日");
+        return out.write_str(text.as_str());
+    }
+    text.number(start.day(), 1);
+    if start.month() == end.month() {
+        text.push("–");
+        out.write_str(text.as_str())?;
+    } else {
+        text.push(" ");
+        out.write_str(text.as_str())?;
+        out.write_str(month_name(lang, start.month0()))?;
+        out.write_str(" – ")?;
+    }
+    write_date(PartialDate::Day(end), lang, out)
 }
 
 #[cfg(feature = "server")]
@@ -320,45 +387,6 @@ impl ToSql<Text, Sqlite> for PartialDate {
     }
 }
 
-/// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024",
-/// "2024年4月24日至28日".
-#[cfg(feature = "server")]
-pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
-    let full = |d: NaiveDate| PartialDate::Day(d).format(lang).to_string();
-    if start == end {
-        full(start)
-    } else if start.year() != end.year() {
-        match lang {
-            Lang::Zh => format!("{}至{}", full(start), full(end)),
-            _ => format!("{} – {}", full(start), full(end)),
-        }
-    } else if lang == Lang::Zh {
-        let rest = if start.month() == end.month() {
-            format!("{}日", end.day())
-        } else {
-            format!("{}月{}日", end.month(), end.day())
-        };
-        format!("{}至{rest}", full(start))
-    } else if start.month() != end.month() {
-        format!(
-            "{} {} – {} {} {}",
-            start.day(),
-            month_name(lang, start.month0()),
-            end.day(),
-            month_name(lang, end.month0()),
-            end.year()
-        )
-    } else {
-        format!(
-            "{}–{} {} {}",
-            start.day(),
-            end.day(),
-            month_name(lang, end.month0()),
-            end.year()
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,11 +413,16 @@ mod tests {
     fn formatted_dates_have_nothing_to_escape() {
         for lang in Lang::ALL {
             for month in 1..=12 {
-                for date in [
+                for (date, written) in [
                     PartialDate::Day(day(2024, month, 28)),
                     PartialDate::Month(-2024, month),
-                ] {
-                    let written = date.format(lang).to_string();
+                ]
+                .map(|date| (date, date.format(lang).to_string()))
+                .into_iter()
+                .chain([(
+                    PartialDate::Day(day(2024, month, 1)),
+                    format_day_range(day(2024, month, 1), day(2025, month, 28), lang).to_string(),
+                )]) {
                     let escaped = askama::filters::escape(&written, askama::filters::Html)
                         .unwrap()
                         .to_string();
@@ -450,11 +483,11 @@ mod tests {
             "2024-01-05"
         );
         assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::Zh),
+            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::Zh).to_string(),
             "2024年4月24日至28日"
         );
         assert_eq!(
-            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::Ms),
+            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::Ms).to_string(),
             "30 April – 2 Mei 2024"
         );
     }
@@ -482,20 +515,32 @@ mod tests {
     #[test]
     fn ranges_say_the_shared_month_once() {
         assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::En),
+            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::En).to_string(),
             "24–28 April 2024"
         );
         assert_eq!(
-            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::En),
+            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::En).to_string(),
             "30 April – 2 May 2024"
         );
         assert_eq!(
-            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::En),
+            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::En).to_string(),
             "30 December 2024 – 2 January 2025"
         );
         assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 24), Lang::En),
+            format_day_range(day(2024, 4, 24), day(2024, 4, 24), Lang::En).to_string(),
             "24 April 2024"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::Zh).to_string(),
+            "2024年4月30日至5月2日"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::Zh).to_string(),
+            "2024年12月30日至2025年1月2日"
+        );
+        assert_eq!(
+            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::Ms).to_string(),
+            "30 Disember 2024 – 2 Januari 2025"
         );
     }
 }
