@@ -94,13 +94,10 @@ impl serde::Serialize for Lang {
 #[cfg(feature = "server")]
 impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for Lang {
     fn from_sql(
-        value: diesel::sqlite::SqliteValue<'_, '_, '_>,
+        mut value: diesel::sqlite::SqliteValue<'_, '_, '_>,
     ) -> diesel::deserialize::Result<Self> {
-        let code = <String as diesel::deserialize::FromSql<
-            diesel::sql_types::Text,
-            diesel::sqlite::Sqlite,
-        >>::from_sql(value)?;
-        Lang::from_code(&code).ok_or_else(|| format!("no language has the code {code:?}").into())
+        let code = value.read_text();
+        Lang::from_code(code).ok_or_else(|| format!("no language has the code {code:?}").into())
     }
 }
 

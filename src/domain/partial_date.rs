@@ -373,9 +373,8 @@ impl serde::Serialize for PartialDate {
 
 #[cfg(feature = "server")]
 impl FromSql<Text, Sqlite> for PartialDate {
-    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        let text = <String as FromSql<Text, Sqlite>>::from_sql(value)?;
-        Ok(Self::parse(&text)?)
+    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        Ok(Self::parse(value.read_text())?)
     }
 }
 

@@ -46,10 +46,8 @@ macro_rules! text_enum {
 
         #[cfg(feature = "server")]
         impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::sqlite::Sqlite> for $name {
-            fn from_sql(value: diesel::sqlite::SqliteValue<'_, '_, '_>) -> diesel::deserialize::Result<Self> {
-                let text = <String as diesel::deserialize::FromSql<
-                    diesel::sql_types::Text, diesel::sqlite::Sqlite>>::from_sql(value)?;
-                Ok(Self::parse(&text)?)
+            fn from_sql(mut value: diesel::sqlite::SqliteValue<'_, '_, '_>) -> diesel::deserialize::Result<Self> {
+                Ok(Self::parse(value.read_text())?)
             }
         }
 
