@@ -11,80 +11,53 @@ use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::sql_types::{Date, Nullable, Timestamp};
 use diesel::sqlite::{Sqlite, SqliteValue};
 
-#[derive(Debug, FromSqlRow)]
-pub(crate) struct Stamp(NaiveDateTime);
+/// `$name` reads a `$sql` column into a `$value` with `$parse`, and `$maybe` a nullable one;
+/// any other form the value may have been written in is read as diesel reads it.
+macro_rules! read_by_hand {
+    ($name:ident, $maybe:ident, $value:ty, $sql:ty, $parse:path) => {
+        #[derive(Debug, FromSqlRow)]
+        pub struct $name($value);
 
-#[derive(Debug, FromSqlRow)]
-pub(crate) struct MaybeStamp(Option<NaiveDateTime>);
+        #[derive(Debug, FromSqlRow)]
+        pub struct $maybe(Option<$value>);
 
-impl From<Stamp> for NaiveDateTime {
-    fn from(stamp: Stamp) -> Self {
-        stamp.0
-    }
-}
-
-impl From<MaybeStamp> for Option<NaiveDateTime> {
-    fn from(stamp: MaybeStamp) -> Self {
-        stamp.0
-    }
-}
-
-impl FromSql<Timestamp, Sqlite> for Stamp {
-    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        if let Some(time) = parse(value.read_text()) {
-            return Ok(Stamp(time));
+        impl From<$name> for $value {
+            fn from(read: $name) -> Self {
+                read.0
+            }
         }
-        // Any other form a timestamp may have been written in, as diesel reads it.
-        <NaiveDateTime as FromSql<Timestamp, Sqlite>>::from_sql(value).map(Stamp)
-    }
-}
 
-impl FromSql<Nullable<Timestamp>, Sqlite> for MaybeStamp {
-    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        Stamp::from_sql(value).map(|stamp| MaybeStamp(Some(stamp.0)))
-    }
-
-    fn from_nullable_sql(value: Option<SqliteValue<'_, '_, '_>>) -> deserialize::Result<Self> {
-        value.map_or(Ok(MaybeStamp(None)), Self::from_sql)
-    }
-}
-
-#[derive(Debug, FromSqlRow)]
-pub struct Day(NaiveDate);
-
-#[derive(Debug, FromSqlRow)]
-pub struct MaybeDay(Option<NaiveDate>);
-
-impl From<Day> for NaiveDate {
-    fn from(day: Day) -> Self {
-        day.0
-    }
-}
-
-impl From<MaybeDay> for Option<NaiveDate> {
-    fn from(day: MaybeDay) -> Self {
-        day.0
-    }
-}
-
-impl FromSql<Date, Sqlite> for Day {
-    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        if let Some(day) = parse_day(value.read_text()) {
-            return Ok(Day(day));
+        impl From<$maybe> for Option<$value> {
+            fn from(read: $maybe) -> Self {
+                read.0
+            }
         }
-        <NaiveDate as FromSql<Date, Sqlite>>::from_sql(value).map(Day)
-    }
+
+        impl FromSql<$sql, Sqlite> for $name {
+            fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+                if let Some(read) = $parse(value.read_text()) {
+                    return Ok($name(read));
+                }
+                <$value as FromSql<$sql, Sqlite>>::from_sql(value).map($name)
+            }
+        }
+
+        impl FromSql<Nullable<$sql>, Sqlite> for $maybe {
+            fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+                $name::from_sql(value).map(|read| $maybe(Some(read.0)))
+            }
+
+            fn from_nullable_sql(
+                value: Option<SqliteValue<'_, '_, '_>>,
+            ) -> deserialize::Result<Self> {
+                value.map_or(Ok($maybe(None)), Self::from_sql)
+            }
+        }
+    };
 }
 
-impl FromSql<Nullable<Date>, Sqlite> for MaybeDay {
-    fn from_sql(value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        Day::from_sql(value).map(|day| MaybeDay(Some(day.0)))
-    }
-
-    fn from_nullable_sql(value: Option<SqliteValue<'_, '_, '_>>) -> deserialize::Result<Self> {
-        value.map_or(Ok(MaybeDay(None)), Self::from_sql)
-    }
-}
+read_by_hand!(Stamp, MaybeStamp, NaiveDateTime, Timestamp, parse);
+read_by_hand!(Day, MaybeDay, NaiveDate, Date, parse_day);
 
 /// The decimal number written in `bytes[from..to]`, if that is all digits.
 fn number(bytes: &[u8], from: usize, to: usize) -> Option<u32> {

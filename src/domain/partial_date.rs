@@ -513,33 +513,42 @@ mod tests {
 
     #[test]
     fn ranges_say_the_shared_month_once() {
-        assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 28), Lang::En).to_string(),
-            "24–28 April 2024"
-        );
-        assert_eq!(
-            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::En).to_string(),
-            "30 April – 2 May 2024"
-        );
-        assert_eq!(
-            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::En).to_string(),
-            "30 December 2024 – 2 January 2025"
-        );
-        assert_eq!(
-            format_day_range(day(2024, 4, 24), day(2024, 4, 24), Lang::En).to_string(),
-            "24 April 2024"
-        );
-        assert_eq!(
-            format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::Zh).to_string(),
-            "2024年4月30日至5月2日"
-        );
-        assert_eq!(
-            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::Zh).to_string(),
-            "2024年12月30日至2025年1月2日"
-        );
-        assert_eq!(
-            format_day_range(day(2024, 12, 30), day(2025, 1, 2), Lang::Ms).to_string(),
-            "30 Disember 2024 – 2 Januari 2025"
-        );
+        for (start, end, lang, written) in [
+            ("2024-04-24", "2024-04-28", Lang::En, "24–28 April 2024"),
+            (
+                "2024-04-30",
+                "2024-05-02",
+                Lang::En,
+                "30 April – 2 May 2024",
+            ),
+            (
+                "2024-12-30",
+                "2025-01-02",
+                Lang::En,
+                "30 December 2024 – 2 January 2025",
+            ),
+            ("2024-04-24", "2024-04-24", Lang::En, "24 April 2024"),
+            (
+                "2024-04-30",
+                "2024-05-02",
+                Lang::Zh,
+                "2024年4月30日至5月2日",
+            ),
+            (
+                "2024-12-30",
+                "2025-01-02",
+                Lang::Zh,
+                "2024年12月30日至2025年1月2日",
+            ),
+            (
+                "2024-12-30",
+                "2025-01-02",
+                Lang::Ms,
+                "30 Disember 2024 – 2 Januari 2025",
+            ),
+        ] {
+            let (start, end) = (start.parse().unwrap(), end.parse().unwrap());
+            assert_eq!(format_day_range(start, end, lang).to_string(), written);
+        }
     }
 }
