@@ -265,8 +265,9 @@ test('the skip link moves to the content and focus is visible', async (t) => {
     assert.ok(box && box.y >= 0 && box.width > 1 && box.height > 1, 'the focused skip link is on screen');
     const outline = await skip.evaluate((a) => getComputedStyle(a).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
+    // Following a link within the page is not done when the key press returns.
     await page.keyboard.press('Enter');
-    assert.equal(new URL(page.url()).hash, '#main');
+    await page.waitForURL((url) => url.hash === '#main', { timeout: 5000 });
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     await page.keyboard.press('Tab');
     const next = await page.evaluate(() => [document.activeElement.closest('main') !== null,
