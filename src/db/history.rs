@@ -38,12 +38,7 @@ impl Event {
     }
 
     pub fn dates(&self, lang: crate::i18n::Lang) -> crate::domain::Formatted {
-        match (self.date, self.until) {
-            (PartialDate::Day(start), Some(end)) => {
-                crate::domain::format_day_range(start, end, lang)
-            }
-            (date, _) => date.format(lang),
-        }
+        self.date.format_until(self.until, lang)
     }
 }
 

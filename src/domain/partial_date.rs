@@ -234,27 +234,28 @@ impl From<NaiveDate> for PartialDate {
 impl PartialDate {
     /// As a reader of `lang` writes it: "4 October 2013", "4 Oktober 2013", "2013年10月4日".
     pub fn format(&self, lang: Lang) -> Formatted {
+        self.format_until(None, lang)
+    }
+
+    /// As `format`, and for a day followed by a later `until`, the span of days as a heading
+    /// shows it: "24–28 April 2024", "30 April – 2 May 2024", "2024年4月24日至28日".
+    pub fn format_until(&self, until: Option<NaiveDate>, lang: Lang) -> Formatted {
         Formatted {
             date: *self,
-            until: None,
+            until,
             lang,
         }
     }
 }
 
-/// A span of days as a heading shows it: "24–28 April 2024", "30 April – 2 May 2024",
-/// "2024年4月24日至28日"; one day alone where they are the same.
+/// The days from `start` to `end` as a heading shows them (see `PartialDate::format_until`).
 #[cfg(feature = "server")]
 pub fn format_day_range(start: NaiveDate, end: NaiveDate, lang: Lang) -> Formatted {
-    Formatted {
-        date: PartialDate::Day(start),
-        until: Some(end),
-        lang,
-    }
+    PartialDate::Day(start).format_until(Some(end), lang)
 }
 
 /// A date, or a span of days, as a reader of a language writes it (see `PartialDate::format`
-/// and `format_day_range`), written where it is used: lists show dozens of them.
+/// and `PartialDate::format_until`), written where it is used: lists show dozens of them.
 #[cfg(feature = "server")]
 #[derive(Clone, Copy)]
 pub struct Formatted {
