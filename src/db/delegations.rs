@@ -51,10 +51,6 @@ impl DelegationItem {
     pub fn dates(&self, lang: Lang) -> Formatted {
         format_day_range(self.starts_on, self.ends_on, lang)
     }
-
-    pub fn start(&self) -> PartialDate {
-        PartialDate::Day(self.starts_on)
-    }
 }
 
 pub(crate) type Condition = Box<dyn BoxableExpression<delegations::table, Sqlite, SqlType = Bool>>;
@@ -255,10 +251,6 @@ pub struct Stop {
 impl DelegationDetailRow {
     pub fn dates(&self, lang: Lang) -> Formatted {
         format_day_range(self.starts_on, self.ends_on, lang)
-    }
-
-    pub fn start(&self) -> PartialDate {
-        PartialDate::Day(self.starts_on)
     }
 }
 

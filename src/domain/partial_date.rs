@@ -266,6 +266,11 @@ pub struct Formatted {
 
 #[cfg(feature = "server")]
 impl Formatted {
+    /// The date for a `<time datetime>`: a span of days is given by its first.
+    pub fn iso(&self) -> Iso {
+        self.date.iso()
+    }
+
     fn write_to<W: fmt::Write + ?Sized>(&self, out: &mut W) -> fmt::Result {
         match (self.date, self.until) {
             (PartialDate::Day(start), Some(end)) if end != start => {
@@ -510,6 +515,14 @@ mod tests {
         ] {
             assert!(PartialDate::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn a_span_of_days_is_dated_by_its_first_day() {
+        let span = format_day_range(day(2024, 4, 30), day(2024, 5, 2), Lang::En);
+        assert_eq!(span.iso().to_string(), "2024-04-30");
+        let month = PartialDate::Month(2024, 4).format(Lang::Zh);
+        assert_eq!(month.iso().to_string(), "2024-04");
     }
 
     #[test]
