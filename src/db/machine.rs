@@ -23,6 +23,17 @@ pub enum FeedScope {
     Organisation(Slug),
 }
 
+impl FeedScope {
+    /// The feed about one record of `kind`, for the kinds that have one.
+    pub fn about(kind: RecordKind, slug: Slug) -> Option<Self> {
+        match kind {
+            RecordKind::Area => Some(Self::Area(slug)),
+            RecordKind::Organisation => Some(Self::Organisation(slug)),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct Feed {
     /// The area's or organisation's name, for a feed that follows one.

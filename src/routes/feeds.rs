@@ -112,10 +112,7 @@ pub fn at_fixed_addresses(config: &mut web::ServiceConfig) {
 
 /// The feeds of one record, and each collection as CSV, in each language (see `at_fixed_addresses`).
 pub fn of_records(config: &mut web::ServiceConfig) {
-    config
-        .service(area_feed)
-        .service(organisation_feed)
-        .service(super::csv::export);
+    config.service(record_feed).service(super::csv::export);
 }
 
 /// The newest published press statements.
@@ -129,31 +126,21 @@ pub async fn statements_feed(
     Ok(atom(&site, lang, "/feed.atom", "/statements", feed))
 }
 
-/// The newest published press statements filed under one focus area.
-#[get("/areas/{slug}/feed.atom")]
-pub async fn area_feed(
+/// The newest published press statements filed under one focus area, or about one
+/// organisation.
+#[get("/{collection:areas|organisations}/{slug}/feed.atom")]
+pub async fn record_feed(
     lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
-    slug: web::Path<String>,
+    path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
-    let page = RecordKind::Area.page(slug.as_str());
-    let feed = feed_of(&reader, &FeedScope::Area(slug))?;
-    Ok(atom(&site, lang, &format!("{page}/feed.atom"), &page, feed))
-}
-
-/// The newest published press statements about one organisation.
-#[get("/organisations/{slug}/feed.atom")]
-pub async fn organisation_feed(
-    lang: Lang,
-    reader: web::Data<Reader>,
-    site: web::Data<PublicUrl>,
-    slug: web::Path<String>,
-) -> AppResult<HttpResponse> {
-    let slug = Slug::parse(&slug.into_inner()).map_err(|_| AppError::NotFound)?;
-    let page = RecordKind::Organisation.page(slug.as_str());
-    let feed = feed_of(&reader, &FeedScope::Organisation(slug))?;
+    let (collection, slug) = path.into_inner();
+    let kind = RecordKind::from_collection(&collection).ok_or(AppError::NotFound)?;
+    let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
+    let page = kind.page(slug.as_str());
+    let scope = FeedScope::about(kind, slug).ok_or(AppError::NotFound)?;
+    let feed = feed_of(&reader, &scope)?;
     Ok(atom(&site, lang, &format!("{page}/feed.atom"), &page, feed))
 }
 

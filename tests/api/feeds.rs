@@ -102,6 +102,8 @@ async fn areas_and_organisations_have_feeds_of_the_statements_about_them() {
         "/areas/nowhere/feed.atom",
         "/organisations/nobody/feed.atom",
         "/areas/Bad%20Slug/feed.atom",
+        "/meetings/3rd-joint-committee-meeting-sti/feed.atom",
+        "/ms/organisations/nobody/feed.atom",
     ] {
         assert_eq!(app.get(path).await.status, 404, "{path}");
     }
