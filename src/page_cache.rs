@@ -7,8 +7,9 @@
 //! kept page is compressed once for each coding clients ask for (Brotli, gzip), and those bodies
 //! are kept beside it.
 //!
-//! Every public page also gets an `ETag` and, once its data is a second old, a `Last-Modified`,
-//! answered with 304 when the browser already has it, and a `Cache-Control` that lets a shared
+//! Every public page also gets an `ETag` (a hash of its body, or a tag its handler gave it from
+//! what it is made from) and, once its data is a second old, a `Last-Modified`, answered with
+//! 304 when the browser already has it, and a `Cache-Control` that lets a shared
 //! cache hold it briefly. Staff pages (in every language), anyone with a session cookie, answers
 //! that set a cookie or may not be stored, streamed answers (CSV exports) and anything but a 200
 //! to a GET are never kept.
@@ -243,8 +244,27 @@ fn answer(
         }
         response.body(page.body)
     };
+    // A body sent as it is gets its `Vary` from the compression middleware, which knows whether
+    // it could have been compressed.
+    let vary = coding.is_some() || unchanged;
     let headers = response.headers_mut();
-    headers.insert(header::ETAG, page.etag);
+    validators(headers, page.etag, last_modified, vary);
+    for (name, value) in page.headers.iter() {
+        if !headers.contains_key(name) {
+            headers.insert(name.clone(), value.clone());
+        }
+    }
+    response
+}
+
+/// What says which version of a public page an answer holds, and for how long it may be kept.
+fn validators(
+    headers: &mut header::HeaderMap,
+    etag: HeaderValue,
+    last_modified: Option<HttpDate>,
+    vary: bool,
+) {
+    headers.insert(header::ETAG, etag);
     if let Some(value) =
         last_modified.and_then(|modified| HeaderValue::from_str(&modified.to_string()).ok())
     {
@@ -254,17 +274,43 @@ fn answer(
         header::CACHE_CONTROL,
         HeaderValue::from_static(SHARED_MAX_AGE),
     );
-    // A body sent as it is gets its `Vary` from the compression middleware, which knows whether
-    // it could have been compressed.
-    if coding.is_some() || unchanged {
+    if vary {
         headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
     }
-    for (name, value) in page.headers.iter() {
-        if !headers.contains_key(name) {
-            headers.insert(name.clone(), value.clone());
-        }
-    }
-    response
+}
+
+/// The tag of a page named by what it is made from (the content version it was read at, which
+/// part of a collection) rather than by its bytes: a handler whose page is long to make can so
+/// tell whether the client holds it before making it (`unchanged_for`), and sends the page
+/// with this tag (the middleware keeps a tag the handler gave). Tags differ from one run of the
+/// server to the next, since another build may make the same page from the same data
+/// differently.
+pub fn tag_made_from(what: impl std::hash::Hash) -> HeaderValue {
+    static RUN: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+        SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_nanos() as u64)
+    });
+    let hash = foldhash::quality::FixedState::with_seed(*RUN).hash_one(what);
+    HeaderValue::from_str(&format!("\"{hash:016x}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
+}
+
+/// A 304 when the client already holds the page tagged `etag` (see `tag_made_from`), which
+/// `reader`'s last read found current: the handler then need not make it.
+pub fn unchanged_for(
+    request: &HttpRequest,
+    reader: &Reader,
+    etag: &HeaderValue,
+) -> Option<HttpResponse> {
+    let generation = reader.generation()?;
+    let last_modified =
+        db::last_modified(generation.seen_since, generation.read_at).map(HttpDate::from);
+    client_has(request, etag, last_modified).then(|| {
+        let mut response = HttpResponse::NotModified().finish();
+        validators(response.headers_mut(), etag.clone(), last_modified, true);
+        response
+    })
 }
 
 pub async fn middleware(
@@ -306,6 +352,7 @@ pub async fn middleware(
         .and_then(|reader| reader.generation())
         .filter(|generation| generation.read_at >= started);
     let (request, response) = response.into_parts();
+    let given_tag = response.headers().get(header::ETAG).cloned();
     let content_type = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -326,7 +373,7 @@ pub async fn middleware(
     };
     let rendered = Rendered {
         content_type,
-        etag: etag_of(&body),
+        etag: given_tag.unwrap_or_else(|| etag_of(&body)),
         seen_since: made_from.map(|generation| generation.seen_since),
         headers,
         body,

@@ -8,7 +8,9 @@ use crate::db::{Database, Reader};
 use crate::domain::{Localized, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use actix_web::{HttpResponse, get, web};
+use crate::page_cache;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
 use chrono::{DateTime, NaiveDateTime};
@@ -283,6 +285,7 @@ fn overview_pages(outline: &SitemapOutline) -> Vec<(String, Option<NaiveDateTime
 /// an index of numbered sitemaps.
 #[get("/sitemap.xml")]
 pub async fn sitemap(
+    request: HttpRequest,
     reader: web::Data<Reader>,
     database: web::Data<Database>,
     site: web::Data<PublicUrl>,
@@ -300,7 +303,15 @@ pub async fn sitemap(
             .iter()
             .map(|size| SitemapPart::Block(size.section, 0..size.highest_id.saturating_add(1)));
         let parts = std::iter::once(SitemapPart::Overview).chain(everything);
-        return sitemap_of(&database, &site, &outline, parts.collect()).await;
+        return sitemap_of(
+            &request,
+            &reader,
+            &database,
+            &site,
+            &outline,
+            parts.collect(),
+        )
+        .await;
     }
     let parts = (1..=sitemap_parts(&outline.sections, PAGES_PER_SITEMAP).len())
         .map(|n| site.join(&format!("/sitemap-{n}.xml")))
@@ -311,6 +322,7 @@ pub async fn sitemap(
 /// One numbered sitemap of a site too large for one. It reads only its own pages.
 #[get("/sitemap-{part}.xml")]
 pub async fn sitemap_part_page(
+    request: HttpRequest,
     part: web::Path<usize>,
     reader: web::Data<Reader>,
     database: web::Data<Database>,
@@ -326,18 +338,31 @@ pub async fn sitemap_part_page(
                 .nth(index)
         })
         .ok_or(AppError::NotFound)?;
-    sitemap_of(&database, &site, &outline, vec![part]).await
+    sitemap_of(&request, &reader, &database, &site, &outline, vec![part]).await
 }
 
-/// The sitemap of the pages of `parts`, each in every language. Up to 50,000 addresses are
-/// read and written on a blocking thread (`Database::read_long`): not on the worker, whose
-/// other requests would all wait for them.
+/// The sitemap of the pages of `parts`, each in every language, which `reader` has just found
+/// current. Up to 50,000 addresses are read and written on a blocking thread
+/// (`Database::read_long`): not on the worker, whose other requests would all wait for them.
+/// Its tag is known from the data's version before it is written, so a crawler that already
+/// holds it is answered at once.
 async fn sitemap_of(
+    request: &HttpRequest,
+    reader: &Reader,
     database: &Database,
     site: &PublicUrl,
     outline: &SitemapOutline,
     parts: Vec<SitemapPart>,
 ) -> AppResult<HttpResponse> {
+    let tag = reader
+        .generation()
+        .map(|generation| page_cache::tag_made_from((request.path(), generation.version)));
+    if let Some(unchanged) = tag
+        .as_ref()
+        .and_then(|tag| page_cache::unchanged_for(request, reader, tag))
+    {
+        return Ok(unchanged);
+    }
     let mut overview = overview_pages(outline);
     let site = site.clone();
     let body = database
@@ -366,7 +391,11 @@ async fn sitemap_of(
             Ok(Sitemap { urls }.render()?)
         })
         .await?;
-    Ok(xml(body))
+    let mut response = xml(body);
+    if let Some(tag) = tag {
+        response.headers_mut().insert(header::ETAG, tag);
+    }
+    Ok(response)
 }
 
 #[cfg(test)]

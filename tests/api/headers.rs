@@ -317,3 +317,43 @@ async fn the_staffs_own_writes_leave_public_pages_unchanged_since_they_were_firs
     assert_eq!(after_a_change.status, 200);
     assert!(after_a_change.body.contains("A retitled memorandum"));
 }
+
+#[actix_web::test]
+async fn a_crawler_holding_the_sitemap_is_answered_without_it_being_written_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = crate::query_plans::large_database(&dir, 1_000).await;
+    // Without the page cache, only the sitemap's own tag can spare writing it again.
+    let app = TestApp::spawn_on_without_page_cache(dir, database).await;
+    app.get("/sitemap.xml").await;
+    let started = std::time::Instant::now();
+    let written = app.get("/sitemap.xml").await;
+    let writing = started.elapsed();
+    assert_eq!(written.status, 200);
+    let etag = header(&written, "etag");
+    let holding = || {
+        app.send(
+            app.request(Method::GET, "/sitemap.xml")
+                .insert_header(("if-none-match", etag.as_str())),
+            None,
+        )
+    };
+
+    let started = std::time::Instant::now();
+    let held = holding().await;
+    let answering = started.elapsed();
+
+    assert_eq!(held.status, 304);
+    assert!(held.body.is_empty());
+    assert_eq!(header(&held, "etag"), etag);
+    assert!(
+        answering < writing / 10,
+        "the 304 took {answering:?}, writing the sitemap {writing:?}"
+    );
+
+    // A new record is a new address: the sitemap held is no longer the current one.
+    crate::fixtures::insert_organisation(&app, "newcomer", "Newcomer Sdn Bhd", "");
+    let changed = holding().await;
+    assert_eq!(changed.status, 200);
+    assert_ne!(header(&changed, "etag"), etag);
+    assert!(changed.body.contains("/organisations/newcomer</loc>"));
+}

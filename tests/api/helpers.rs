@@ -184,6 +184,14 @@ impl TestApp {
         Self::start(database, std::sync::Arc::new(dir), |_| ()).await
     }
 
+    /// The portal on a database made beforehand, making every page afresh (`--no-page-cache`).
+    pub async fn spawn_on_without_page_cache(dir: TempDir, database: PathBuf) -> Self {
+        Self::start(database, std::sync::Arc::new(dir), |config| {
+            config.page_cache = false
+        })
+        .await
+    }
+
     /// Stops this portal and starts another on its database file, as after a restart.
     pub async fn restart(&self) -> Self {
         self.stop().await;
