@@ -6,7 +6,7 @@
 //! reading a file for every request goes through the blocking thread pool twice. Each is
 //! compressed then too, once, in each coding browsers ask for.
 
-use crate::compression::{Coding, SMALLEST_COMPRESSED, is_compressible};
+use crate::compression::{Coding, Effort, SMALLEST_COMPRESSED, is_compressible};
 use crate::documents::sha256_hex;
 use crate::error::{AppError, AppResult};
 use actix_web::http::header::{self, HeaderValue};
@@ -37,7 +37,8 @@ impl File {
     fn new(body: Vec<u8>, content_type: HeaderValue, etag: HeaderValue) -> Self {
         let worth_compressing =
             body.len() >= SMALLEST_COMPRESSED && is_compressible(Some(&content_type));
-        let compressed = |coding: Coding| worth_compressing.then(|| coding.compress(&body));
+        let compressed =
+            |coding: Coding| worth_compressing.then(|| coding.compress(&body, Effort::Kept));
         Self {
             brotli: compressed(Coding::Brotli),
             gzip: compressed(Coding::Gzip),

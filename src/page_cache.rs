@@ -20,7 +20,7 @@
 //! home page.
 
 use crate::auth::SESSION_COOKIE;
-use crate::compression::{Coding, SMALLEST_COMPRESSED, is_compressible};
+use crate::compression::{Coding, Effort, SMALLEST_COMPRESSED, is_compressible};
 use crate::db::{self, Reader};
 use crate::i18n::Lang;
 use actix_web::body::{BodySize, BoxBody, MessageBody};
@@ -83,7 +83,7 @@ impl Page {
             Coding::Gzip => &mut self.gzip,
         };
         Some(
-            slot.get_or_insert_with(|| coding.compress(&rendered.body))
+            slot.get_or_insert_with(|| coding.compress(&rendered.body, Effort::Kept))
                 .clone(),
         )
     }
