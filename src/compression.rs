@@ -169,8 +169,12 @@ pub async fn middleware(
     let coding =
         coding.filter(|_| worth_it && !response.headers().contains_key(header::CONTENT_ENCODING));
     let (mut response, body) = response.into_parts();
-    let body = match (coding, body.try_into_bytes()) {
-        (Some(coding), Ok(whole)) => {
+    let compressible = match coding {
+        Some(coding) => body.try_into_bytes().map(|whole| (coding, whole)),
+        None => Err(body),
+    };
+    let body = match compressible {
+        Ok((coding, whole)) => {
             let compressed = if whole.len() <= LARGEST_COMPRESSED_ON_THE_WORKER {
                 coding.compress(&whole, Effort::PerRequest)
             } else {
@@ -185,10 +189,10 @@ pub async fn middleware(
                 .insert(header::CONTENT_ENCODING, coding.header_value());
             EitherBody::left(compressed)
         }
-        (None, Ok(whole)) => EitherBody::left(whole),
-        (coding, Err(streamed)) => {
+        // Sent as it is, or a stream, compressed as it streams.
+        Err(body) => {
             let encoding = coding.map_or(ContentEncoding::Identity, Coding::content_encoding);
-            EitherBody::right(Encoder::response(encoding, response.head_mut(), streamed))
+            EitherBody::right(Encoder::response(encoding, response.head_mut(), body))
         }
     };
     // A body worth compressing, compressed or not, would have been sent otherwise to another
