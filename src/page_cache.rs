@@ -8,7 +8,7 @@
 //! are kept beside it.
 //!
 //! Every public page also gets an `ETag` (a hash of its body, or a tag its handler gave it from
-//! what it is made from) and, once its data is a second old, a `Last-Modified`, answered with
+//! the data's version, see `before_making`) and, once its data is a second old, a `Last-Modified`, answered with
 //! 304 when the browser already has it, and a `Cache-Control` that lets a shared
 //! cache hold it briefly. Staff pages (in every language), anyone with a session cookie, answers
 //! that set a cookie or may not be stored, streamed answers (CSV exports) and anything but a 200
@@ -279,38 +279,40 @@ fn validators(
     }
 }
 
-/// The tag of a page named by what it is made from (the content version it was read at, which
-/// part of a collection) rather than by its bytes: a handler whose page is long to make can so
-/// tell whether the client holds it before making it (`unchanged_for`), and sends the page
-/// with this tag (the middleware keeps a tag the handler gave). Tags differ from one run of the
-/// server to the next, since another build may make the same page from the same data
-/// differently.
-pub fn tag_made_from(what: impl std::hash::Hash) -> HeaderValue {
+/// What a handler answers first when its page is long to make and depends on nothing but its
+/// address and the data: a page read by a crawler or a feed reader again and again, unchanged.
+pub enum BeforeMaking {
+    /// The client holds the page as the data now stands: this 304 answers it.
+    Held(HttpResponse),
+    /// The page is to be made, and sent with this tag, which the middleware keeps.
+    Make(HeaderValue),
+}
+
+/// Whether the client already holds the page at `request`'s address as the data now stands,
+/// told from the data's content version before the page is made. The tag names the address,
+/// that version, and the run of the server, since another build may make the same page from
+/// the same data differently.
+pub fn before_making(request: &HttpRequest, reader: &Reader) -> db::DbResult<BeforeMaking> {
     static RUN: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
         SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos() as u64)
     });
-    let hash = foldhash::quality::FixedState::with_seed(*RUN).hash_one(what);
-    HeaderValue::from_str(&format!("\"{hash:016x}\""))
-        .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
-}
-
-/// A 304 when the client already holds the page tagged `etag` (see `tag_made_from`), which
-/// `reader`'s last read found current: the handler then need not make it.
-pub fn unchanged_for(
-    request: &HttpRequest,
-    reader: &Reader,
-    etag: &HeaderValue,
-) -> Option<HttpResponse> {
-    let generation = reader.generation()?;
+    let version = reader.content_version()?;
+    let hash = foldhash::quality::FixedState::with_seed(*RUN).hash_one((request.uri(), version));
+    let etag = HeaderValue::from_str(&format!("\"{hash:016x}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
+    let Some(generation) = reader.generation() else {
+        return Ok(BeforeMaking::Make(etag));
+    };
     let last_modified =
         db::last_modified(generation.seen_since, generation.read_at).map(HttpDate::from);
-    client_has(request, etag, last_modified).then(|| {
-        let mut response = HttpResponse::NotModified().finish();
-        validators(response.headers_mut(), etag.clone(), last_modified, true);
-        response
-    })
+    if !client_has(request, &etag, last_modified) {
+        return Ok(BeforeMaking::Make(etag));
+    }
+    let mut held = HttpResponse::NotModified().finish();
+    validators(held.headers_mut(), etag, last_modified, true);
+    Ok(BeforeMaking::Held(held))
 }
 
 pub async fn middleware(

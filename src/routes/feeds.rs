@@ -8,7 +8,7 @@ use crate::db::{Database, Reader};
 use crate::domain::{Localized, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::page_cache;
+use crate::page_cache::{self, BeforeMaking};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
@@ -100,6 +100,27 @@ fn atom(site: &PublicUrl, lang: Lang, path: &str, page: &str, feed: Feed) -> Htt
         .body(atom.to_string())
 }
 
+/// The page `make` makes, unless the client already holds it as the data now stands: a page
+/// that depends on nothing but its address and the data, read again and again unchanged by
+/// feed readers and crawlers (see `page_cache::before_making`).
+async fn unless_held<Made>(
+    request: &HttpRequest,
+    reader: &Reader,
+    make: impl FnOnce() -> Made,
+) -> AppResult<HttpResponse>
+where
+    Made: Future<Output = AppResult<HttpResponse>>,
+{
+    match page_cache::before_making(request, reader)? {
+        BeforeMaking::Held(held) => Ok(held),
+        BeforeMaking::Make(tag) => {
+            let mut page = make().await?;
+            page.headers_mut().insert(header::ETAG, tag);
+            Ok(page)
+        }
+    }
+}
+
 fn feed_of(reader: &Reader, scope: &FeedScope) -> AppResult<Feed> {
     reader
         .read(|conn| machine::statement_feed(conn, scope))?
@@ -120,18 +141,23 @@ pub fn of_records(config: &mut web::ServiceConfig) {
 /// The newest published press statements.
 #[get("/feed.atom")]
 pub async fn statements_feed(
+    request: HttpRequest,
     lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
-    let feed = feed_of(&reader, &FeedScope::All)?;
-    Ok(atom(&site, lang, "/feed.atom", "/statements", feed))
+    unless_held(&request, &reader, || async {
+        let feed = feed_of(&reader, &FeedScope::All)?;
+        Ok(atom(&site, lang, "/feed.atom", "/statements", feed))
+    })
+    .await
 }
 
 /// The newest published press statements filed under one focus area, or about one
 /// organisation.
 #[get("/{collection:areas|organisations}/{slug}/feed.atom")]
 pub async fn record_feed(
+    request: HttpRequest,
     lang: Lang,
     reader: web::Data<Reader>,
     site: web::Data<PublicUrl>,
@@ -142,8 +168,11 @@ pub async fn record_feed(
     let slug = Slug::parse(&slug).map_err(|_| AppError::NotFound)?;
     let page = kind.page(slug.as_str());
     let scope = FeedScope::about(kind, slug).ok_or(AppError::NotFound)?;
-    let feed = feed_of(&reader, &scope)?;
-    Ok(atom(&site, lang, &format!("{page}/feed.atom"), &page, feed))
+    unless_held(&request, &reader, || async {
+        let feed = feed_of(&reader, &scope)?;
+        Ok(atom(&site, lang, &format!("{page}/feed.atom"), &page, feed))
+    })
+    .await
 }
 
 /// iCalendar text must not hold bare carriage returns; the crate escapes the rest.
@@ -302,15 +331,12 @@ pub async fn sitemap(
             .sections
             .iter()
             .map(|size| SitemapPart::Block(size.section, 0..size.highest_id.saturating_add(1)));
-        let parts = std::iter::once(SitemapPart::Overview).chain(everything);
-        return sitemap_of(
-            &request,
-            &reader,
-            &database,
-            &site,
-            &outline,
-            parts.collect(),
-        )
+        let parts = std::iter::once(SitemapPart::Overview)
+            .chain(everything)
+            .collect();
+        return unless_held(&request, &reader, || {
+            sitemap_of(&database, &site, &outline, parts)
+        })
         .await;
     }
     let parts = (1..=sitemap_parts(&outline.sections, PAGES_PER_SITEMAP).len())
@@ -338,31 +364,21 @@ pub async fn sitemap_part_page(
                 .nth(index)
         })
         .ok_or(AppError::NotFound)?;
-    sitemap_of(&request, &reader, &database, &site, &outline, vec![part]).await
+    unless_held(&request, &reader, || {
+        sitemap_of(&database, &site, &outline, vec![part])
+    })
+    .await
 }
 
-/// The sitemap of the pages of `parts`, each in every language, which `reader` has just found
-/// current. Up to 50,000 addresses are read and written on a blocking thread
-/// (`Database::read_long`): not on the worker, whose other requests would all wait for them.
-/// Its tag is known from the data's version before it is written, so a crawler that already
-/// holds it is answered at once.
+/// The sitemap of the pages of `parts`, each in every language. Up to 50,000 addresses are
+/// read and written on a blocking thread (`Database::read_long`): not on the worker, whose
+/// other requests would all wait for them.
 async fn sitemap_of(
-    request: &HttpRequest,
-    reader: &Reader,
     database: &Database,
     site: &PublicUrl,
     outline: &SitemapOutline,
     parts: Vec<SitemapPart>,
 ) -> AppResult<HttpResponse> {
-    let tag = reader
-        .generation()
-        .map(|generation| page_cache::tag_made_from((request.path(), generation.version)));
-    if let Some(unchanged) = tag
-        .as_ref()
-        .and_then(|tag| page_cache::unchanged_for(request, reader, tag))
-    {
-        return Ok(unchanged);
-    }
     let mut overview = overview_pages(outline);
     let site = site.clone();
     let body = database
@@ -391,11 +407,7 @@ async fn sitemap_of(
             Ok(Sitemap { urls }.render()?)
         })
         .await?;
-    let mut response = xml(body);
-    if let Some(tag) = tag {
-        response.headers_mut().insert(header::ETAG, tag);
-    }
-    Ok(response)
+    Ok(xml(body))
 }
 
 #[cfg(test)]
