@@ -220,24 +220,36 @@ fn ical_event(site: &PublicUrl, lang: Lang, event: CalendarEvent) -> icalendar::
     entry.done()
 }
 
-/// Meetings known to the day, delegation visits and MoU expiry dates, as all-day events.
+/// Meetings known to the day, delegation visits and MoU expiry dates, as all-day events. Read
+/// and written on a blocking thread (`Database::read_long`), like a sitemap: a large portal's
+/// calendar is a megabyte, which the worker's other requests would wait for.
 #[get("/events.ics")]
 pub async fn events(
+    request: HttpRequest,
     lang: Lang,
     reader: web::Data<Reader>,
+    database: web::Data<Database>,
     site: web::Data<PublicUrl>,
 ) -> AppResult<HttpResponse> {
-    let events = reader.read(machine::calendar)?;
-    let mut calendar = Calendar::new();
-    calendar
-        .name(&lang.t("site-name"))
-        .description(&lang.t("calendar-description"));
-    for event in events {
-        calendar.push(ical_event(&site, lang, event));
-    }
-    Ok(HttpResponse::Ok()
-        .content_type("text/calendar; charset=utf-8")
-        .body(calendar.done().to_string()))
+    let site = site.get_ref().clone();
+    unless_held(&request, &reader, || async {
+        let calendar = database
+            .read_long(move |conn| -> AppResult<String> {
+                let mut calendar = Calendar::new();
+                calendar
+                    .name(&lang.t("site-name"))
+                    .description(&lang.t("calendar-description"));
+                for event in machine::calendar(conn)? {
+                    calendar.push(ical_event(&site, lang, event));
+                }
+                Ok(calendar.done().to_string())
+            })
+            .await?;
+        Ok(HttpResponse::Ok()
+            .content_type("text/calendar; charset=utf-8")
+            .body(calendar))
+    })
+    .await
 }
 
 struct SitemapUrl {

@@ -343,6 +343,7 @@ async fn a_crawler_or_feed_reader_holding_a_page_is_answered_without_it_being_ma
         "/sitemap.xml",
         "/feed.atom",
         "/ms/areas/space-technology/feed.atom",
+        "/zh/events.ics",
     ] {
         let made = app.get(path).await;
         assert_eq!(made.status, 200, "{path}");
@@ -364,7 +365,8 @@ async fn a_crawler_or_feed_reader_holding_a_page_is_answered_without_it_being_ma
         );
     }
 
-    // A new record is a new address in the sitemap; and what the feeds are made from changed.
+    // A new record is a new address in the sitemap; and what the feeds and the calendar are
+    // made from changed.
     crate::fixtures::insert_organisation(&app, "newcomer", "Newcomer Sdn Bhd", "");
     for (path, etag) in tags {
         let changed = holding(&app, path, &etag).await;

@@ -228,14 +228,16 @@ async fn linked_data_cannot_be_broken_out_of_by_a_record() {
 }
 
 #[actix_web::test]
-async fn writing_a_large_sitemap_holds_up_no_other_request() {
+async fn writing_a_large_sitemap_or_calendar_holds_up_no_other_request() {
     let dir = tempfile::tempdir().unwrap();
     let database = crate::query_plans::large_database(&dir, 3_000).await;
     let app = TestApp::spawn_on(dir, database).await;
-    // Some 20,000 addresses, every page in every language.
-    let (writing, others) = app.while_answering("/sitemap.xml", "/agreements").await;
-    assert!(
-        others < writing / 2,
-        "another request took {others:?} while the sitemap took {writing:?}"
-    );
+    // Some 20,000 addresses, every page in every language; and thousands of events.
+    for long in ["/sitemap.xml", "/events.ics"] {
+        let (writing, others) = app.while_answering(long, "/agreements").await;
+        assert!(
+            others < writing / 2,
+            "another request took {others:?} while {long} took {writing:?}"
+        );
+    }
 }
