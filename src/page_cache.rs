@@ -8,11 +8,11 @@
 //! are kept beside it.
 //!
 //! Every public page also gets an `ETag` (a hash of its body, or a tag its handler gave it from
-//! the data's version, see `before_making`) and, once its data is a second old, a `Last-Modified`, answered with
-//! 304 when the browser already has it, and a `Cache-Control` that lets a shared
-//! cache hold it briefly. Staff pages (in every language), anyone with a session cookie, answers
-//! that set a cookie or may not be stored, streamed answers (CSV exports) and anything but a 200
-//! to a GET are never kept.
+//! the data's version, see `unless_held`) and, once its data is a second old, a
+//! `Last-Modified`, answered with 304 when the browser already has it, and a `Cache-Control`
+//! that lets a shared cache hold it briefly. Staff pages (in every language), anyone with a
+//! session cookie, answers that set a cookie or may not be stored, streamed answers (CSV
+//! exports) and anything but a 200 to a GET are never kept.
 //!
 //! A page's language is in its address, so the address is the whole key: the one page whose
 //! answer depends on the reader (`/`, sent to the reader's language on a first visit) is
@@ -22,6 +22,7 @@
 use crate::auth::SESSION_COOKIE;
 use crate::compression::{Coding, Effort, SMALLEST_COMPRESSED, is_compressible};
 use crate::db::{self, Reader};
+use crate::error::AppResult;
 use crate::i18n::Lang;
 use actix_web::body::{BodySize, BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -196,7 +197,10 @@ fn is_for_everyone(response: &ServiceResponse<impl MessageBody>) -> bool {
 /// A fast hash of the body, the same in every worker and run (a fixed seed): SipHash, the
 /// standard one, made a noticeable part of serving a page.
 fn etag_of(body: &[u8]) -> HeaderValue {
-    let hash = foldhash::quality::FixedState::with_seed(0).hash_one(body);
+    tag(foldhash::quality::FixedState::with_seed(0).hash_one(body))
+}
+
+fn tag(hash: u64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{hash:016x}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
@@ -279,40 +283,39 @@ fn validators(
     }
 }
 
-/// What a handler answers first when its page is long to make and depends on nothing but its
-/// address and the data: a page read by a crawler or a feed reader again and again, unchanged.
-pub enum BeforeMaking {
-    /// The client holds the page as the data now stands: this 304 answers it.
-    Held(HttpResponse),
-    /// The page is to be made, and sent with this tag, which the middleware keeps.
-    Make(HeaderValue),
-}
-
-/// Whether the client already holds the page at `request`'s address as the data now stands,
-/// told from the data's content version before the page is made. The tag names the address,
-/// that version, and the run of the server, since another build may make the same page from
-/// the same data differently.
-pub fn before_making(request: &HttpRequest, reader: &Reader) -> db::DbResult<BeforeMaking> {
+/// The page `make` makes, unless the client already holds it as the data now stands: for a
+/// page long to make that depends on nothing but its address and the data, read again and again
+/// unchanged by feed readers and crawlers. Its tag, known before the page is made, names the
+/// address, the data's content version, and the run of the server, since another build may make
+/// the same page from the same data differently; the middleware keeps a tag the handler gave.
+pub async fn unless_held<Made>(
+    request: &HttpRequest,
+    reader: &Reader,
+    make: impl FnOnce() -> Made,
+) -> AppResult<HttpResponse>
+where
+    Made: Future<Output = AppResult<HttpResponse>>,
+{
     static RUN: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
         SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_nanos() as u64)
     });
     let version = reader.content_version()?;
-    let hash = foldhash::quality::FixedState::with_seed(*RUN).hash_one((request.uri(), version));
-    let etag = HeaderValue::from_str(&format!("\"{hash:016x}\""))
-        .unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
-    let Some(generation) = reader.generation() else {
-        return Ok(BeforeMaking::Make(etag));
-    };
-    let last_modified =
-        db::last_modified(generation.seen_since, generation.read_at).map(HttpDate::from);
-    if !client_has(request, &etag, last_modified) {
-        return Ok(BeforeMaking::Make(etag));
+    let etag =
+        tag(foldhash::quality::FixedState::with_seed(*RUN).hash_one((request.uri(), version)));
+    let last_modified = reader
+        .generation()
+        .and_then(|generation| db::last_modified(generation.seen_since, generation.read_at))
+        .map(HttpDate::from);
+    if client_has(request, &etag, last_modified) {
+        let mut held = HttpResponse::NotModified().finish();
+        validators(held.headers_mut(), etag, last_modified, true);
+        return Ok(held);
     }
-    let mut held = HttpResponse::NotModified().finish();
-    validators(held.headers_mut(), etag, last_modified, true);
-    Ok(BeforeMaking::Held(held))
+    let mut page = make().await?;
+    page.headers_mut().insert(header::ETAG, etag);
+    Ok(page)
 }
 
 pub async fn middleware(

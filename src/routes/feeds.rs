@@ -8,8 +8,7 @@ use crate::db::{Database, Reader};
 use crate::domain::{Localized, PublicUrl, RecordKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::page_cache::{self, BeforeMaking};
-use actix_web::http::header;
+use crate::page_cache::unless_held;
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use askama::Template;
 use atom_syndication::{Content, Entry, FixedDateTime, Link, Person, Text};
@@ -98,27 +97,6 @@ fn atom(site: &PublicUrl, lang: Lang, path: &str, page: &str, feed: Feed) -> Htt
     HttpResponse::Ok()
         .content_type("application/atom+xml; charset=utf-8")
         .body(atom.to_string())
-}
-
-/// The page `make` makes, unless the client already holds it as the data now stands: a page
-/// that depends on nothing but its address and the data, read again and again unchanged by
-/// feed readers and crawlers (see `page_cache::before_making`).
-async fn unless_held<Made>(
-    request: &HttpRequest,
-    reader: &Reader,
-    make: impl FnOnce() -> Made,
-) -> AppResult<HttpResponse>
-where
-    Made: Future<Output = AppResult<HttpResponse>>,
-{
-    match page_cache::before_making(request, reader)? {
-        BeforeMaking::Held(held) => Ok(held),
-        BeforeMaking::Make(tag) => {
-            let mut page = make().await?;
-            page.headers_mut().insert(header::ETAG, tag);
-            Ok(page)
-        }
-    }
 }
 
 fn feed_of(reader: &Reader, scope: &FeedScope) -> AppResult<Feed> {
