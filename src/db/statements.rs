@@ -363,6 +363,7 @@ struct StatementRow {
 pub struct RevisionItem {
     pub number: i32,
     pub change_note: String,
+    #[diesel(deserialize_as = MaybeStamp)]
     pub published_at: Option<NaiveDateTime>,
 }
 

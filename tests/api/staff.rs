@@ -393,6 +393,11 @@ async fn an_editor_previews_publishes_amends_and_withdraws_a_statement() {
         versions.contains("Version 2") && versions.contains("Corrected the project list"),
         "{versions}"
     );
+    assert_eq!(
+        public.texts("#revisions + ol li time[datetime]").len(),
+        2,
+        "each version shows the day it was published"
+    );
     assert!(
         app.page(&format!("/statements/{slug}/v/1"))
             .await
