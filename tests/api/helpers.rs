@@ -266,6 +266,14 @@ impl TestApp {
         self.send(request, None).await
     }
 
+    /// The answer to a client that already holds the page at `path` tagged `etag`.
+    pub async fn get_holding(&self, path: &str, etag: &str) -> Reply {
+        let request = self
+            .request(awc::http::Method::GET, path)
+            .insert_header(("if-none-match", etag));
+        self.send(request, None).await
+    }
+
     /// How long a request for `long` took, and the slowest of six requests for `short` made one
     /// after another meanwhile. Each request goes on a connection of its own, as different
     /// readers make them, so that they are shared among all the workers, `long`'s too.

@@ -224,13 +224,7 @@ async fn public_pages_carry_an_etag_and_answer_304_when_unchanged() {
         .to_str()
         .unwrap()
         .to_owned();
-    let again = app
-        .send(
-            app.request(awc::http::Method::GET, "/mous")
-                .insert_header(("if-none-match", etag.as_str())),
-            None,
-        )
-        .await;
+    let again = app.get_holding("/mous", &etag).await;
 
     assert_eq!(again.status, 304);
     assert!(again.body.is_empty());
