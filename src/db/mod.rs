@@ -135,8 +135,23 @@ impl Database {
             "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL;"
         ))?;
         configure(&mut conn, false)?;
-        conn.run_pending_migrations(MIGRATIONS)
+        let pending = conn
+            .pending_migrations(MIGRATIONS)
             .map_err(|e| DbError::Migration(e.to_string()))?;
+        if !pending.is_empty() {
+            // A migration that rebuilds an index of every record takes minutes on a large
+            // database, during which nothing else is said.
+            tracing::info!(
+                pending = pending.len(),
+                "migrating the database; on a large one this can take some minutes"
+            );
+        }
+        for version in conn
+            .run_pending_migrations(MIGRATIONS)
+            .map_err(|e| DbError::Migration(e.to_string()))?
+        {
+            tracing::info!(%version, "applied migration");
+        }
         let url = path.to_string_lossy().into_owned();
         let writers = Pool::builder()
             .max_size(WRITE_POOL_SIZE)
