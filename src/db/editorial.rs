@@ -379,6 +379,7 @@ fn write_content(
     let content = &request.content;
     let original = content.original();
     let body_html = markdown::render(&original.body);
+    let body_text = markdown::plain_text(&original.body);
     let publish_at = match request.action {
         Action::Schedule(at) => Some(at),
         _ => current
@@ -397,6 +398,7 @@ fn write_content(
                     statements::dateline.eq(&original.dateline),
                     statements::body_markdown.eq(&original.body),
                     statements::body_html.eq(&body_html),
+                    statements::body_text.eq(&body_text),
                     statements::renderer_version.eq(RENDERER_VERSION),
                     statements::language.eq(content.language),
                     statements::status.eq(status),
@@ -421,6 +423,7 @@ fn write_content(
                     statements::dateline.eq(&original.dateline),
                     statements::body_markdown.eq(&original.body),
                     statements::body_html.eq(&body_html),
+                    statements::body_text.eq(&body_text),
                     statements::renderer_version.eq(RENDERER_VERSION),
                     statements::language.eq(content.language),
                     statements::status.eq(status),
@@ -534,6 +537,7 @@ fn replace_translations(
                 statement_translations::dateline.eq(&text.dateline),
                 statement_translations::body_markdown.eq(&text.body),
                 statement_translations::body_html.eq(markdown::render(&text.body)),
+                statement_translations::body_text.eq(markdown::plain_text(&text.body)),
                 statement_translations::renderer_version.eq(RENDERER_VERSION),
             ))
             .execute(conn)?;

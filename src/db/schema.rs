@@ -379,6 +379,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        /// The body's words without markup (`markdown::plain_text`), for search.
+        body_text -> Nullable<Text>,
     }
 }
 
@@ -442,6 +444,9 @@ diesel::table! {
         title_ms -> Text,
         title_zh -> Text,
         body -> Text,
+        body_ms -> Text,
+        body_zh -> Text,
+        names -> Text,
         language -> Text,
     }
 }
@@ -504,6 +509,7 @@ diesel::table! {
         body_markdown -> Text,
         body_html -> Text,
         renderer_version -> Integer,
+        body_text -> Nullable<Text>,
     }
 }
 

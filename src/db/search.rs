@@ -32,8 +32,15 @@ struct Row {
     title: String,
     #[diesel(sql_type = Text)]
     title_language: String,
+    /// A passage of the text in `language`, then of the Malay and the Chinese text.
     #[diesel(sql_type = Text)]
-    snippet: String,
+    passage: String,
+    #[diesel(sql_type = Text)]
+    passage_ms: String,
+    #[diesel(sql_type = Text)]
+    passage_zh: String,
+    #[diesel(sql_type = Text)]
+    language: String,
 }
 
 #[derive(Debug, QueryableByName)]
@@ -53,6 +60,9 @@ pub struct Hit {
     /// The language the title is in: the reader's where the record has it.
     pub title_lang: Lang,
     pub snippet: Highlighted,
+    /// The language the snippet is in: the reader's where it holds a match, or where nothing
+    /// else does.
+    pub snippet_lang: Lang,
 }
 
 impl Hit {
@@ -77,7 +87,10 @@ struct Plan {
     document: &'static str,
     matches: &'static str,
     title: &'static str,
-    snippet: &'static str,
+    /// A passage of each language's text, as `passage`, `passage_ms` and `passage_zh`. Most
+    /// statements have no Malay or Chinese text; not asking FTS5 for a passage of nothing saves
+    /// a twentieth of a search page.
+    passages: &'static str,
     order: &'static str,
 }
 
@@ -90,8 +103,10 @@ fn plan(mode: SearchMode) -> Plan {
             title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN highlight(search_words, 1, ?2, ?3) \
                     WHEN ?11 = 'zh' AND d.title_zh <> '' THEN highlight(search_words, 2, ?2, ?3) \
                     ELSE highlight(search_words, 0, ?2, ?3) END",
-            snippet: "snippet(search_words, 3, ?2, ?3, '…', ?4)",
-            order: "bm25(search_words, 10.0, 10.0, 10.0, 1.0)",
+            passages: "snippet(search_words, 3, ?2, ?3, '…', ?4) AS passage, \
+                       CASE WHEN d.body_ms = '' THEN '' ELSE snippet(search_words, 4, ?2, ?3, '…', ?4) END AS passage_ms, \
+                       CASE WHEN d.body_zh = '' THEN '' ELSE snippet(search_words, 5, ?2, ?3, '…', ?4) END AS passage_zh",
+            order: "bm25(search_words, 10.0, 10.0, 10.0, 1.0, 1.0, 1.0, 1.0)",
         },
         SearchMode::Trigrams => Plan {
             from: "search_trigrams JOIN search_documents d ON d.id = search_trigrams.rowid",
@@ -100,21 +115,23 @@ fn plan(mode: SearchMode) -> Plan {
             title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN highlight(search_trigrams, 1, ?2, ?3) \
                     WHEN ?11 = 'zh' AND d.title_zh <> '' THEN highlight(search_trigrams, 2, ?2, ?3) \
                     ELSE highlight(search_trigrams, 0, ?2, ?3) END",
-            snippet: "snippet(search_trigrams, 3, ?2, ?3, '…', ?4)",
-            order: "bm25(search_trigrams, 10.0, 10.0, 10.0, 1.0)",
+            passages: "snippet(search_trigrams, 3, ?2, ?3, '…', ?4) AS passage, \
+                       CASE WHEN d.body_ms = '' THEN '' ELSE snippet(search_trigrams, 4, ?2, ?3, '…', ?4) END AS passage_ms, \
+                       CASE WHEN d.body_zh = '' THEN '' ELSE snippet(search_trigrams, 5, ?2, ?3, '…', ?4) END AS passage_zh",
+            order: "bm25(search_trigrams, 10.0, 10.0, 10.0, 1.0, 1.0, 1.0, 1.0)",
         },
-        // Terms too short for trigrams: every term must occur in a title or the body (the terms
-        // arrive as one JSON array); titles that hold the first term come first.
+        // Terms too short for trigrams: every term must occur in a title, a text or the names
+        // (the terms arrive as one JSON array); titles that hold the first term come first.
         SearchMode::Substrings => Plan {
             from: "search_documents d",
             document: "d.id",
             matches: "NOT EXISTS (SELECT 1 FROM json_each(?1) t \
-                      WHERE instr(lower(d.title || ' ' || d.title_ms || ' ' || d.title_zh || ' ' || d.body), \
-                      lower(t.value)) = 0) \
+                      WHERE instr(lower(d.title || ' ' || d.title_ms || ' ' || d.title_zh || ' ' || d.body \
+                      || ' ' || d.body_ms || ' ' || d.body_zh || ' ' || d.names), lower(t.value)) = 0) \
                       AND ?2 IS NOT NULL AND ?3 IS NOT NULL AND ?4 IS NOT NULL",
             title: "CASE WHEN ?11 = 'ms' AND d.title_ms <> '' THEN d.title_ms \
                     WHEN ?11 = 'zh' AND d.title_zh <> '' THEN d.title_zh ELSE d.title END",
-            snippet: "d.body",
+            passages: "d.body AS passage, d.body_ms AS passage_ms, d.body_zh AS passage_zh",
             order: "instr(lower(d.title || ' ' || d.title_ms || ' ' || d.title_zh), \
                     lower(json_extract(?1, '$[0]'))) = 0, d.kind, d.title",
         },
@@ -422,9 +439,9 @@ fn page_of(
     // the two share the numbering of the plan's expressions.
     let sql = format!(
         "SELECT d.id AS id, d.kind AS kind, d.slug AS slug, {} AS title,
-         {TITLE_LANGUAGE} AS title_language, {} AS snippet FROM {} WHERE {}
+         {TITLE_LANGUAGE} AS title_language, {}, d.language AS language FROM {} WHERE {}
          AND {} IN (SELECT value FROM json_each(?12))",
-        plan.title, plan.snippet, plan.from, plan.matches, plan.document
+        plan.title, plan.passages, plan.from, plan.matches, plan.document
     );
     let mut rows: Vec<Row> = Prepared(
         bind_common!(diesel::sql_query(sql), &search.text, search)
@@ -442,22 +459,28 @@ fn page_of(
         let Ok(kind) = RecordKind::parse(&row.kind) else {
             continue;
         };
-        let (title, snippet) = match mode {
-            SearchMode::Substrings => (
-                Highlighted::find(&row.title, terms, None),
-                Highlighted::find(&row.snippet, terms, Some(SCAN_SNIPPET_CHARS)),
-            ),
-            SearchMode::Words | SearchMode::Trigrams => (
-                Highlighted::from_marked(&row.title),
-                Highlighted::from_marked(&row.snippet),
-            ),
+        let highlight = |text: &str, window| match mode {
+            SearchMode::Substrings => Highlighted::find(text, terms, window),
+            SearchMode::Words | SearchMode::Trigrams => Highlighted::from_marked(text),
         };
+        let title = highlight(&row.title, None);
+        let passage = |text: &str| highlight(text, Some(SCAN_SNIPPET_CHARS));
+        let passages = [
+            (
+                Lang::from_code(&row.language).unwrap_or_default(),
+                passage(&row.passage),
+            ),
+            (Lang::Ms, passage(&row.passage_ms)),
+            (Lang::Zh, passage(&row.passage_zh)),
+        ];
+        let (snippet_lang, snippet) = Highlighted::best_for(passages, lang);
         hits.push(Hit {
             kind,
             slug: row.slug,
             title,
             title_lang: Lang::from_code(&row.title_language).unwrap_or_default(),
             snippet,
+            snippet_lang,
         });
     }
     Ok(Results {

@@ -622,6 +622,7 @@ impl Demo<'_> {
                 statements::dateline.eq("KUALA LUMPUR"),
                 statements::body_markdown.eq(STATEMENT_BODY),
                 statements::body_html.eq(&body_html),
+                statements::body_text.eq(markdown::plain_text(STATEMENT_BODY)),
                 statements::renderer_version.eq(RENDERER_VERSION),
                 statements::language.eq(Lang::En),
                 statements::status.eq(StatementStatus::Published),
@@ -659,6 +660,7 @@ impl Demo<'_> {
                     statement_translations::dateline.eq(dateline),
                     statement_translations::body_markdown.eq(body),
                     statement_translations::body_html.eq(&body_html),
+                    statement_translations::body_text.eq(markdown::plain_text(body)),
                     statement_translations::renderer_version.eq(RENDERER_VERSION),
                 ))
                 .execute(self.conn)?;

@@ -538,6 +538,7 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
         updated += diesel::update(statements::table.find(id))
             .set((
                 statements::body_html.eq(markdown::render(&body)),
+                statements::body_text.eq(markdown::plain_text(&body)),
                 statements::renderer_version.eq(RENDERER_VERSION),
             ))
             .execute(conn)?;
@@ -568,6 +569,7 @@ pub fn rerender_outdated(conn: &mut SqliteConnection) -> DbResult<usize> {
         updated += diesel::update(statement_translations::table.find((id, lang)))
             .set((
                 statement_translations::body_html.eq(markdown::render(&body)),
+                statement_translations::body_text.eq(markdown::plain_text(&body)),
                 statement_translations::renderer_version.eq(RENDERER_VERSION),
             ))
             .execute(conn)?;

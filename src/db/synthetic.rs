@@ -455,7 +455,7 @@ pub fn generate(
         .unwrap_or(0)
         + 1;
     // Bodies are made of a few sentences repeated, so most are the same as an earlier one.
-    let mut rendered: HashMap<String, String> = HashMap::new();
+    let mut rendered: HashMap<String, (String, String)> = HashMap::new();
     for start in (0..sizes.statements).step_by(1_000) {
         let batch: Vec<(String, String, String, Lang, NaiveDateTime, StatementStatus)> = (start
             ..(start + 1_000).min(sizes.statements))
@@ -490,9 +490,9 @@ pub fn generate(
         let rows: Vec<_> = batch
             .iter()
             .map(|(slug, title, body, language, published, status)| {
-                let html = rendered
+                let (html, text) = rendered
                     .entry(body.clone())
-                    .or_insert_with(|| markdown::render(body))
+                    .or_insert_with(|| (markdown::render(body), markdown::plain_text(body)))
                     .clone();
                 (
                     statements::slug.eq(slug.clone()),
@@ -501,6 +501,7 @@ pub fn generate(
                         .eq("A made-up statement for measuring the portal at scale."),
                     statements::body_markdown.eq(body.clone()),
                     statements::body_html.eq(html),
+                    statements::body_text.eq(text),
                     statements::renderer_version.eq(RENDERER_VERSION),
                     statements::language.eq(*language),
                     statements::status.eq(*status),

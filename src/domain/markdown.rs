@@ -1,11 +1,15 @@
 //! Markdown to safe HTML: the one place statement bodies are rendered.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 use std::sync::LazyLock;
 
 /// Stored beside every rendered body; raise it whenever the output of `render` changes, so that
 /// start-up re-renders what an older renderer made.
-pub const RENDERER_VERSION: i32 = 1;
+pub const RENDERER_VERSION: i32 = 2;
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH);
 
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
@@ -28,11 +32,61 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 /// run in a reader's browser: scripts, event handlers, `javascript:` and `data:` URLs, frames,
 /// styles.
 pub fn render(markdown: &str) -> String {
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, OPTIONS));
     SANITISER.clean(&unsafe_html).to_string()
+}
+
+/// The words a reader reads in `markdown`, on one line: what search matches and quotes from a
+/// statement, without markup, raw HTML or the addresses of links. A block (a heading, a
+/// paragraph, a table cell) that ends without punctuation is parted from the next by a middle
+/// dot, so that a heading does not run into its first sentence; emphasis and links within a
+/// word part nothing.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, OPTIONS) {
+        match event {
+            Event::Text(words) | Event::Code(words) => text.push_str(&words),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::Rule => end_block(&mut text),
+            Event::End(end) if !is_inline(end) => end_block(&mut text),
+            _ => {}
+        }
+    }
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words.last() == Some(&BLOCK_BREAK) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+const BLOCK_BREAK: &str = "·";
+
+fn end_block(text: &mut String) {
+    let last = text.trim_end().chars().next_back();
+    if last.is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punctuation(c) && c != '·') {
+        text.push(' ');
+        text.push_str(BLOCK_BREAK);
+    }
+    text.push(' ');
+}
+
+/// Chinese full stops, commas and the like, which end a block as well as an ASCII one does.
+fn is_cjk_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF1F}')
+}
+
+fn is_inline(end: TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
 }
 
 /// What in `html` could run in a browser, if anything: the check the sanitiser's tests and fuzz
@@ -114,7 +168,25 @@ fn runnable_scheme(value: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::render;
+    use super::{plain_text, render};
+
+    #[test]
+    fn plain_text_keeps_the_words_and_drops_the_markup() {
+        let markdown = "## Four MoUs\n\nSigned by **MIMOS** and [CETC](https://example.org/cetc) \
+            at `Auto China`.\n\n- one;\n- two.\n\n| Parties | Field |\n| --- | --- |\n\
+            | XMU | chips |\n\n<div>raw <b>html</b></div>\n\nA &amp; B, un*believ*able.[^n]\n\n\
+            [^n]: A note.\n";
+        assert_eq!(
+            plain_text(markdown),
+            "Four MoUs · Signed by MIMOS and CETC at Auto China. one; two. Parties · Field · \
+             XMU · chips · A & B, unbelievable. A note."
+        );
+        assert_eq!(
+            plain_text("# 联合研究\n\n两国合作。\n\n---\n\nEnd"),
+            "联合研究 · 两国合作。 End"
+        );
+        assert_eq!(plain_text(""), "");
+    }
 
     #[test]
     fn tables_footnotes_and_strikethrough_render() {

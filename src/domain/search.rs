@@ -2,7 +2,7 @@
 //! text, and highlighted results that can only be shown as text.
 
 use super::listing::parse_set;
-use super::{CountryCode, InvalidInput, ListFilter, PageNumber, RecordKind, Slug, Year};
+use super::{CountryCode, InvalidInput, Lang, ListFilter, PageNumber, RecordKind, Slug, Year};
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -269,6 +269,25 @@ impl Highlighted {
     pub fn is_empty(&self) -> bool {
         self.0.iter().all(|(piece, _)| piece.trim().is_empty())
     }
+
+    fn has_match(&self) -> bool {
+        self.0.iter().any(|(_, marked)| *marked)
+    }
+
+    /// Which of a record's passages, one per language, a reader of `reader` is shown, and in
+    /// what language: the one in the reader's language if it holds a match, else the first that
+    /// holds one, else the reader's, else the first with any text.
+    pub fn best_for(passages: [(Lang, Highlighted); 3], reader: Lang) -> (Lang, Highlighted) {
+        let mut passages: Vec<(Lang, Highlighted)> = passages
+            .into_iter()
+            .filter(|(_, passage)| !passage.is_empty())
+            .collect();
+        passages.sort_by_key(|(lang, passage)| (!passage.has_match(), *lang != reader));
+        passages
+            .into_iter()
+            .next()
+            .unwrap_or((reader, Highlighted::default()))
+    }
 }
 
 fn fold(c: char) -> char {
@@ -314,6 +333,39 @@ mod tests {
     #[test]
     fn an_overlong_search_is_refused() {
         assert!(SearchText::parse(&"a".repeat(201)).is_err());
+    }
+
+    #[test]
+    fn a_passage_is_shown_in_the_readers_language_unless_only_another_holds_a_match() {
+        let marked = |text: &str| Highlighted(vec![(text.to_owned(), true)]);
+        let plain = |text: &str| Highlighted(vec![(text.to_owned(), false)]);
+        let passages = |en, ms, zh| [(Lang::En, en), (Lang::Ms, ms), (Lang::Zh, zh)];
+
+        let everywhere = passages(marked("space"), marked("angkasa"), marked("空间"));
+        assert_eq!(
+            Highlighted::best_for(everywhere.clone(), Lang::Ms),
+            (Lang::Ms, marked("angkasa"))
+        );
+        assert_eq!(
+            Highlighted::best_for(everywhere, Lang::En),
+            (Lang::En, marked("space"))
+        );
+        let only_chinese = passages(plain("space"), plain("angkasa"), marked("空间"));
+        assert_eq!(
+            Highlighted::best_for(only_chinese, Lang::Ms),
+            (Lang::Zh, marked("空间"))
+        );
+        let nowhere = passages(plain("space"), plain("angkasa"), plain(""));
+        assert_eq!(
+            Highlighted::best_for(nowhere.clone(), Lang::Ms),
+            (Lang::Ms, plain("angkasa"))
+        );
+        assert_eq!(
+            Highlighted::best_for(nowhere, Lang::Zh),
+            (Lang::En, plain("space"))
+        );
+        let untranslated = passages(plain(""), plain(""), plain(""));
+        assert!(Highlighted::best_for(untranslated, Lang::Zh).1.is_empty());
     }
 
     #[test]

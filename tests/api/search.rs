@@ -206,6 +206,76 @@ async fn chinese_and_malay_text_is_found() {
     }
 }
 
+/// The passage a result shows for the record at `href`, and the language it is marked as in, if
+/// it differs from the page's.
+pub(crate) fn passage(reply: &crate::helpers::Reply, href: &str) -> (String, Option<String>) {
+    let document = reply.document();
+    let card = scraper::Selector::parse(".search-results .card").unwrap();
+    let link = scraper::Selector::parse(".card__title a").unwrap();
+    let summary = scraper::Selector::parse(".card__summary").unwrap();
+    let card = document
+        .select(&card)
+        .find(|card| {
+            card.select(&link)
+                .any(|a| a.value().attr("href") == Some(href))
+        })
+        .unwrap_or_else(|| panic!("no result for {href}"));
+    let summary = card.select(&summary).next().expect("a passage");
+    (
+        summary.text().collect(),
+        summary.value().attr("lang").map(str::to_owned),
+    )
+}
+
+#[actix_web::test]
+async fn a_passage_is_in_one_language_the_readers_unless_only_another_holds_the_match() {
+    let app = TestApp::spawn().await;
+    let area = "/areas/human-vaccines";
+
+    let english = passage(&app.page(&search_path("vaccines")).await, area);
+    let malay = passage(
+        &app.page("/ms/search?q=vaksin").await,
+        "/ms/areas/human-vaccines",
+    );
+    let malay_word_to_english_reader = passage(&app.page(&search_path("vaksin")).await, area);
+    let chinese_word_to_malay_reader = passage(
+        &app.page(&format!("/ms{}", search_path("疫苗"))).await,
+        "/ms/areas/human-vaccines",
+    );
+
+    assert!(
+        english.0.contains("vaccines") && english.1.is_none(),
+        "{english:?}"
+    );
+    assert!(malay.0.contains("vaksin") && malay.1.is_none(), "{malay:?}");
+    assert!(
+        malay_word_to_english_reader.0.contains("vaksin")
+            && malay_word_to_english_reader.1.as_deref() == Some("ms"),
+        "{malay_word_to_english_reader:?}"
+    );
+    assert!(
+        chinese_word_to_malay_reader.0.contains("疫苗")
+            && chinese_word_to_malay_reader.1.as_deref() == Some("zh-Hans"),
+        "{chinese_word_to_malay_reader:?}"
+    );
+    for (text, _) in [&english, &malay] {
+        assert!(!text.contains("疫苗"), "one language only: {text}");
+    }
+    assert!(!english.0.contains("vaksin") && !malay.0.contains("vaccines"));
+}
+
+#[actix_web::test]
+async fn a_passage_never_runs_names_and_places_into_the_text() {
+    let app = TestApp::spawn().await;
+    // "Beijing" is where the MoU was signed: it is found, but the passage is its purpose.
+    let page = app.page(&search_path("beijing")).await;
+
+    let (text, _) = passage(&page, "/mous/gmsb-baic-ev-mou-2024");
+
+    assert!(text.starts_with("To promote innovation"), "{text}");
+    assert!(!text.contains("Beijing"), "{text}");
+}
+
 #[actix_web::test]
 async fn unpublished_statements_are_never_found() {
     let app = TestApp::spawn().await;

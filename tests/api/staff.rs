@@ -666,6 +666,22 @@ async fn a_form_sent_twice_creates_one_statement() {
 }
 
 #[actix_web::test]
+async fn a_published_statement_is_searched_and_quoted_as_its_words_not_its_markdown() {
+    let app = TestApp::spawn().await;
+    app.login_as("eddie", Role::Editor).await;
+    create_statement(&app, "publish").await;
+    let slug = public_slug(&app);
+
+    let found = app.page("/search?q=packaging&type=statement").await;
+
+    let (passage, _) = crate::search::passage(&found, &format!("/statements/{slug}"));
+    assert!(passage.contains("Packaging"), "{passage}");
+    for markup in ["|", "##", "](", "mimos.my"] {
+        assert!(!passage.contains(markup), "{markup:?} in {passage}");
+    }
+}
+
+#[actix_web::test]
 async fn admins_see_every_write_and_login_in_the_audit_log() {
     let app = TestApp::spawn().await;
     app.login_as("eddie", Role::Editor).await;
