@@ -274,10 +274,16 @@ impl TestApp {
         self.send(request, None).await
     }
 
-    /// How long a request for `long` took, and the slowest of six requests for `short` made one
-    /// after another meanwhile. Each request goes on a connection of its own, as different
-    /// readers make them, so that they are shared among all the workers, `long`'s too.
-    pub async fn while_answering(&self, long: &str, short: &str) -> (Duration, Duration) {
+    /// How long `at_once` requests for `long`, made together, took, and the slowest of six
+    /// requests for `short` made one after another meanwhile. Each request goes on a connection
+    /// of its own, as different readers make them, so that they are shared among all the
+    /// workers, `long`'s too.
+    pub async fn while_answering(
+        &self,
+        long: &str,
+        at_once: usize,
+        short: &str,
+    ) -> (Duration, Duration) {
         let fetch = |path: &str| {
             let request = awc::Client::default().get(format!("{}{path}", self.address));
             async move {
@@ -292,7 +298,12 @@ impl TestApp {
         for _ in 0..4 {
             fetch(short).await;
         }
-        futures_util::join!(fetch(long), async {
+        let longs = async {
+            let started = Instant::now();
+            futures_util::future::join_all((0..at_once).map(|_| fetch(long))).await;
+            started.elapsed()
+        };
+        futures_util::join!(longs, async {
             let mut slowest = Duration::ZERO;
             for _ in 0..6 {
                 slowest = slowest.max(fetch(short).await);

@@ -403,7 +403,7 @@ async fn ranking_a_search_holds_up_no_other_request() {
     // A word of two Chinese characters (科技, science and technology) is looked for in the
     // text of every record, the longest kind of ranking there is.
     let (searching, others) = app
-        .while_answering("/search?q=%E7%A7%91%E6%8A%80", "/agreements")
+        .while_answering("/search?q=%E7%A7%91%E6%8A%80", 1, "/agreements")
         .await;
     assert!(
         others < searching / 2,
