@@ -197,26 +197,19 @@ impl Highlighted {
     /// Splits text marked with `MARK_START` and `MARK_END`.
     pub fn from_marked(text: &str) -> Self {
         let mut pieces = Vec::new();
-        let mut current = String::new();
         let mut marked = false;
-        for c in text.chars() {
-            let switch_to = match c {
-                MARK_START => Some(true),
-                MARK_END => Some(false),
-                _ => None,
-            };
-            match switch_to {
-                Some(next) => {
-                    if !current.is_empty() {
-                        pieces.push((std::mem::take(&mut current), marked));
-                    }
-                    marked = next;
-                }
-                None => current.push(c),
+        let mut rest = text;
+        while let Some(at) = rest.find([MARK_START, MARK_END]) {
+            let (piece, from_mark) = rest.split_at(at);
+            if !piece.is_empty() {
+                pieces.push((piece.to_owned(), marked));
             }
+            let mut after = from_mark.chars();
+            marked = after.next() == Some(MARK_START);
+            rest = after.as_str();
         }
-        if !current.is_empty() {
-            pieces.push((current, marked));
+        if !rest.is_empty() {
+            pieces.push((rest.to_owned(), marked));
         }
         Self(pieces)
     }
