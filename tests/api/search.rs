@@ -327,6 +327,36 @@ async fn the_index_follows_every_write() {
 }
 
 #[actix_web::test]
+async fn a_delegation_removed_with_its_stops_leaves_the_index() {
+    let app = TestApp::spawn().await;
+    let mut conn = app.connection();
+    diesel::sql_query("PRAGMA foreign_keys = ON")
+        .execute(&mut conn)
+        .unwrap();
+    for sql in [
+        "INSERT INTO delegations (slug, title, from_country_id, host_country_id, starts_on, ends_on) \
+         SELECT 'short-visit', 'A short visit', my.id, cn.id, '2025-03-01', '2025-03-02' \
+         FROM countries my, countries cn WHERE my.code = 'MY' AND cn.code = 'CN'",
+        "INSERT INTO itinerary_stops (delegation_id, position, title, summary) \
+         SELECT id, 1, 'Shenzhen', 'Toured the Wombatronics laboratory.' FROM delegations \
+         WHERE slug = 'short-visit'",
+    ] {
+        diesel::sql_query(sql).execute(&mut conn).unwrap();
+    }
+    // Found by a word of its stop.
+    assert_eq!(
+        results(&app.page(&search_path("wombatronics")).await),
+        vec!["/delegations/short-visit"]
+    );
+
+    let removed =
+        diesel::sql_query("DELETE FROM delegations WHERE slug = 'short-visit'").execute(&mut conn);
+
+    assert_eq!(removed.map_err(|e| e.to_string()), Ok(1));
+    assert!(results(&app.page(&search_path("wombatronics")).await).is_empty());
+}
+
+#[actix_web::test]
 async fn text_of_a_record_is_never_markup_in_results() {
     let app = TestApp::spawn().await;
     insert_organisation(
