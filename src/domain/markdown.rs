@@ -63,8 +63,12 @@ pub fn plain_text(markdown: &str) -> String {
 const BLOCK_BREAK: &str = "·";
 
 fn end_block(text: &mut String) {
-    let last = text.trim_end().chars().next_back();
-    if last.is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punctuation(c) && c != '·') {
+    let ended = text.trim_end();
+    let unpunctuated = ended
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punctuation(c));
+    if unpunctuated && !ended.ends_with(BLOCK_BREAK) {
         text.push(' ');
         text.push_str(BLOCK_BREAK);
     }
