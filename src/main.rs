@@ -37,7 +37,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         None => serve(cli.serve.into()).await,
         Some(Command::Serve(args)) => serve(args.into()).await,
         Some(Command::Migrate(args)) => {
-            Database::open(&args.database)?;
+            let database = Database::open(&args.database)?;
+            if database.migrated() {
+                maintenance::compact(&mut database.connection()?)?;
+            }
             tracing::info!(database = %args.database.display(), "migrations applied");
             Ok(())
         }

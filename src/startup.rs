@@ -4,7 +4,7 @@ use crate::auth::password::PasswordChecker;
 use crate::auth::session::CookiePolicy;
 use crate::auth::throttle::LoginThrottle;
 use crate::config::Config;
-use crate::db::maintenance::ServerLock;
+use crate::db::maintenance::{self, ServerLock};
 use crate::db::search::Ranker;
 use crate::db::{Database, editorial, seed, statements};
 use crate::error::AppError;
@@ -57,6 +57,10 @@ impl Application {
                 rerendered,
                 "rendered statement bodies again with the current renderer"
             );
+        }
+        if database.migrated() || rerendered > 0 {
+            tracing::info!("merging the search index after a change to many of its documents");
+            maintenance::compact(&mut database.connection()?)?;
         }
         publish_due_statements(&database).await?;
         actix_web::rt::spawn(publish_on_schedule(

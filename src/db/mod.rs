@@ -120,6 +120,7 @@ pub struct Database {
     path: PathBuf,
     writers: Pool<ConnectionManager<SqliteConnection>>,
     long_reads: Arc<tokio::sync::Semaphore>,
+    migrated: bool,
 }
 
 impl Database {
@@ -152,6 +153,7 @@ impl Database {
         {
             tracing::info!(%version, "applied migration");
         }
+        let migrated = !pending.is_empty();
         let url = path.to_string_lossy().into_owned();
         let writers = Pool::builder()
             .max_size(WRITE_POOL_SIZE)
@@ -164,11 +166,18 @@ impl Database {
             path: path.to_owned(),
             writers,
             long_reads: Arc::new(tokio::sync::Semaphore::new(LONG_READS_AT_ONCE)),
+            migrated,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether opening the database applied a migration, which may have rewritten every search
+    /// document (see `maintenance::compact`).
+    pub fn migrated(&self) -> bool {
+        self.migrated
     }
 
     /// A connection outside the pool, for maintenance work that is not one transaction.

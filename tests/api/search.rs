@@ -440,3 +440,58 @@ async fn ranking_a_search_holds_up_no_other_request() {
         "another request took {others:?} while a search took {searching:?}"
     );
 }
+
+/// How many segments the FTS5 index `index` is kept in: the second varint after the 4-byte
+/// cookie of its structure record, row 10 of its `_data` table (`fts5StructureDecode` in
+/// SQLite's ext/fts5/fts5_index.c).
+fn segments(conn: &mut SqliteConnection, index: &str) -> u64 {
+    #[derive(QueryableByName)]
+    struct Structure {
+        #[diesel(sql_type = diesel::sql_types::Binary)]
+        block: Vec<u8>,
+    }
+    let structure: Structure =
+        diesel::sql_query(format!("SELECT block FROM {index}_data WHERE id = 10"))
+            .get_result(conn)
+            .unwrap();
+    let mut varints = structure.block[4..].iter().scan(0u64, |value, &byte| {
+        *value = (*value << 7) | u64::from(byte & 0x7f);
+        let done = byte & 0x80 == 0;
+        let read = *value;
+        if done {
+            *value = 0;
+        }
+        Some(done.then_some(read))
+    });
+    let _levels = varints.by_ref().flatten().next().unwrap();
+    varints.flatten().next().unwrap()
+}
+
+#[actix_web::test]
+async fn rendering_every_statement_again_at_start_leaves_each_search_index_in_one_segment() {
+    use sti_portal::db::schema::statements;
+    let app = TestApp::spawn().await;
+    let mut conn = app.connection();
+    // Each write flushes its changes to the index as a segment of their own.
+    for _ in 0..2 {
+        diesel::update(statements::table)
+            .set(statements::renderer_version.eq(0))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    for index in ["search_words", "search_trigrams"] {
+        assert!(segments(&mut conn, index) > 1, "{index} before the restart");
+    }
+
+    let restarted = app.restart().await;
+
+    for index in ["search_words", "search_trigrams"] {
+        assert_eq!(segments(&mut conn, index), 1, "{index}");
+    }
+    let found = restarted.page(&search_path("semiconductor")).await;
+    assert!(
+        results(&found)
+            .iter()
+            .any(|path| path.starts_with("/statements/"))
+    );
+}
