@@ -119,6 +119,24 @@ async fn the_statement_is_rendered_from_markdown_with_its_table() {
         page.texts("#revisions + ol li"),
         vec!["Version 1, 29 April 2024 — First published in English, Malay and Chinese."]
     );
+    assert!(
+        page.body.contains(r#"<span class="change-note">"#),
+        "an English note on an English page needs no language of its own"
+    );
+}
+
+#[actix_web::test]
+async fn a_change_note_keeps_the_language_it_was_written_in() {
+    let app = TestApp::spawn().await;
+
+    let page = app
+        .page("/ms/statements/malaysia-china-second-joint-research-project-group-2024")
+        .await;
+
+    assert_eq!(
+        page.texts("#revisions + ol li .change-note[lang=en]"),
+        vec!["First published in English, Malay and Chinese."]
+    );
 }
 
 #[actix_web::test]
