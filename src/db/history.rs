@@ -14,7 +14,7 @@ use crate::domain::{
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::{BigInt, Nullable, Text};
 use foldhash::HashMap;
 use std::rc::Rc;
 
@@ -339,8 +339,33 @@ fn events(conn: &mut SqliteConnection, keys: &[RecordKey]) -> DbResult<Vec<Event
 pub struct Count {
     #[diesel(sql_type = Text)]
     pub label: String,
+    /// The label in Malay and Chinese, where it is a record's name that has been translated.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub label_ms: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub label_zh: Option<String>,
     #[diesel(sql_type = BigInt)]
     pub count: i64,
+}
+
+impl Count {
+    fn new(label: String, count: i64) -> Self {
+        Self {
+            label,
+            label_ms: None,
+            label_zh: None,
+            count,
+        }
+    }
+
+    /// The label in each language it has been written in.
+    pub fn localized_label(&self) -> Localized {
+        Localized::new(
+            self.label.clone(),
+            self.label_ms.clone(),
+            self.label_zh.clone(),
+        )
+    }
 }
 
 /// How many meetings, visits, MoUs and statements fell in one year.
@@ -386,35 +411,35 @@ fn count_everything(conn: &mut SqliteConnection) -> DbResult<Statistics> {
     };
     let mous_by_area = count(
         conn,
-        "SELECT focus_areas.name AS label, count(*) AS count FROM mou_areas
+        "SELECT focus_areas.name AS label, focus_areas.name_ms AS label_ms,
+                focus_areas.name_zh AS label_zh, count(*) AS count FROM mou_areas
          JOIN focus_areas ON focus_areas.id = mou_areas.area_id
-         GROUP BY focus_areas.id ORDER BY 2 DESC, 1",
+         GROUP BY focus_areas.id ORDER BY 4 DESC, 1",
     )?;
     let organisations_by_country = count(
         conn,
-        "SELECT countries.name AS label, count(*) AS count FROM organisations
+        "SELECT countries.name AS label, countries.name_ms AS label_ms,
+                countries.name_zh AS label_zh, count(*) AS count FROM organisations
          JOIN countries ON countries.id = organisations.country_id
-         GROUP BY countries.id ORDER BY 2 DESC, 1",
+         GROUP BY countries.id ORDER BY 4 DESC, 1",
     )?;
     let organisations_by_kind = count(
         conn,
-        "SELECT kind AS label, count(*) AS count FROM organisations GROUP BY kind ORDER BY 2 DESC, 1",
+        "SELECT kind AS label, NULL AS label_ms, NULL AS label_zh, count(*) AS count
+         FROM organisations GROUP BY kind ORDER BY 4 DESC, 1",
     )?
     .into_iter()
-    .map(|c| Count {
-        label: crate::domain::OrganisationKind::parse(&c.label)
-            .map_or(c.label, |kind| kind.label().to_owned()),
-        count: c.count,
+    .map(|c| {
+        let label = crate::domain::OrganisationKind::parse(&c.label)
+            .map_or(c.label, |kind| kind.label().to_owned());
+        Count::new(label, c.count)
     })
     .collect();
     let activity = activity(conn)?;
     let mous_by_year = activity
         .iter()
         .filter(|year| year.mous > 0)
-        .map(|year| Count {
-            label: year.year.clone(),
-            count: year.mous,
-        })
+        .map(|year| Count::new(year.year.clone(), year.mous))
         .collect();
     Ok(Statistics {
         mous_by_year,

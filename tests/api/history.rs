@@ -205,17 +205,15 @@ async fn statistics_are_charts_with_the_same_numbers_in_tables() {
     let page = app.page("/stats").await;
 
     let document = page.document();
-    let charts = scraper::Selector::parse("svg[role=img]").unwrap();
+    let charts = scraper::Selector::parse("[role=img]").unwrap();
     let mut count = 0;
     for chart in document.select(&charts) {
         count += 1;
-        let labelled_by = chart.value().attr("aria-labelledby").unwrap();
-        for id in labelled_by.split_whitespace() {
-            let target = scraper::Selector::parse(&format!("svg #{id}")).unwrap();
-            assert_eq!(document.select(&target).count(), 1, "{id} labels its chart");
+        for attribute in ["aria-labelledby", "aria-describedby"] {
+            let id = chart.value().attr(attribute).unwrap();
+            let target = scraper::Selector::parse(&format!("#{id}")).unwrap();
+            assert_eq!(document.select(&target).count(), 1, "{id} names its chart");
         }
-        let title = scraper::Selector::parse("title").unwrap();
-        assert_eq!(chart.select(&title).count(), 1);
     }
     assert_eq!(count, 5);
     assert_eq!(page.texts("table").len(), 5, "each chart has a table");
@@ -225,11 +223,55 @@ async fn statistics_are_charts_with_the_same_numbers_in_tables() {
         vec!["China", "Malaysia"]
     );
     assert_eq!(page.texts(&format!("{countries} td")), vec!["9", "5"]);
+    let chart = "#organisations-by-country-heading + .bars";
+    assert_eq!(
+        page.texts(&format!("{chart} .bars__label")),
+        vec!["China", "Malaysia"]
+    );
+    assert_eq!(page.texts(&format!("{chart} .bars__value")), vec!["9", "5"]);
+    let bars = scraper::Selector::parse(&format!("{chart} svg")).unwrap();
+    let lengths: Vec<&str> = document
+        .select(&bars)
+        .map(|bar| bar.value().attr("width").unwrap())
+        .collect();
+    assert_eq!(
+        lengths,
+        vec!["100%", "55%"],
+        "each bar as long as its count"
+    );
     let years = "#mous-by-year-heading ~ .table-scroll table tbody";
     assert_eq!(page.texts(&format!("{years} th")), vec!["2024"]);
     assert_eq!(page.texts(&format!("{years} td")), vec!["4"]);
     assert!(!page.body.contains(" style="), "no inline styles");
     assert!(!page.body.contains("<script"));
+}
+
+#[actix_web::test]
+async fn statistics_name_focus_areas_and_countries_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+
+    let chinese = app.page("/zh/stats").await;
+    let malay = app.page("/ms/stats").await;
+
+    let countries = "#organisations-by-country-heading ~ .table-scroll table tbody th";
+    assert_eq!(chinese.texts(countries), vec!["中国", "马来西亚"]);
+    assert_eq!(
+        chinese.texts("#organisations-by-country-heading + .bars .bars__label"),
+        vec!["中国", "马来西亚"]
+    );
+    let areas = "#mous-by-area-heading + .bars .bars__label";
+    assert!(
+        chinese.texts(areas).contains(&"微电子与半导体".to_owned()),
+        "{:?}",
+        chinese.texts(areas)
+    );
+    assert!(
+        malay
+            .texts(areas)
+            .contains(&"Kenderaan elektrik".to_owned()),
+        "{:?}",
+        malay.texts(areas)
+    );
 }
 
 #[actix_web::test]

@@ -209,6 +209,38 @@ async fn the_openapi_document_describes_every_collection() {
 }
 
 #[actix_web::test]
+async fn the_open_data_page_explains_every_filter_the_api_takes_with_a_value_that_works() {
+    let app = TestApp::spawn().await;
+    let (_, document) = json(&app, "/api/v1/openapi.json").await;
+    let mut documented: Vec<&str> = document["components"]["parameters"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|parameter| parameter["in"] == "query")
+        .map(|parameter| parameter["name"].as_str().unwrap())
+        .collect();
+    documented.sort_unstable();
+
+    let page = app.page("/open-data").await;
+
+    let mut explained = page.texts("#api ~ .table-scroll tbody th code");
+    explained.sort_unstable();
+    assert_eq!(explained, documented);
+    for example in page.texts(".data-table__example code") {
+        let collection = match example.split('=').next().unwrap() {
+            "?kind" => "organisations",
+            "?agreement" => "meetings",
+            _ => "mous",
+        };
+        let (status, listed) = json(&app, &format!("/api/v1/{collection}{example}")).await;
+        assert_eq!(status, 200, "{example}");
+        if !example.starts_with("?page") {
+            assert_ne!(listed["total"], 0, "{example} finds records");
+        }
+    }
+}
+
+#[actix_web::test]
 async fn every_collection_exports_as_csv_with_every_row() {
     let app = TestApp::spawn().await;
     add_universities(&app, 45);

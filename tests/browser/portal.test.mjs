@@ -234,6 +234,31 @@ test('a reader with a Chinese browser lands on Chinese pages and switches any pa
   });
 });
 
+test('on a phone, charts and tables keep their text legible and a wide table scrolls on its own', async (t) => {
+  await withPage(t, { viewport: { width: 390, height: 844 } }, async (page) => {
+    for (const url of ['/stats', '/ms/stats', '/zh/stats', '/open-data',
+      '/statements/malaysia-china-second-joint-research-project-group-2024']) {
+      await page.goto(url);
+      const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+      assert.ok(fits, `${url} fits a phone screen`);
+      // The height of each line of text as drawn, which a scaled-down drawing would shrink.
+      const smallest = await page.evaluate(() => {
+        const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let height = Infinity;
+        while (walker.nextNode()) {
+          const node = walker.currentNode;
+          if (!node.textContent.trim() || node.parentElement.closest('.visually-hidden')) continue;
+          range.selectNodeContents(node);
+          for (const rect of range.getClientRects()) if (rect.height > 0) height = Math.min(height, rect.height);
+        }
+        return height;
+      });
+      assert.ok(smallest >= 12, `the smallest text on ${url} is ${smallest}px tall`);
+    }
+  });
+});
+
 test('a visitor filters a list and searches', async (t) => {
   await withPage(t, {}, async (page) => {
     await page.goto('/mous');

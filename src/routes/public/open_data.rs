@@ -10,7 +10,21 @@ use askama::Template;
 struct OpenDataPage {
     layout: Layout,
     kinds: &'static [RecordKind],
+    filters: &'static [(&'static str, &'static str)],
 }
+
+/// The query parameters of the collections (see `ListFilter`), each with a value it may take.
+const FILTERS: [(&str, &str); 9] = [
+    ("area", "microelectronics-and-semiconductors"),
+    ("organisation", "mimos"),
+    ("person", "chang-lih-kang"),
+    ("agreement", "sti-cooperation-agreement-2013"),
+    ("country", "MY"),
+    ("kind", "university"),
+    ("status", "signed"),
+    ("year", "2024"),
+    ("page", "2"),
+];
 
 /// Where machines (and people with spreadsheets) find the record: feeds, calendar, API, CSV.
 #[get("/open-data")]
@@ -20,5 +34,6 @@ pub async fn open_data(lang: Lang, site: web::Data<PublicUrl>) -> AppResult<Http
             .describe(lang.t("open-data-intro"))
             .canonical(site.join(&lang.href("/open-data"))),
         kinds: RecordKind::ALL,
+        filters: &FILTERS,
     })
 }

@@ -1,6 +1,6 @@
 use crate::db::Reader;
 use crate::db::history::{self, Activity, Count};
-use crate::domain::{OrganisationKind, PublicUrl};
+use crate::domain::{Localized, OrganisationKind, PublicUrl};
 use crate::error::{AppResult, html};
 use crate::i18n::Lang;
 use crate::views::{Layout, Section};
@@ -8,16 +8,13 @@ use actix_web::{HttpResponse, get, web};
 use askama::Template;
 use std::borrow::Cow;
 
-/// Where the bars start, how long the longest is, and how tall each row: in SVG user units.
-const LABEL_WIDTH: i64 = 300;
-const BAR_SPACE: i64 = 280;
-const ROW_HEIGHT: i64 = 28;
-
 struct Bar {
     label: String,
+    /// The language of the label, where it is not the page's (an untranslated name).
+    label_lang: Option<Lang>,
     value: i64,
-    y: i64,
-    width: i64,
+    /// The bar's length, in percent of the longest.
+    percent: i64,
 }
 
 /// A horizontal bar chart, laid out here so that the template only places numbers.
@@ -35,7 +32,7 @@ impl Chart {
         lang: Lang,
         id: &'static str,
         label_heading: &'static str,
-        counts: Vec<(String, i64)>,
+        counts: Vec<(Localized, i64)>,
     ) -> Self {
         let largest = counts
             .iter()
@@ -43,14 +40,17 @@ impl Chart {
             .max()
             .unwrap_or(0)
             .max(1);
-        let bars = (0..)
-            .zip(counts)
-            .map(|(row, (label, value))| Bar {
-                label,
-                value,
-                y: row * ROW_HEIGHT,
-                // Every non-zero value gets a visible bar.
-                width: (value * BAR_SPACE / largest).max(i64::from(value > 0) * 2),
+        let bars = counts
+            .into_iter()
+            .map(|(label, value)| {
+                let shown = label.shown(lang);
+                Bar {
+                    label: shown.text.to_owned(),
+                    label_lang: (shown.lang != lang).then_some(shown.lang),
+                    value,
+                    // Every non-zero value gets a visible bar.
+                    percent: (value * 100 / largest).max(i64::from(value > 0)),
+                }
             })
             .collect();
         Self {
@@ -60,38 +60,38 @@ impl Chart {
             bars,
         }
     }
-
-    fn height(&self) -> i64 {
-        (self.bars.len() as i64 * ROW_HEIGHT).max(ROW_HEIGHT)
-    }
-
-    fn bar_x(&self) -> i64 {
-        LABEL_WIDTH
-    }
-
-    fn width(&self) -> i64 {
-        LABEL_WIDTH + BAR_SPACE + 60
-    }
 }
 
-fn pairs(counts: &[Count]) -> Vec<(String, i64)> {
-    counts.iter().map(|c| (c.label.clone(), c.count)).collect()
+/// Counts of records, labelled with their names in each language they have.
+fn named(counts: &[Count]) -> Vec<(Localized, i64)> {
+    counts
+        .iter()
+        .map(|c| (c.localized_label(), c.count))
+        .collect()
+}
+
+/// Counts labelled by text the same in every language, such as a year.
+fn unnamed(lang: Lang, counts: impl IntoIterator<Item = (String, i64)>) -> Vec<(Localized, i64)> {
+    counts
+        .into_iter()
+        .map(|(label, count)| (Localized::from_texts([(lang, label)], lang), count))
+        .collect()
 }
 
 /// The counts by kind of organisation, each kind named in `lang`. The statistics name kinds by
 /// their English labels, so each label is matched back to its kind.
-fn kinds(lang: Lang, counts: &[Count]) -> Vec<(String, i64)> {
-    counts
-        .iter()
-        .map(|c| {
+fn kinds(lang: Lang, counts: &[Count]) -> Vec<(Localized, i64)> {
+    unnamed(
+        lang,
+        counts.iter().map(|c| {
             let kind = OrganisationKind::ALL.iter().find(|k| k.label() == c.label);
             let label = kind.map_or_else(
                 || c.label.clone(),
                 |k| lang.term("kind", k.as_str()).into_owned(),
             );
             (label, c.count)
-        })
-        .collect()
+        }),
+    )
 }
 
 #[derive(Template)]
@@ -114,11 +114,13 @@ pub async fn stats(
         lang,
         "activity",
         "stats-year",
-        statistics
-            .activity
-            .iter()
-            .map(|a| (a.year.clone(), a.total()))
-            .collect(),
+        unnamed(
+            lang,
+            statistics
+                .activity
+                .iter()
+                .map(|a| (a.year.clone(), a.total())),
+        ),
     );
     html(StatsPage {
         layout: Layout::new(lang.t("stats-title"), Section::None)
@@ -129,19 +131,25 @@ pub async fn stats(
                 lang,
                 "mous-by-year",
                 "stats-year",
-                pairs(&statistics.mous_by_year),
+                unnamed(
+                    lang,
+                    statistics
+                        .mous_by_year
+                        .iter()
+                        .map(|c| (c.label.clone(), c.count)),
+                ),
             ),
             Chart::new(
                 lang,
                 "mous-by-area",
                 "filter-area",
-                pairs(&statistics.mous_by_area),
+                named(&statistics.mous_by_area),
             ),
             Chart::new(
                 lang,
                 "organisations-by-country",
                 "filter-country",
-                pairs(&statistics.organisations_by_country),
+                named(&statistics.organisations_by_country),
             ),
             Chart::new(
                 lang,
