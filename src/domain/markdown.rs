@@ -1,11 +1,11 @@
 //! Markdown to safe HTML: the one place statement bodies are rendered.
 
-use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 use std::sync::LazyLock;
 
-/// Stored beside every rendered body; raise it whenever the output of `render` changes, so that
-/// start-up re-renders what an older renderer made.
-pub const RENDERER_VERSION: i32 = 2;
+/// Stored beside every rendered body; raise it whenever the output of `render` or `plain_text`
+/// changes, so that start-up renders again what an older renderer made.
+pub const RENDERER_VERSION: i32 = 3;
 
 const OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_FOOTNOTES)
@@ -39,13 +39,21 @@ pub fn render(markdown: &str) -> String {
 
 /// The words a reader reads in `markdown`, on one line: what search matches and quotes from a
 /// statement, without markup, raw HTML or the addresses of links. A block (a heading, a
-/// paragraph, a table cell) that ends without punctuation is parted from the next by a middle
-/// dot, so that a heading does not run into its first sentence; emphasis and links within a
-/// word part nothing.
+/// paragraph) that ends without punctuation is parted from the next by a middle dot, so that a
+/// heading does not run into its first sentence; emphasis and links within a word part nothing.
+/// A table reads row by row, each cell after its column's heading, as a sentence: "Parties:
+/// MIMOS and CETC; Field: semiconductors."
 pub fn plain_text(markdown: &str) -> String {
     let mut text = String::with_capacity(markdown.len());
+    let mut table = TableText::default();
     for event in Parser::new_ext(markdown, OPTIONS) {
         match event {
+            Event::Start(Tag::TableHead) => table.start_head(&text),
+            Event::End(TagEnd::TableHead) => table.end_head(&mut text),
+            Event::Start(Tag::TableRow) => table.column = 0,
+            Event::Start(Tag::TableCell) => table.start_cell(&mut text),
+            Event::End(TagEnd::TableCell) => table.end_cell(&mut text),
+            Event::End(TagEnd::TableRow) => table.end_row(&mut text),
             Event::Text(words) | Event::Code(words) => text.push_str(&words),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::Rule => end_block(&mut text),
@@ -60,6 +68,84 @@ pub fn plain_text(markdown: &str) -> String {
     words.join(" ")
 }
 
+/// What `plain_text` knows of the table it is in: its column headings, read as the head goes by
+/// and taken out of the text again, and where the current cell began.
+#[derive(Default)]
+struct TableText {
+    headings: Vec<String>,
+    head_start: Option<usize>,
+    column: usize,
+    cell_start: usize,
+    label_end: usize,
+}
+
+impl TableText {
+    fn start_head(&mut self, text: &str) {
+        self.headings.clear();
+        self.head_start = Some(text.len());
+    }
+
+    fn end_head(&mut self, text: &mut String) {
+        if let Some(start) = self.head_start.take() {
+            text.truncate(start);
+        }
+    }
+
+    /// Chinese headings are followed by Chinese punctuation.
+    fn in_chinese(&self) -> bool {
+        self.headings.iter().any(|heading| {
+            heading
+                .chars()
+                .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        })
+    }
+
+    fn start_cell(&mut self, text: &mut String) {
+        self.cell_start = text.len();
+        if self.head_start.is_none()
+            && let Some(heading) = self.headings.get(self.column).filter(|h| !h.is_empty())
+        {
+            text.push_str(heading);
+            text.push_str(if self.in_chinese() { "：" } else { ": " });
+        }
+        self.label_end = text.len();
+    }
+
+    fn end_cell(&mut self, text: &mut String) {
+        self.column += 1;
+        if self.head_start.is_some() {
+            self.headings
+                .push(text[self.cell_start..].trim().to_owned());
+        } else if text[self.label_end..].trim().is_empty() {
+            // An empty cell says nothing, not even its heading.
+            text.truncate(self.cell_start);
+        } else {
+            text.truncate(text.trim_end().len());
+            text.push_str(if self.in_chinese() { "；" } else { "; " });
+        }
+    }
+
+    fn end_row(&mut self, text: &mut String) {
+        if self.head_start.is_some() {
+            return;
+        }
+        for separator in ["；", "; "] {
+            if let Some(row) = text.strip_suffix(separator) {
+                text.truncate(row.len());
+            }
+        }
+        let ended = text.trim_end();
+        if ended
+            .chars()
+            .next_back()
+            .is_some_and(|c| !is_punctuation(c))
+        {
+            text.push_str(if self.in_chinese() { "。" } else { "." });
+        }
+        text.push(' ');
+    }
+}
+
 const BLOCK_BREAK: &str = "·";
 
 fn end_block(text: &mut String) {
@@ -67,7 +153,7 @@ fn end_block(text: &mut String) {
     let unpunctuated = ended
         .chars()
         .next_back()
-        .is_some_and(|c| !c.is_ascii_punctuation() && !is_cjk_punctuation(c));
+        .is_some_and(|c| !is_punctuation(c));
     if unpunctuated && !ended.ends_with(BLOCK_BREAK) {
         text.push(' ');
         text.push_str(BLOCK_BREAK);
@@ -75,9 +161,11 @@ fn end_block(text: &mut String) {
     text.push(' ');
 }
 
-/// Chinese full stops, commas and the like, which end a block as well as an ASCII one does.
-fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF1F}')
+/// ASCII punctuation, and the Chinese full stops, commas and the like, which end a block as
+/// well as an ASCII one does.
+fn is_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF1F}')
 }
 
 fn is_inline(end: TagEnd) -> bool {
@@ -182,14 +270,28 @@ mod tests {
             [^n]: A note.\n";
         assert_eq!(
             plain_text(markdown),
-            "Four MoUs · Signed by MIMOS and CETC at Auto China. one; two. Parties · Field · \
-             XMU · chips · A & B, unbelievable. A note."
+            "Four MoUs · Signed by MIMOS and CETC at Auto China. one; two. Parties: XMU; \
+             Field: chips. A & B, unbelievable. A note."
         );
         assert_eq!(
             plain_text("# 联合研究\n\n两国合作。\n\n---\n\nEnd"),
             "联合研究 · 两国合作。 End"
         );
         assert_eq!(plain_text(""), "");
+    }
+
+    #[test]
+    fn a_table_reads_row_by_row_each_cell_after_its_heading() {
+        let table = "| Parties | | Field |\n|---|---|---|\n| XMU and MIMOS | 1 | chips |\n\
+            | CETC | | packaging. |\n\nAfter.";
+        assert_eq!(
+            plain_text(table),
+            "Parties: XMU and MIMOS; 1; Field: chips. Parties: CETC; Field: packaging. After."
+        );
+        assert_eq!(
+            plain_text("| 签署方 | 领域 |\n|---|---|\n| 厦门大学 | 芯片 |\n"),
+            "签署方：厦门大学；领域：芯片。"
+        );
     }
 
     #[test]
