@@ -453,6 +453,14 @@ async fn an_mou_names_ordered_parties_and_the_stop_where_it_was_signed() {
         ],
         "parties keep the order given"
     );
+    assert_eq!(
+        page.texts("#parties + ul li"),
+        [
+            "China Electronics Technology Group Corporation (CETC), China",
+            "MIMOS Berhad (Malaysian Institute of Microelectronic Systems) (MIMOS), Malaysia"
+        ],
+        "each party with its country"
+    );
     for href in [
         "/delegations/working-visit-to-china-2024",
         "/people/chang-lih-kang",

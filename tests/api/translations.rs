@@ -205,6 +205,11 @@ async fn an_mou_reads_side_by_side_with_another_language() {
             "MIMOS与中国电子科技集团有限公司谅解备忘录"
         ]
     );
+    assert_eq!(
+        page.texts(".compare--languages section h4"),
+        ["Pihak", "Pihak"],
+        "each column names its parties in the page's language"
+    );
 }
 
 async fn feed(app: &TestApp, path: &str) -> Feed {
