@@ -3,7 +3,7 @@
 
 use crate::db::reference::{FilterChoices, Page};
 use crate::domain::{
-    InvalidInput, ListFilter, OrganisationKind, PartialDate, PublicUrl, RecordStatus,
+    InvalidInput, ListFilter, Localized, OrganisationKind, PartialDate, PublicUrl, RecordStatus,
 };
 use crate::i18n::{self, Lang, Message};
 use actix_web::web;
@@ -421,9 +421,33 @@ pub struct SelectOption {
 }
 
 /// One choice of a list's filter: the same on every list page in a language until the next write.
+#[derive(Clone)]
 pub struct Choice {
     pub value: String,
     pub label: String,
+    /// The language of the label where it is not the page's: a name not yet translated.
+    pub label_lang: Option<Lang>,
+}
+
+impl Choice {
+    /// A choice labelled in the page's language.
+    fn new(value: String, label: String) -> Self {
+        Self {
+            value,
+            label,
+            label_lang: None,
+        }
+    }
+
+    /// A choice labelled by a record's name as a reader of `lang` is shown it.
+    fn named(value: String, name: &Localized, lang: Lang) -> Self {
+        let shown = name.shown(lang);
+        Self {
+            value,
+            label: shown.text.to_owned(),
+            label_lang: (shown.lang != lang).then_some(shown.lang),
+        }
+    }
 }
 
 pub struct SelectField {
@@ -513,19 +537,15 @@ impl FilterForm {
             kept_choices(lang, name, || {
                 records
                     .iter()
-                    .map(|record| Choice {
-                        value: record.slug.clone(),
-                        label: record.name.shown(lang).text.to_owned(),
-                    })
+                    .map(|record| Choice::named(record.slug.clone(), &record.name, lang))
                     .collect()
             })
         };
         let terms = |group: &'static str, values: &mut dyn Iterator<Item = &'static str>| {
             kept_choices(lang, group, || {
                 values
-                    .map(|value| Choice {
-                        value: value.to_owned(),
-                        label: lang.term(group, value).into_owned(),
+                    .map(|value| {
+                        Choice::new(value.to_owned(), lang.term(group, value).into_owned())
                     })
                     .collect()
             })
@@ -572,10 +592,7 @@ impl FilterForm {
                         choices
                             .countries
                             .iter()
-                            .map(|c| Choice {
-                                value: c.code.clone(),
-                                label: c.name.shown(lang).text.to_owned(),
-                            })
+                            .map(|c| Choice::named(c.code.clone(), &c.name, lang))
                             .collect()
                     }),
                     filter.country.map(|c| c.to_string()),
@@ -679,23 +696,14 @@ impl FilterForm {
 fn year_choices(lang: Lang, filter: &ListFilter) -> Rc<Vec<Choice>> {
     use chrono::Datelike;
     let next_year = chrono::Utc::now().year() + 1;
-    let year = |year: i32| Choice {
-        value: year.to_string(),
-        label: year.to_string(),
-    };
+    let year = |year: i32| Choice::new(year.to_string(), year.to_string());
     // Kept under the year, which changes without a write.
     let years = kept_choices(lang, &format!("year {next_year}"), || {
         (2010..=next_year).rev().map(year).collect()
     });
     match filter.year.map(|y| y.value()) {
         Some(asked) if !(2010..=next_year).contains(&asked) => {
-            let mut with_asked: Vec<Choice> = years
-                .iter()
-                .map(|c| Choice {
-                    value: c.value.clone(),
-                    label: c.label.clone(),
-                })
-                .collect();
+            let mut with_asked: Vec<Choice> = years.iter().cloned().collect();
             with_asked.push(year(asked));
             Rc::new(with_asked)
         }

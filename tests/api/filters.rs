@@ -235,3 +235,19 @@ async fn with_many_organisations_the_filter_asks_for_one_by_name() {
     );
     assert_eq!(page.texts(".cards > .card").len(), 1);
 }
+
+#[actix_web::test]
+async fn a_filter_choice_not_yet_translated_is_marked_with_its_language() {
+    let app = TestApp::spawn().await;
+
+    let chinese = app.page("/zh/mous").await;
+
+    assert_eq!(
+        chinese.texts("#filter-organisation option[value=mranti][lang=en]"),
+        vec!["Malaysian Research Accelerator for Technology and Innovation"]
+    );
+    assert_eq!(
+        chinese.texts("#filter-organisation option[value=cetc]:not([lang])"),
+        vec!["中国电子科技集团有限公司"]
+    );
+}
