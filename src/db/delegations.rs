@@ -248,6 +248,15 @@ pub struct Stop {
     pub mous_signed: Vec<Named>,
 }
 
+impl Stop {
+    /// The event the stop was part of, where it is not what the stop is already called.
+    pub fn event_apart_from_title(&self) -> Option<&Localized> {
+        self.event_name
+            .present()
+            .filter(|event| **event != self.title)
+    }
+}
+
 impl DelegationDetailRow {
     pub fn dates(&self, lang: Lang) -> Formatted {
         format_day_range(self.starts_on, self.ends_on, lang)

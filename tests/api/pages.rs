@@ -1,4 +1,5 @@
 use crate::helpers::TestApp;
+use diesel::RunQueryDsl;
 
 #[actix_web::test]
 async fn the_home_page_shows_the_latest_statement_and_the_totals() {
@@ -158,6 +159,30 @@ async fn the_itinerary_lists_every_stop_of_the_visit_in_order() {
         ]
     );
     assert!(page.texts(".lede").contains(&"24–28 April 2024".to_owned()));
+}
+
+#[actix_web::test]
+async fn a_stop_names_its_event_only_where_the_stop_is_called_something_else() {
+    let app = TestApp::spawn().await;
+    let address = "/delegations/working-visit-to-china-2024";
+    let events = |page: &crate::helpers::Reply| {
+        page.texts(".itinerary__stop .card__meta span")
+            .into_iter()
+            .filter(|text| text.starts_with("Event:"))
+            .collect::<Vec<_>>()
+    };
+
+    let named_alike = app.page(address).await;
+    diesel::sql_query(
+        "UPDATE itinerary_stops SET title = 'Opening of the forum'
+         WHERE event_name = 'Zhongguancun Forum 2024'",
+    )
+    .execute(&mut app.connection())
+    .unwrap();
+    let named_apart = app.page(address).await;
+
+    assert_eq!(events(&named_alike), Vec::<String>::new());
+    assert_eq!(events(&named_apart), vec!["Event: Zhongguancun Forum 2024"]);
 }
 
 #[actix_web::test]
