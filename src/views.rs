@@ -441,11 +441,10 @@ impl Choice {
 
     /// A choice labelled by a record's name as a reader of `lang` is shown it.
     fn named(value: String, name: &Localized, lang: Lang) -> Self {
-        let shown = name.shown(lang);
         Self {
             value,
-            label: shown.text.to_owned(),
-            label_lang: (shown.lang != lang).then_some(shown.lang),
+            label: name.shown(lang).text.to_owned(),
+            label_lang: name.fallback_in(lang),
         }
     }
 }

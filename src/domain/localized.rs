@@ -89,7 +89,11 @@ impl Localized {
     /// The language the current page shows this text in, when that is not the page's own.
     #[cfg(feature = "server")]
     pub fn fallback(&self) -> Option<Lang> {
-        let lang = crate::i18n::current_lang();
+        self.fallback_in(crate::i18n::current_lang())
+    }
+
+    /// The language a reader of `lang` is shown this text in, when that is not `lang`.
+    pub fn fallback_in(&self, lang: Lang) -> Option<Lang> {
         let shown = self.shown(lang);
         (shown.lang != lang && !shown.text.is_empty()).then_some(shown.lang)
     }

@@ -73,6 +73,8 @@ pub fn plain_text(markdown: &str) -> String {
 #[derive(Default)]
 struct TableText {
     headings: Vec<String>,
+    /// Whether the headings are Chinese, and so the punctuation after them.
+    chinese: bool,
     head_start: Option<usize>,
     column: usize,
     cell_start: usize,
@@ -89,15 +91,11 @@ impl TableText {
         if let Some(start) = self.head_start.take() {
             text.truncate(start);
         }
-    }
-
-    /// Chinese headings are followed by Chinese punctuation.
-    fn in_chinese(&self) -> bool {
-        self.headings.iter().any(|heading| {
+        self.chinese = self.headings.iter().any(|heading| {
             heading
                 .chars()
                 .any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-        })
+        });
     }
 
     fn start_cell(&mut self, text: &mut String) {
@@ -106,7 +104,7 @@ impl TableText {
             && let Some(heading) = self.headings.get(self.column).filter(|h| !h.is_empty())
         {
             text.push_str(heading);
-            text.push_str(if self.in_chinese() { "：" } else { ": " });
+            text.push_str(if self.chinese { "：" } else { ": " });
         }
         self.label_end = text.len();
     }
@@ -121,7 +119,7 @@ impl TableText {
             text.truncate(self.cell_start);
         } else {
             text.truncate(text.trim_end().len());
-            text.push_str(if self.in_chinese() { "；" } else { "; " });
+            text.push_str(if self.chinese { "；" } else { "; " });
         }
     }
 
@@ -140,7 +138,7 @@ impl TableText {
             .next_back()
             .is_some_and(|c| !is_punctuation(c))
         {
-            text.push_str(if self.in_chinese() { "。" } else { "." });
+            text.push_str(if self.chinese { "。" } else { "." });
         }
         text.push(' ');
     }

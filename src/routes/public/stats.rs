@@ -42,15 +42,12 @@ impl Chart {
             .max(1);
         let bars = counts
             .into_iter()
-            .map(|(label, value)| {
-                let shown = label.shown(lang);
-                Bar {
-                    label: shown.text.to_owned(),
-                    label_lang: (shown.lang != lang).then_some(shown.lang),
-                    value,
-                    // Every non-zero value gets a visible bar.
-                    percent: (value * 100 / largest).max(i64::from(value > 0)),
-                }
+            .map(|(label, value)| Bar {
+                label: label.shown(lang).text.to_owned(),
+                label_lang: label.fallback_in(lang),
+                value,
+                // Every non-zero value gets a visible bar.
+                percent: (value * 100 / largest).max(i64::from(value > 0)),
             })
             .collect();
         Self {
