@@ -6,6 +6,7 @@ use super::{CountryCode, InvalidInput, Lang, ListFilter, PageNumber, RecordKind,
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::fmt::Write;
+use unicode_segmentation::UnicodeSegmentation;
 
 const MAX_CHARS: usize = 200;
 const MAX_TERMS: usize = 12;
@@ -36,10 +37,27 @@ pub enum SearchMode {
     Substrings,
 }
 
-fn is_unspaced_script(c: char) -> bool {
-    matches!(u32::from(c),
-        0x2E80..=0x2FDF | 0x3040..=0x30FF | 0x3100..=0x312F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+/// A letter of a script without case: Chinese, Japanese, Korean, Thai, Arabic and the like,
+/// often written without spaces. The word index takes a run of them for one word, so a term
+/// holding one is searched for in the trigram index, which finds it inside a longer run.
+fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
+
+/// A word without the punctuation around it (quotes, brackets, a leading minus). It is cut
+/// between whole characters as a reader sees them, so a mark written over the last letter, as
+/// Thai and Devanagari have, stays with the word.
+fn without_surrounding_punctuation(word: &str) -> &str {
+    let is_word = |(_, character): &(usize, &str)| {
+        character.chars().next().is_some_and(char::is_alphanumeric)
+    };
+    let mut characters = word.grapheme_indices(true);
+    let Some(first) = characters.find(is_word) else {
+        return "";
+    };
+    let (last_at, last) = characters.rfind(is_word).unwrap_or(first);
+    let (start, end) = (first.0, last_at + last.len());
+    &word[start..end]
 }
 
 impl SearchText {
@@ -53,9 +71,7 @@ impl SearchText {
         }
         let mut terms: Vec<String> = Vec::new();
         for word in text.split_whitespace() {
-            // Punctuation around a word (quotes, brackets, a leading minus) is not part of it.
-            let term: String = word
-                .trim_matches(|c: char| !c.is_alphanumeric())
+            let term: String = without_surrounding_punctuation(word)
                 .chars()
                 .filter(|c| *c != MARK_START && *c != MARK_END)
                 .collect();
@@ -83,7 +99,7 @@ impl SearchText {
     }
 
     pub fn mode(&self) -> SearchMode {
-        if !self.terms.iter().any(|t| t.chars().any(is_unspaced_script)) {
+        if !self.terms.iter().any(|t| t.chars().any(is_caseless_letter)) {
             SearchMode::Words
         } else if self.terms.iter().all(|t| t.chars().count() >= TRIGRAM) {
             SearchMode::Trigrams
@@ -301,6 +317,16 @@ mod tests {
     }
 
     #[test]
+    fn punctuation_around_a_word_goes_and_marks_over_its_letters_stay() {
+        let text =
+            SearchText::parse(r#""space" (angkasa) -ai a" «déjà» วิทยาศาสตร์, नमस्ते."#).unwrap();
+        assert_eq!(
+            text.terms(),
+            ["space", "angkasa", "ai", "a", "déjà", "วิทยาศาสตร์", "नमस्ते"]
+        );
+    }
+
+    #[test]
     fn punctuation_alone_is_nothing_to_search_for() {
         for input in ["", "   ", "\"", "*", "-", "'\"; --", "()"] {
             assert!(SearchText::parse(input).unwrap().is_empty(), "{input:?}");
@@ -321,6 +347,20 @@ mod tests {
             SearchText::parse("合作").unwrap().mode(),
             SearchMode::Substrings
         );
+    }
+
+    #[test]
+    fn any_script_without_case_goes_to_trigrams_and_accented_latin_to_words() {
+        for (text, mode) in [
+            ("ความร่วมมือ", SearchMode::Trigrams),
+            ("협력 연구", SearchMode::Substrings),
+            ("التعاون", SearchMode::Trigrams),
+            ("カタカナ", SearchMode::Trigrams),
+            ("Wombatek半导体", SearchMode::Trigrams),
+            ("déjà Straße ÉTÉ 5G", SearchMode::Words),
+        ] {
+            assert_eq!(SearchText::parse(text).unwrap().mode(), mode, "{text}");
+        }
     }
 
     #[test]

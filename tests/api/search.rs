@@ -206,6 +206,28 @@ async fn chinese_and_malay_text_is_found() {
     }
 }
 
+#[actix_web::test]
+async fn thai_written_without_spaces_is_found_inside_a_longer_run() {
+    let app = TestApp::spawn().await;
+    insert_statement(
+        &app,
+        "thai-note",
+        "ความร่วมมือด้านวิทยาศาสตร์",
+        "Quokkatron.",
+        "published",
+        "en",
+    );
+
+    let science = app.page(&search_path("วิทยาศาสตร์")).await;
+
+    assert_eq!(results(&science), vec!["/statements/thai-note"]);
+    // The word ends with a mark written over its last letter, which belongs to the word.
+    assert_eq!(
+        science.texts(".search-results .card__title mark"),
+        vec!["วิทยาศาสตร์"]
+    );
+}
+
 /// The passage a result shows for the record at `href`, and the language it is marked as in, if
 /// it differs from the page's.
 pub(crate) fn passage(reply: &crate::helpers::Reply, href: &str) -> (String, Option<String>) {
