@@ -1,6 +1,6 @@
 ## The staff pages: login, the dashboard, statements, records, accounts and the audit log.
 
-staff-login-title = Log Masuk Kakitangan
+staff-login-title = Log masuk kakitangan
 staff-login-lede = Untuk kakitangan kementerian yang menerbitkan kenyataan media dan menyelenggara rekod.
 staff-login-button = Log masuk
 staff-login-failed = Nama pengguna atau kata laluan tidak betul, atau akaun telah dinyahaktifkan.
@@ -8,13 +8,13 @@ staff-login-failed = Nama pengguna atau kata laluan tidak betul, atau akaun tela
 staff-crumb = Kakitangan
 staff-landmark = Kakitangan
 staff-signed-in-as = Log masuk sebagai
-staff-dashboard = Papan Pemuka
-staff-statements = Kenyataan Media
+staff-dashboard = Papan pemuka
+staff-statements = Kenyataan media
 staff-new-statement = Kenyataan media baharu
 staff-edit-statement = Sunting kenyataan media
 staff-records = Rekod
 staff-users = Pengguna
-staff-audit = Log Audit
+staff-audit = Log audit
 staff-log-out = Log keluar
 staff-none = Tiada.
 staff-author = Penulis

@@ -372,7 +372,7 @@ mod tests {
     fn plain_messages_are_borrowed_not_built() {
         assert!(matches!(
             Lang::Ms.t("nav-home"),
-            Cow::Borrowed("Laman Utama")
+            Cow::Borrowed("Laman utama")
         ));
         assert!(matches!(
             Lang::Zh.term("status", "signed"),

@@ -383,7 +383,7 @@ async fn a_malay_editor_stays_in_malay_from_login_to_logout() {
 
     assert_eq!(log_in_from(&app, "/ms", "maznah", "").await, "/ms/staff");
     let dashboard = app.page("/ms/staff").await;
-    assert_eq!(dashboard.heading(), "Papan Pemuka");
+    assert_eq!(dashboard.heading(), "Papan pemuka");
     let staff_links: Vec<String> = attribute(&dashboard, ".staff-bar a", "href");
     assert!(
         staff_links.iter().all(|href| href.starts_with("/ms/staff")),
