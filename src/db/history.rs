@@ -10,7 +10,8 @@ use super::{
 };
 use super::{meetings as meeting_queries, mous as mou_queries, statements as statement_queries};
 use crate::domain::{
-    ListFilter, Localized, PageNumber, PartialDate, RecordKind, RecordStatus, Year,
+    ListFilter, Localized, OrganisationKind, PageNumber, PartialDate, RecordKind, RecordStatus,
+    Year,
 };
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
@@ -390,7 +391,7 @@ pub struct Statistics {
     pub mous_by_year: Vec<Count>,
     pub mous_by_area: Vec<Count>,
     pub organisations_by_country: Vec<Count>,
-    pub organisations_by_kind: Vec<Count>,
+    pub organisations_by_kind: Vec<(OrganisationKind, i64)>,
     pub activity: Vec<Activity>,
 }
 
@@ -429,11 +430,8 @@ fn count_everything(conn: &mut SqliteConnection) -> DbResult<Statistics> {
          FROM organisations GROUP BY kind ORDER BY 4 DESC, 1",
     )?
     .into_iter()
-    .map(|c| {
-        let label = crate::domain::OrganisationKind::parse(&c.label)
-            .map_or(c.label, |kind| kind.label().to_owned());
-        Count::new(label, c.count)
-    })
+    // The table allows no other kind.
+    .filter_map(|c| Some((OrganisationKind::parse(&c.label).ok()?, c.count)))
     .collect();
     let activity = activity(conn)?;
     let mous_by_year = activity

@@ -247,7 +247,7 @@ async fn statistics_are_charts_with_the_same_numbers_in_tables() {
 }
 
 #[actix_web::test]
-async fn statistics_name_focus_areas_and_countries_in_the_readers_language() {
+async fn statistics_name_focus_areas_countries_and_kinds_in_the_readers_language() {
     let app = TestApp::spawn().await;
 
     let chinese = app.page("/zh/stats").await;
@@ -272,6 +272,19 @@ async fn statistics_name_focus_areas_and_countries_in_the_readers_language() {
         "{:?}",
         malay.texts(areas)
     );
+    let kinds = "#organisations-by-kind-heading + .bars .bars__label";
+    for (page, expected) in [
+        (&chinese, ["大学", "企业"]),
+        (&malay, ["Universiti", "Syarikat"]),
+    ] {
+        for kind in expected {
+            assert!(
+                page.texts(kinds).contains(&kind.to_owned()),
+                "{kind} in {:?}",
+                page.texts(kinds)
+            );
+        }
+    }
 }
 
 #[actix_web::test]

@@ -75,19 +75,13 @@ fn unnamed(lang: Lang, counts: impl IntoIterator<Item = (String, i64)>) -> Vec<(
         .collect()
 }
 
-/// The counts by kind of organisation, each kind named in `lang`. The statistics name kinds by
-/// their English labels, so each label is matched back to its kind.
-fn kinds(lang: Lang, counts: &[Count]) -> Vec<(Localized, i64)> {
+/// The counts by kind of organisation, each kind named in `lang`.
+fn kinds(lang: Lang, counts: &[(OrganisationKind, i64)]) -> Vec<(Localized, i64)> {
     unnamed(
         lang,
-        counts.iter().map(|c| {
-            let kind = OrganisationKind::ALL.iter().find(|k| k.label() == c.label);
-            let label = kind.map_or_else(
-                || c.label.clone(),
-                |k| lang.term("kind", k.as_str()).into_owned(),
-            );
-            (label, c.count)
-        }),
+        counts
+            .iter()
+            .map(|(kind, count)| (lang.term("kind", kind.as_str()).into_owned(), *count)),
     )
 }
 
