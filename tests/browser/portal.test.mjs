@@ -234,7 +234,7 @@ test('a reader with a Chinese browser lands on Chinese pages and switches any pa
   });
 });
 
-test('on a phone, charts and tables keep their text legible and a wide table scrolls on its own', async (t) => {
+test('on a phone, charts and tables keep their text legible, a wide table scrolls on its own and the open-data tables need not', async (t) => {
   await withPage(t, { viewport: { width: 390, height: 844 } }, async (page) => {
     for (const url of ['/stats', '/ms/stats', '/zh/stats', '/open-data',
       '/statements/malaysia-china-second-joint-research-project-group-2024']) {
@@ -255,6 +255,12 @@ test('on a phone, charts and tables keep their text legible and a wide table scr
         return height;
       });
       assert.ok(smallest >= 12, `the smallest text on ${url} is ${smallest}px tall`);
+    }
+    // The filters and addresses of the open-data page are read there: none of them hides.
+    for (const url of ['/open-data', '/ms/open-data', '/zh/open-data']) {
+      await page.goto(url);
+      const scrolling = await page.$$eval('.table-scroll', (boxes) => boxes.filter((box) => box.scrollWidth > box.clientWidth).length);
+      assert.equal(scrolling, 0, `every table of ${url} fits a phone without scrolling`);
     }
   });
 });
