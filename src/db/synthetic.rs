@@ -81,23 +81,34 @@ const PLACES: &[&str] = &[
     "Putrajaya",
     "Kuala Lumpur",
 ];
-const FIELDS: &[&str] = &[
-    "Microelectronics",
-    "Advanced Materials",
-    "Energy Storage",
-    "Biotechnology",
-    "Space Science",
-    "Artificial Intelligence",
-    "Marine Technology",
-    "Agritech",
-    "Photonics",
-    "Robotics",
-    "Vaccine Research",
-    "Smart Manufacturing",
-    "Blockchain",
-    "Green Hydrogen",
-    "Semiconductor Design",
+/// Fields of research, each in English, Malay and Chinese.
+const FIELDS: &[[&str; 3]] = &[
+    ["Microelectronics", "Mikroelektronik", "微电子"],
+    ["Advanced Materials", "Bahan Termaju", "先进材料"],
+    ["Energy Storage", "Penyimpanan Tenaga", "储能"],
+    ["Biotechnology", "Bioteknologi", "生物技术"],
+    ["Space Science", "Sains Angkasa", "空间科学"],
+    ["Artificial Intelligence", "Kecerdasan Buatan", "人工智能"],
+    ["Marine Technology", "Teknologi Marin", "海洋技术"],
+    ["Agritech", "Teknologi Pertanian", "农业科技"],
+    ["Photonics", "Fotonik", "光子学"],
+    ["Robotics", "Robotik", "机器人"],
+    ["Vaccine Research", "Penyelidikan Vaksin", "疫苗研究"],
+    ["Smart Manufacturing", "Pembuatan Pintar", "智能制造"],
+    ["Blockchain", "Rantaian Blok", "区块链"],
+    ["Green Hydrogen", "Hidrogen Hijau", "绿色氢能"],
+    [
+        "Semiconductor Design",
+        "Reka Bentuk Semikonduktor",
+        "半导体设计",
+    ],
 ];
+
+/// A field's name in English, for the names of made-up organisations, posts and MoUs.
+fn field(random: &mut Random) -> &'static str {
+    random.pick(FIELDS)[0]
+}
+
 const KINDS_OF_BODY: &[&str] = &[
     "Institute of",
     "University of",
@@ -128,6 +139,15 @@ const EXTRA_AREAS: &[(&str, &str)] = &[
 const ENGLISH: &str = "The two sides agreed to deepen cooperation in research, innovation and the commercialisation of technology, with joint laboratories, exchanges of researchers and support for start-ups. ";
 const MALAY: &str = "Kedua-dua pihak bersetuju untuk memperkukuh kerjasama dalam penyelidikan, inovasi dan pengkomersialan teknologi, termasuk makmal bersama dan pertukaran penyelidik. ";
 const CHINESE: &str = "双方同意深化在科研、创新和技术商业化方面的合作，包括建立联合实验室、交流研究人员以及支持初创企业。";
+
+/// A made-up statement's title in its own language.
+fn statement_title(language: Lang, field: &str, n: usize) -> String {
+    match language {
+        Lang::En => format!("Statement on {field} cooperation no. {n}"),
+        Lang::Ms => format!("Kenyataan mengenai kerjasama {field} no. {n}"),
+        Lang::Zh => format!("关于{field}合作的声明（第{n}号）"),
+    }
+}
 
 /// Makes a new database at `path` holding the demo records and `sizes` of made-up ones. Refused
 /// when `path` already holds records.
@@ -195,7 +215,7 @@ pub fn generate(
                 "{} {} {} {n}",
                 random.pick(PLACES),
                 random.pick(KINDS_OF_BODY),
-                random.pick(FIELDS)
+                field(&mut random)
             );
             (
                 organisations::slug.eq(format!("synthetic-organisation-{n}")),
@@ -239,7 +259,7 @@ pub fn generate(
         .map(|person| {
             (
                 appointments::person_id.eq(*person),
-                appointments::title.eq(format!("Director of {}", random.pick(FIELDS))),
+                appointments::title.eq(format!("Director of {}", field(&mut random))),
                 appointments::organisation_id.eq(Some(*random.pick(&organisations))),
                 appointments::starts_on.eq(Some(random.date().format("%Y-%m").to_string())),
             )
@@ -263,7 +283,7 @@ pub fn generate(
                 meetings::slug.eq(format!("synthetic-meeting-{n}")),
                 meetings::title.eq(format!(
                     "Joint working group on {} — session {}",
-                    random.pick(FIELDS),
+                    field(&mut random),
                     n + 1
                 )),
                 meetings::joint_body.eq("Joint working group"),
@@ -315,7 +335,7 @@ pub fn generate(
                 delegations::slug.eq(format!("synthetic-delegation-{n}")),
                 delegations::title.eq(format!(
                     "Visit on {} to {}",
-                    random.pick(FIELDS),
+                    field(&mut random),
                     random.pick(PLACES)
                 )),
                 delegations::leader_id.eq(Some(*random.pick(&people))),
@@ -375,7 +395,7 @@ pub fn generate(
                 mous::slug.eq(format!("synthetic-mou-{n}")),
                 mous::title.eq(format!(
                     "MoU on {} between {} partners, no. {n}",
-                    random.pick(FIELDS),
+                    field(&mut random),
                     random.pick(PLACES)
                 )),
                 mous::signed_on.eq(Some(signed_on)),
@@ -465,8 +485,13 @@ pub fn generate(
                     1 => (Lang::Zh, CHINESE),
                     _ => (Lang::En, ENGLISH),
                 };
+                let in_language = |names: &[&'static str; 3]| match language {
+                    Lang::En => names[0],
+                    Lang::Ms => names[1],
+                    Lang::Zh => names[2],
+                };
                 let paragraphs = 1 + random.below(8);
-                let mut body = format!("## {}\n\n", random.pick(FIELDS));
+                let mut body = format!("## {}\n\n", in_language(random.pick(FIELDS)));
                 for _ in 0..paragraphs {
                     body.push_str(&sentence.repeat(1 + 1_000 / sentence.len()));
                     body.push_str("\n\n");
@@ -479,7 +504,7 @@ pub fn generate(
                 };
                 (
                     format!("synthetic-statement-{n}"),
-                    format!("Statement on {} cooperation no. {n}", random.pick(FIELDS)),
+                    statement_title(language, in_language(random.pick(FIELDS)), n),
                     body,
                     language,
                     published,
