@@ -10,6 +10,7 @@ import argparse
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -71,6 +72,10 @@ LIST_RATIO = 0.10
 SEARCH_RATIO = 0.05
 SEARCH_P99_MS = 25.0
 DEEP_LATENCY = 1.2
+# A saturated server's p50 moves between two runs of a few seconds by about as much as the
+# target allows, so each deep page and its first page are measured in turn this many times and
+# the medians compared.
+DEEP_ROUNDS = 3
 CACHED_RATIO = 0.70
 PEAK_RSS_MIB = 96.0
 STORM_DROP = 0.20
@@ -224,6 +229,20 @@ def measure(binary, database, cache, quick):
                 row(name, conns, result, baseline, result["cpu"])
                 if last:
                     figures[path] = result
+        if not quick and not cache:
+            figures["deep"] = {}
+            print(f"\nDeep pages and their first pages, {connections[-1]} connections, measured in turn "
+                  f"{DEEP_ROUNDS} times (median p50):\n", flush=True)
+            for name, path, kind in pages:
+                if not kind.startswith("deep:"):
+                    continue
+                first_path = kind[5:]
+                rounds = [(run(first_path, connections[-1], seconds)["p50"], run(path, connections[-1], seconds)["p50"])
+                          for _ in range(DEEP_ROUNDS)]
+                first = statistics.median(p50 for p50, _ in rounds)
+                deep = statistics.median(p50 for _, p50 in rounds)
+                figures["deep"][path] = (first, deep)
+                print(f"- {name}: {deep:.2f} ms against {first:.2f} ms ({deep / first:.2f}×)", flush=True)
         if not quick:
             search = run("/search?q=semiconductor", SEARCH_LATENCY_CONNECTIONS, seconds)
             figures["search latency"] = search
@@ -271,11 +290,10 @@ def check(plain, cached):
             hold(ratio >= LIST_RATIO, f"{name} without the page cache: {ratio:.2f} ≥ {LIST_RATIO}")
         elif kind == "search":
             hold(ratio >= SEARCH_RATIO, f"{name} without the page cache: {ratio:.2f} ≥ {SEARCH_RATIO}")
-        if kind.startswith("deep:") and kind[5:] in plain:
-            first = plain[kind[5:]]["p50"]
-            deep = plain[path]["p50"]
+        if path in plain.get("deep", {}):
+            first, deep = plain["deep"][path]
             hold(deep <= first * DEEP_LATENCY,
-                 f"{name}: p50 {deep:.2f} ms within {DEEP_LATENCY}× of the first page's {first:.2f} ms")
+                 f"{name}: median p50 {deep:.2f} ms within {DEEP_LATENCY}× of the first page's {first:.2f} ms")
         if path in cached and kind != "static":
             ratio = cached[path]["ratio"]
             hold(ratio >= CACHED_RATIO, f"{name} with the page cache: {ratio:.2f} ≥ {CACHED_RATIO}")
