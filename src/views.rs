@@ -210,10 +210,7 @@ impl Layout {
 
     /// Notes which language the record's untranslated texts are shown in, if any is.
     pub fn texts(mut self, texts: &[&crate::domain::Localized]) -> Self {
-        self.fallback = texts
-            .iter()
-            .find(|text| text.falls_back_in(self.lang))
-            .map(|text| text.shown(self.lang).lang);
+        self.fallback = texts.iter().find_map(|text| text.fallback_in(self.lang));
         self
     }
 

@@ -350,15 +350,6 @@ pub struct Count {
 }
 
 impl Count {
-    fn new(label: String, count: i64) -> Self {
-        Self {
-            label,
-            label_ms: None,
-            label_zh: None,
-            count,
-        }
-    }
-
     /// The label in each language it has been written in.
     pub fn localized_label(&self) -> Localized {
         Localized::new(
@@ -388,7 +379,8 @@ impl Activity {
 
 #[derive(Debug)]
 pub struct Statistics {
-    pub mous_by_year: Vec<Count>,
+    /// MoUs signed in each year that has any, by year.
+    pub mous_by_year: Vec<(String, i64)>,
     pub mous_by_area: Vec<Count>,
     pub organisations_by_country: Vec<Count>,
     pub organisations_by_kind: Vec<(OrganisationKind, i64)>,
@@ -437,7 +429,7 @@ fn count_everything(conn: &mut SqliteConnection) -> DbResult<Statistics> {
     let mous_by_year = activity
         .iter()
         .filter(|year| year.mous > 0)
-        .map(|year| Count::new(year.year.clone(), year.mous))
+        .map(|year| (year.year.clone(), year.mous))
         .collect();
     Ok(Statistics {
         mous_by_year,

@@ -81,7 +81,7 @@ const PLACES: &[&str] = &[
     "Putrajaya",
     "Kuala Lumpur",
 ];
-/// Fields of research, each in English, Malay and Chinese.
+/// Fields of research, each in English, Malay and Chinese (by `Lang::index`).
 const FIELDS: &[[&str; 3]] = &[
     ["Microelectronics", "Mikroelektronik", "微电子"],
     ["Advanced Materials", "Bahan Termaju", "先进材料"],
@@ -106,7 +106,7 @@ const FIELDS: &[[&str; 3]] = &[
 
 /// A field's name in English, for the names of made-up organisations, posts and MoUs.
 fn field(random: &mut Random) -> &'static str {
-    random.pick(FIELDS)[0]
+    random.pick(FIELDS)[Lang::En.index()]
 }
 
 const KINDS_OF_BODY: &[&str] = &[
@@ -485,13 +485,8 @@ pub fn generate(
                     1 => (Lang::Zh, CHINESE),
                     _ => (Lang::En, ENGLISH),
                 };
-                let in_language = |names: &[&'static str; 3]| match language {
-                    Lang::En => names[0],
-                    Lang::Ms => names[1],
-                    Lang::Zh => names[2],
-                };
                 let paragraphs = 1 + random.below(8);
-                let mut body = format!("## {}\n\n", in_language(random.pick(FIELDS)));
+                let mut body = format!("## {}\n\n", random.pick(FIELDS)[language.index()]);
                 for _ in 0..paragraphs {
                     body.push_str(&sentence.repeat(1 + 1_000 / sentence.len()));
                     body.push_str("\n\n");
@@ -504,7 +499,7 @@ pub fn generate(
                 };
                 (
                     format!("synthetic-statement-{n}"),
-                    statement_title(language, in_language(random.pick(FIELDS)), n),
+                    statement_title(language, random.pick(FIELDS)[language.index()], n),
                     body,
                     language,
                     published,

@@ -98,11 +98,6 @@ impl Localized {
         (shown.lang != lang && !shown.text.is_empty()).then_some(shown.lang)
     }
 
-    /// Whether a reader of `lang` is shown text in another language.
-    pub fn falls_back_in(&self, lang: Lang) -> bool {
-        !self.is_empty() && self.get(lang).is_none()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.texts.iter().all(Option::is_none)
     }
@@ -194,8 +189,8 @@ mod tests {
             }
         );
         assert_eq!(title.shown(Lang::Ms).lang, Lang::En);
-        assert!(title.falls_back_in(Lang::Ms));
-        assert!(!title.falls_back_in(Lang::Zh));
+        assert_eq!(title.fallback_in(Lang::Ms), Some(Lang::En));
+        assert_eq!(title.fallback_in(Lang::Zh), None);
         assert_eq!(title.to_string(), "Space cooperation");
     }
 
@@ -204,7 +199,7 @@ mod tests {
         let name = Localized::new("MIMOS", Some("  ".into()), Some(String::new()));
         assert_eq!(name.languages().collect::<Vec<_>>(), [Lang::En]);
         assert!(Localized::new("", None, None).is_empty());
-        assert!(!Localized::new("", None, None).falls_back_in(Lang::Ms));
+        assert_eq!(Localized::new("", None, None).fallback_in(Lang::Ms), None);
     }
 
     #[test]

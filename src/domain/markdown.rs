@@ -104,7 +104,7 @@ impl TableText {
             && let Some(heading) = self.headings.get(self.column).filter(|h| !h.is_empty())
         {
             text.push_str(heading);
-            text.push_str(if self.chinese { "：" } else { ": " });
+            text.push_str(self.mark(": ", "："));
         }
         self.label_end = text.len();
     }
@@ -119,7 +119,7 @@ impl TableText {
             text.truncate(self.cell_start);
         } else {
             text.truncate(text.trim_end().len());
-            text.push_str(if self.chinese { "；" } else { "; " });
+            text.push_str(self.separator());
         }
     }
 
@@ -127,10 +127,8 @@ impl TableText {
         if self.head_start.is_some() {
             return;
         }
-        for separator in ["；", "; "] {
-            if let Some(row) = text.strip_suffix(separator) {
-                text.truncate(row.len());
-            }
+        if let Some(row) = text.strip_suffix(self.separator()) {
+            text.truncate(row.len());
         }
         let ended = text.trim_end();
         if ended
@@ -138,9 +136,19 @@ impl TableText {
             .next_back()
             .is_some_and(|c| !is_punctuation(c))
         {
-            text.push_str(if self.chinese { "。" } else { "." });
+            text.push_str(self.mark(".", "。"));
         }
         text.push(' ');
+    }
+
+    /// What follows each cell of a row but the last.
+    fn separator(&self) -> &'static str {
+        self.mark("; ", "；")
+    }
+
+    /// A punctuation mark, as the table's language writes it.
+    fn mark(&self, latin: &'static str, chinese: &'static str) -> &'static str {
+        if self.chinese { chinese } else { latin }
     }
 }
 

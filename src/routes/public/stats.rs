@@ -122,13 +122,7 @@ pub async fn stats(
                 lang,
                 "mous-by-year",
                 "stats-year",
-                unnamed(
-                    lang,
-                    statistics
-                        .mous_by_year
-                        .iter()
-                        .map(|c| (c.label.clone(), c.count)),
-                ),
+                unnamed(lang, statistics.mous_by_year.iter().cloned()),
             ),
             Chart::new(
                 lang,
